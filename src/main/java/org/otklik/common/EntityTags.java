@@ -1,0 +1,47 @@
+package org.otklik.common;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** Strong ETags over a view's JSON form, and the 304 answer when the client's copy is current. */
+@ApplicationScoped
+public class EntityTags {
+
+    private final ObjectMapper objectMapper;
+
+    public EntityTags(ObjectMapper objectMapper) {
+        this.objectMapper = objectMapper;
+    }
+
+    public EntityTag of(Object view) {
+        try {
+            byte[] json = objectMapper.writeValueAsBytes(view);
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(json);
+            return new EntityTag(HexFormat.of().formatHex(digest, 0, 16));
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("cannot compute an entity tag", e);
+        }
+    }
+
+    /** 304 when {@code If-None-Match} matches, otherwise 200 with the view; both carry the ETag. */
+    public Response conditional(Request request, Object view) {
+        EntityTag tag = of(view);
+        CacheControl cacheControl = new CacheControl();
+        cacheControl.setMaxAge(60);
+        Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
+        if (notModified != null) {
+            return notModified.tag(tag).cacheControl(cacheControl).build();
+        }
+        return Response.ok(view).tag(tag).cacheControl(cacheControl).build();
+    }
+}

@@ -1,0 +1,113 @@
+package org.otklik.common;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+
+import io.quarkus.smallrye.openapi.OpenApiFilter;
+
+/**
+ * Documents the problem answers every operation can give, so that each one need not repeat them:
+ * 400/413/415 where there is input, 401/403 where a token is required, 404 under a path
+ * parameter, 406 and 500 everywhere.
+ */
+@OpenApiFilter(OpenApiFilter.RunStage.BUILD)
+public class ProblemOpenApiFilter implements OASFilter {
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
+            return;
+        }
+        for (Map.Entry<String, PathItem> path : openAPI.getPaths().getPathItems().entrySet()) {
+            boolean hasPathParameter = path.getKey().contains("{");
+            Map<PathItem.HttpMethod, Operation> operations = path.getValue().getOperations();
+            if (operations == null) {
+                continue;
+            }
+            for (Operation operation : operations.values()) {
+                document(operation, hasPathParameter, openAPI.getSecurity() != null && !openAPI.getSecurity().isEmpty());
+            }
+        }
+    }
+
+    private static void document(Operation operation, boolean hasPathParameter, boolean securedByDefault) {
+        APIResponses responses = operation.getResponses();
+        if (responses == null) {
+            responses = OASFactory.createAPIResponses();
+            operation.setResponses(responses);
+        }
+        boolean hasBody = operation.getRequestBody() != null;
+        boolean hasParameters = operation.getParameters() != null && operation.getParameters().stream()
+                .anyMatch(p -> p.getIn() != null && p.getIn() != org.eclipse.microprofile.openapi.models.parameters.Parameter.In.HEADER);
+        boolean secured = operation.getSecurity() != null ? !operation.getSecurity().isEmpty() : securedByDefault;
+        moveRolesToExtension(operation);
+
+        if (hasBody || hasParameters) {
+            addIfAbsent(responses, "400", "BadRequest");
+        }
+        if (secured) {
+            replaceBare(responses, "401", "Unauthorized");
+            replaceBare(responses, "403", "Forbidden");
+        }
+        if (hasPathParameter) {
+            addIfAbsent(responses, "404", "NotFound");
+        }
+        addIfAbsent(responses, "406", "NotAcceptable");
+        if (hasBody) {
+            addIfAbsent(responses, "413", "PayloadTooLarge");
+            addIfAbsent(responses, "415", "UnsupportedMediaType");
+        }
+        addIfAbsent(responses, "500", "InternalError");
+    }
+
+    /**
+     * SmallRye lists the allowed roles as scopes of the bearer requirement, which OpenAPI reserves
+     * for OAuth2 schemes; they move to {@code x-roles} and the description instead.
+     */
+    private static void moveRolesToExtension(Operation operation) {
+        if (operation.getSecurity() == null) {
+            return;
+        }
+        List<String> roles = new ArrayList<>();
+        for (SecurityRequirement requirement : operation.getSecurity()) {
+            if (requirement.getSchemes() == null) {
+                continue;
+            }
+            for (Map.Entry<String, List<String>> scheme : requirement.getSchemes().entrySet()) {
+                if (scheme.getValue() != null && !scheme.getValue().isEmpty()) {
+                    roles.addAll(scheme.getValue());
+                    requirement.addScheme(scheme.getKey(), new ArrayList<>());
+                }
+            }
+        }
+        if (!roles.isEmpty()) {
+            operation.addExtension("x-roles", roles);
+            String description = operation.getDescription() == null ? "" : operation.getDescription() + " ";
+            operation.setDescription(description + "Roles: " + String.join(", ", roles) + ".");
+        }
+    }
+
+    /** Replaces the content-less 401/403 that SmallRye adds to secured operations. */
+    private static void replaceBare(APIResponses responses, String status, String component) {
+        APIResponse existing = responses.getAPIResponse(status);
+        if (existing == null || (existing.getRef() == null && existing.getContent() == null)) {
+            responses.addAPIResponse(status, OASFactory.createAPIResponse().ref("#/components/responses/" + component));
+        }
+    }
+
+    private static void addIfAbsent(APIResponses responses, String status, String component) {
+        if (!responses.hasAPIResponse(status)) {
+            responses.addAPIResponse(status, OASFactory.createAPIResponse().ref("#/components/responses/" + component));
+        }
+    }
+}

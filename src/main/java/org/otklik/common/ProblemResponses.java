@@ -1,0 +1,86 @@
+package org.otklik.common;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+
+import org.otklik.common.Problem.FieldError;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Builds problem+json answers. The body is serialised here, so that a problem can be sent whatever
+ * the client asked for in {@code Accept} (a 406 must still carry a problem body).
+ */
+@ApplicationScoped
+public class ProblemResponses {
+
+    public static final String CORRELATION_HEADER = "X-Request-Id";
+    private static final Pattern SAFE_CORRELATION_ID = Pattern.compile("[A-Za-z0-9._-]{8,64}");
+
+    private final ObjectMapper objectMapper;
+
+    public ProblemResponses(ObjectMapper objectMapper) {
+        this.objectMapper = objectMapper;
+    }
+
+    public Problem of(ProblemType type, String detail, String instance) {
+        return new Problem(type.uri(), type.title(), type.status(), detail, instance, List.of(), Map.of());
+    }
+
+    public Problem plainStatus(int status, String detail, String instance) {
+        return new Problem("about:blank", ProblemType.statusPhrase(status), status, detail, instance, List.of(), Map.of());
+    }
+
+    public Problem of(ProblemException exception, String instance) {
+        ProblemType type = exception.type();
+        return new Problem(type.uri(), type.title(), type.status(), exception.getMessage(), instance,
+                exception.errors(), exception.extensions());
+    }
+
+    public Problem validation(String detail, List<FieldError> errors, String instance) {
+        ProblemType type = ProblemType.VALIDATION;
+        return new Problem(type.uri(), type.title(), type.status(), detail, instance, errors, Map.of());
+    }
+
+    public Problem withErrors(ProblemType type, String detail, List<FieldError> errors, String instance) {
+        return new Problem(type.uri(), type.title(), type.status(), detail, instance, errors, Map.of());
+    }
+
+    public Problem internal(String correlationId, String instance) {
+        ProblemType type = ProblemType.INTERNAL;
+        return new Problem(type.uri(), type.title(), type.status(),
+                "An unexpected error occurred. Quote the correlation id when reporting it.", instance, List.of(),
+                Map.of("correlationId", correlationId));
+    }
+
+    public String toJson(Problem problem) {
+        try {
+            return objectMapper.writeValueAsString(problem);
+        } catch (JsonProcessingException e) {
+            return "{\"type\":\"about:blank\",\"title\":\"Internal Server Error\",\"status\":500}";
+        }
+    }
+
+    public Response toResponse(Problem problem) {
+        return Response.status(problem.status())
+                .type(Problem.MEDIA_TYPE)
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .entity(toJson(problem))
+                .build();
+    }
+
+    /** The caller's request id when it is safe to echo, otherwise a new random one. */
+    public static String correlationId(String requested) {
+        if (requested != null && SAFE_CORRELATION_ID.matcher(requested).matches()) {
+            return requested;
+        }
+        return UUID.randomUUID().toString();
+    }
+}

@@ -1,0 +1,52 @@
+package org.otklik.common;
+
+import jakarta.ws.rs.core.Response;
+
+/**
+ * The problem types Otklik answers with. Plain HTTP failures use {@code about:blank}, whose title is
+ * the status phrase, as RFC 9457 asks.
+ */
+public enum ProblemType {
+    VALIDATION("validation-failed", "The request is not valid", 400),
+    MALFORMED_JSON("malformed-json", "The request body is not valid JSON", 400),
+    UNREADABLE_BODY("unreadable-body", "The request body does not match the expected structure", 400),
+    BAD_PARAMETER("bad-parameter", "A request parameter is not valid", 400),
+    UNAUTHENTICATED("unauthenticated", "Authentication is required", 401),
+    FORBIDDEN("forbidden", "Not allowed for your role", 403),
+    NOT_FOUND("not-found", "Not found", 404),
+    CONFLICT("conflict", "The request conflicts with the current state", 409),
+    PRECONDITION_FAILED("precondition-failed", "The resource has changed since you read it", 412),
+    PAYLOAD_TOO_LARGE("payload-too-large", "The request body is too large", 413),
+    UNPROCESSABLE("unprocessable", "The request cannot be processed", 422),
+    INTERNAL("internal-error", "Internal server error", 500),
+    SERVICE_UNAVAILABLE("service-unavailable", "Service temporarily unavailable", 503);
+
+    public static final String BASE_URI = "https://otklik.org/problems/";
+
+    private final String slug;
+    private final String title;
+    private final int status;
+
+    ProblemType(String slug, String title, int status) {
+        this.slug = slug;
+        this.title = title;
+        this.status = status;
+    }
+
+    public String uri() {
+        return BASE_URI + slug;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public static String statusPhrase(int status) {
+        Response.Status known = Response.Status.fromStatusCode(status);
+        return known != null ? known.getReasonPhrase() : "HTTP " + status;
+    }
+}

@@ -1,0 +1,14 @@
+package org.otklik.routing;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(name = "District")
+public record DistrictView(
+        @Schema(examples = "leninsky") String code,
+        @Schema(examples = "Ленинский") String nameRu,
+        @Schema(examples = "Leninsky") String nameEn) {
+
+    static DistrictView of(District district) {
+        return new DistrictView(district.code, district.nameRu, district.nameEn);
+    }
+}

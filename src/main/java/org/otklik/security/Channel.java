@@ -1,0 +1,9 @@
+package org.otklik.security;
+
+/** Where a message came from, and where its answer goes back to. */
+public enum Channel {
+    WIDGET,
+    MOBILE,
+    GOSUSLUGI,
+    SOCIAL
+}

@@ -1,0 +1,36 @@
+package org.otklik.security;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+
+@Path("/api/v1/me")
+@Tag(name = "Identity")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+public class MeResource {
+
+    private final SecurityIdentity identity;
+    private final CallerResolver callers;
+
+    public MeResource(SecurityIdentity identity, CallerResolver callers) {
+        this.identity = identity;
+        this.callers = callers;
+    }
+
+    @GET
+    @Operation(operationId = "getMe", summary = "Who am I",
+            description = "The caller's subject, Otklik roles, channel, organisation and district as read from the access token.")
+    @APIResponse(responseCode = "200", description = "The caller")
+    public MeView me() {
+        return MeView.of(callers.resolve(identity));
+    }
+}
