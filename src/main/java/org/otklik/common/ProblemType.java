@@ -15,6 +15,7 @@ public enum ProblemType {
     FORBIDDEN("forbidden", "Not allowed for your role", 403),
     NOT_FOUND("not-found", "Not found", 404),
     CONFLICT("conflict", "The request conflicts with the current state", 409),
+    LENGTH_REQUIRED("length-required", "The request must declare its length", 411),
     PRECONDITION_FAILED("precondition-failed", "The resource has changed since you read it", 412),
     PAYLOAD_TOO_LARGE("payload-too-large", "The request body is too large", 413),
     UNPROCESSABLE("unprocessable", "The request cannot be processed", 422),

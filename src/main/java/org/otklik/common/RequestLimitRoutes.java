@@ -3,47 +3,71 @@ package org.otklik.common;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
-import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 
 /**
- * Refuses a declared body over the configured limit with a problem+json 413 before anything
- * reads it (Vert.x would otherwise answer with an empty 413).
+ * Request bodies are limited to 64 KiB, except on the bulk endpoints named in configuration.
+ * The declared Content-Length is checked before anything reads the body; a body of unknown length
+ * is accepted only where the server-wide limit (that of the largest bulk endpoint) is the one
+ * that applies, since it could not be stopped at 64 KiB.
  */
 @ApplicationScoped
 public class RequestLimitRoutes {
 
-    private final long maxBodyBytes;
+    private final HttpLimitsConfig limits;
     private final ProblemResponses problems;
 
-    public RequestLimitRoutes(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize,
-            ProblemResponses problems) {
-        this.maxBodyBytes = maxBodySize.asLongValue();
+    public RequestLimitRoutes(HttpLimitsConfig limits, ProblemResponses problems) {
+        this.limits = limits;
         this.problems = problems;
     }
 
     void register(@Observes Router router) {
-        router.route().order(Integer.MIN_VALUE).handler(ctx -> {
-            String declared = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-            if (declared != null && exceeds(declared)) {
-                Problem problem = problems.of(ProblemType.PAYLOAD_TOO_LARGE,
-                        "The request body exceeds the limit of " + (maxBodyBytes / 1024) + " KiB.", ctx.request().path());
-                ctx.response().setStatusCode(413)
-                        .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                        .putHeader(HttpHeaders.CONNECTION, "close")
-                        .end(problems.toJson(problem));
-                return;
-            }
-            ctx.next();
-        });
+        router.route().order(Integer.MIN_VALUE).handler(this::check);
     }
 
-    private boolean exceeds(String declared) {
+    private void check(RoutingContext ctx) {
+        HttpServerRequest request = ctx.request();
+        long limit = limitFor(request.path());
+        String declared = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (declared == null) {
+            if (carriesBody(request) && limit < limits.bulkBodyLimit().asLongValue()) {
+                refuse(ctx, 411, ProblemType.LENGTH_REQUIRED, "Send the request body with a Content-Length header.");
+                return;
+            }
+        } else if (exceeds(declared, limit)) {
+            refuse(ctx, 413, ProblemType.PAYLOAD_TOO_LARGE,
+                    "The request body exceeds the limit of " + (limit / 1024) + " KiB.");
+            return;
+        }
+        ctx.next();
+    }
+
+    private long limitFor(String path) {
+        return limits.bulkPaths().contains(path) ? limits.bulkBodyLimit().asLongValue() : limits.bodyLimit().asLongValue();
+    }
+
+    private static boolean carriesBody(HttpServerRequest request) {
+        HttpMethod method = request.method();
+        boolean mayCarry = method == HttpMethod.POST || method == HttpMethod.PUT || method == HttpMethod.PATCH;
+        return mayCarry && request.headers().contains(HttpHeaders.TRANSFER_ENCODING);
+    }
+
+    private void refuse(RoutingContext ctx, int status, ProblemType type, String detail) {
+        Problem problem = problems.of(type, detail, ctx.request().path());
+        ctx.response().setStatusCode(status)
+                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                .putHeader(HttpHeaders.CONNECTION, "close")
+                .end(problems.toJson(problem));
+    }
+
+    private static boolean exceeds(String declared, long limit) {
         try {
-            return Long.parseLong(declared.trim()) > maxBodyBytes;
+            return Long.parseLong(declared.trim()) > limit;
         } catch (NumberFormatException e) {
             return false;
         }

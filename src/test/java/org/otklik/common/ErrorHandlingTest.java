@@ -1,6 +1,7 @@
 package org.otklik.common;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -8,13 +9,23 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
+import java.io.ByteArrayInputStream;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 
 @QuarkusTest
 class ErrorHandlingTest {
+
+    @TestHTTPResource("/test-probe")
+    URL probe;
 
     private static final String VALID = """
             {"text":"hello","count":2,"flag":true,"primitive":1,"location":{"lat":53.2,"lon":50.1},"tags":["a"]}
@@ -71,11 +82,17 @@ class ErrorHandlingTest {
     }
 
     @Test
-    void chunkedBodyOver64KiBIsRefused() {
-        byte[] big = ("{\"text\":\"" + "x".repeat(70 * 1024) + "\",\"count\":1,\"primitive\":1}").getBytes();
-        given().contentType("application/json").body(new java.io.ByteArrayInputStream(big))
-                .when().post("/test-probe")
-                .then().statusCode(413);
+    void bodyOfUnknownLengthIs411Problem() throws Exception {
+        byte[] body = ("{\"text\":\"hello\",\"count\":1,\"primitive\":1}").getBytes();
+        HttpRequest chunked = HttpRequest.newBuilder(probe.toURI())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
+                .build();
+        HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                .send(chunked, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(411);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(response.body()).contains("\"status\":411");
     }
 
     @Test

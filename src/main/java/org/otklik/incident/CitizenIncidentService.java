@@ -1,0 +1,78 @@
+package org.otklik.incident;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.otklik.common.KeysetCursor;
+import org.otklik.common.Page;
+import org.otklik.common.ProblemException;
+import org.otklik.routing.ReferenceCatalog;
+import org.otklik.security.Caller;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+
+/** What anyone may see of an incident, and what its author sees. */
+@ApplicationScoped
+public class CitizenIncidentService {
+
+    private final IncidentRepository incidents;
+    private final IncidentEventRepository events;
+    private final ReferenceCatalog referenceCatalog;
+    private final IncidentViews views;
+
+    public CitizenIncidentService(IncidentRepository incidents, IncidentEventRepository events,
+            ReferenceCatalog referenceCatalog, IncidentViews views) {
+        this.incidents = incidents;
+        this.events = events;
+        this.referenceCatalog = referenceCatalog;
+        this.views = views;
+    }
+
+    @WithSession
+    public Uni<IncidentStatusView> publicStatus(String number) {
+        return incidents.findByNumber(number)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("No incident has the number " + number + "."))
+                .chain(incident -> mainOf(incident)
+                        .chain(main -> referenceCatalog.current()
+                                .map(reference -> views.publicStatus(incident, main, reference))));
+    }
+
+    @WithSession
+    public Uni<Page<MyIncidentSummary>> myIncidents(Caller caller, Set<IncidentStatus> statuses, String cursor, int limit) {
+        Optional<KeysetCursor> after = Optional.ofNullable(cursor).map(KeysetCursor::decode);
+        return incidents.pageOfAuthor(caller.subject(), statuses, after, limit)
+                .chain(found -> referenceCatalog.current().map(reference -> {
+                    List<Incident> page = found.size() > limit ? found.subList(0, limit) : found;
+                    String next = null;
+                    if (found.size() > limit) {
+                        Incident last = page.get(page.size() - 1);
+                        next = KeysetCursor.after(last.createdAt, last.id).encode();
+                    }
+                    return new Page<>(page.stream().map(i -> views.summary(i, reference)).toList(), next);
+                }));
+    }
+
+    /** Another citizen's incident is not found, rather than forbidden: its existence is not theirs to know. */
+    @WithSession
+    public Uni<MyIncidentView> myIncident(Caller caller, String number) {
+        return incidents.findByNumber(number)
+                .onItem().transform(incident -> incident != null && caller.subject().equals(incident.authorSubject)
+                        ? incident : null)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("You have no incident numbered " + number + "."))
+                .chain(incident -> mainOf(incident)
+                        .chain(main -> events.publicTimeline(incident.id)
+                                .chain(timeline -> referenceCatalog.current()
+                                        .map(reference -> views.own(incident, main, timeline, reference)))));
+    }
+
+    private Uni<Incident> mainOf(Incident incident) {
+        if (incident.duplicateOf == null) {
+            return Uni.createFrom().item(incident);
+        }
+        return incidents.findById(incident.duplicateOf).map(main -> main == null ? incident : main);
+    }
+}

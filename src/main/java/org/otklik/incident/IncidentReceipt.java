@@ -1,0 +1,20 @@
+package org.otklik.incident;
+
+import java.time.OffsetDateTime;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.otklik.incident.IncidentRefs.CategoryRef;
+import org.otklik.incident.IncidentRefs.DistrictRef;
+import org.otklik.incident.IncidentRefs.OrganizationRef;
+
+@Schema(name = "IncidentReceipt", description = "What the author is told when a message is registered")
+public record IncidentReceipt(
+        @Schema(description = "Public number to quote and to look the status up with", examples = "2611-000042") String number,
+        @Schema(examples = "NEW") IncidentStatus status,
+        CategoryRef category,
+        @Schema(nullable = true) DistrictRef district,
+        @Schema(description = "The organisation responsible") OrganizationRef organization,
+        @Schema(description = "First response due (working hours)", examples = "2026-11-30T13:00:00+04:00") OffsetDateTime firstResponseDue,
+        @Schema(description = "Resolution due (working days)", examples = "2026-12-11T18:00:00+04:00") OffsetDateTime resolutionDue,
+        @Schema(examples = "2026-11-27T20:15:03+04:00") OffsetDateTime createdAt) {
+}

@@ -1,0 +1,39 @@
+package org.otklik.incident;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.otklik.routing.Category;
+import org.otklik.routing.District;
+import org.otklik.routing.Organization;
+
+/** Small references to reference data inside incident views. */
+public final class IncidentRefs {
+
+    private IncidentRefs() {
+    }
+
+    @Schema(name = "CategoryRef")
+    public record CategoryRef(@Schema(examples = "roads.potholes") String code,
+            @Schema(examples = "Ямы и покрытие") String nameRu,
+            @Schema(examples = "Potholes and surface") String nameEn) {
+        static CategoryRef of(Category category) {
+            return new CategoryRef(category.code, category.nameRu, category.nameEn);
+        }
+    }
+
+    @Schema(name = "DistrictRef")
+    public record DistrictRef(@Schema(examples = "oktyabrsky") String code,
+            @Schema(examples = "Октябрьский") String nameRu,
+            @Schema(examples = "Oktyabrsky") String nameEn) {
+        static DistrictRef of(District district) {
+            return district == null ? null : new DistrictRef(district.code, district.nameRu, district.nameEn);
+        }
+    }
+
+    @Schema(name = "OrganizationRef")
+    public record OrganizationRef(@Schema(examples = "dep.roads") String code,
+            @Schema(examples = "Департамент дорожного хозяйства") String nameRu) {
+        static OrganizationRef of(Organization organization) {
+            return new OrganizationRef(organization.code, organization.nameRu);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package org.otklik.incident;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.otklik.common.KeysetCursor;
+import org.otklik.security.Channel;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.panache.common.Parameters;
+import io.smallrye.mutiny.Uni;
+
+@ApplicationScoped
+@WithSession
+public class IncidentRepository implements PanacheRepositoryBase<Incident, Long> {
+
+    public Uni<Incident> findByNumber(String number) {
+        return find("number", number).firstResult();
+    }
+
+    public Uni<Incident> findExternalMessage(Channel channel, SocialPlatform platform, String externalId) {
+        if (platform == null) {
+            return find("channel = ?1 and socialPlatform is null and externalId = ?2", channel, externalId).firstResult();
+        }
+        return find("channel = ?1 and socialPlatform = ?2 and externalId = ?3", channel, platform, externalId)
+                .firstResult();
+    }
+
+    public Uni<Long> nextNumberInSequence() {
+        return getSession().chain(session -> session
+                .createNativeQuery("select nextval('incident_number_seq')", Long.class)
+                .getSingleResult());
+    }
+
+    /** Serialises work on one external message within the current transaction. */
+    public Uni<Void> lockExternalMessage(Channel channel, SocialPlatform platform, String externalId) {
+        return getSession().chain(session -> session
+                .createNativeQuery("select pg_advisory_xact_lock(hashtextextended(:k, 0))")
+                .setParameter("k", "external-message\n" + channel + "\n" + platform + "\n" + externalId)
+                .getSingleResult())
+                .replaceWithVoid();
+    }
+
+    /** A page of an author's incidents, newest first, one more than {@code limit} to tell if more follow. */
+    public Uni<List<Incident>> pageOfAuthor(String authorSubject, Collection<IncidentStatus> statuses,
+            Optional<KeysetCursor> after, int limit) {
+        StringBuilder query = new StringBuilder("authorSubject = :author");
+        Parameters parameters = Parameters.with("author", authorSubject);
+        if (!statuses.isEmpty()) {
+            query.append(" and status in :statuses");
+            parameters.and("statuses", statuses);
+        }
+        if (after.isPresent()) {
+            query.append(" and (createdAt < :at or (createdAt = :at and id < :id))");
+            parameters.and("at", after.get().at()).and("id", after.get().id());
+        }
+        query.append(" order by createdAt desc, id desc");
+        return find(query.toString(), parameters).page(0, limit + 1).list();
+    }
+
+}

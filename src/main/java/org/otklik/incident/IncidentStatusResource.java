@@ -1,0 +1,51 @@
+package org.otklik.incident;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.smallrye.mutiny.Uni;
+
+@Path("/api/v1/incidents/{number}/status")
+@Tag(name = "Incident status")
+@Produces(MediaType.APPLICATION_JSON)
+public class IncidentStatusResource {
+
+    private final CitizenIncidentService incidents;
+
+    public IncidentStatusResource(CitizenIncidentService incidents) {
+        this.incidents = incidents;
+    }
+
+    @GET
+    @PermitAll
+    @Operation(operationId = "getIncidentStatus", summary = "Public status of an incident",
+            description = "Anyone with the number may look the status up. No author, contact data, external ids or "
+                    + "exact address are shown.")
+    @APIResponse(responseCode = "200", description = "The status",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IncidentStatusView.class),
+                    examples = @ExampleObject(name = "answered", value = """
+                            {"number":"2611-000042","status":"ANSWERED","mergedInto":null,\
+                            "category":{"code":"roads.potholes","nameRu":"Ямы и покрытие","nameEn":"Potholes and surface"},\
+                            "district":{"code":"oktyabrsky","nameRu":"Октябрьский","nameEn":"Oktyabrsky"},\
+                            "organization":{"code":"dep.roads","nameRu":"Департамент дорожного хозяйства"},\
+                            "createdAt":"2026-11-27T20:15:03+04:00","updatedAt":"2026-12-02T15:40:00+04:00",\
+                            "firstResponseDue":"2026-11-30T18:00:00+04:00","resolutionDue":"2026-12-11T18:00:00+04:00",\
+                            "overdue":false,"answer":{"text":"Яма заделана 02.12.2026.","resolution":"FIXED",\
+                            "answeredAt":"2026-12-02T15:40:00+04:00"}}""")))
+    public Uni<IncidentStatusView> status(
+            @Parameter(description = "The incident number", example = "2611-000042") @PathParam("number") String number) {
+        return incidents.publicStatus(number);
+    }
+}

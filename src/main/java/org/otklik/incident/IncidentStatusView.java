@@ -1,0 +1,25 @@
+package org.otklik.incident;
+
+import java.time.OffsetDateTime;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.otklik.incident.IncidentRefs.CategoryRef;
+import org.otklik.incident.IncidentRefs.DistrictRef;
+import org.otklik.incident.IncidentRefs.OrganizationRef;
+
+@Schema(name = "IncidentStatus", description = "The public status of an incident: nothing about its author. "
+        + "For a merged duplicate, the status, deadlines and answer are those of the main incident named in mergedInto.")
+public record IncidentStatusView(
+        @Schema(examples = "2611-000042") String number,
+        @Schema(examples = "IN_PROGRESS") IncidentStatus status,
+        @Schema(nullable = true, description = "Number of the main incident when this one was merged into it") String mergedInto,
+        CategoryRef category,
+        @Schema(nullable = true) DistrictRef district,
+        OrganizationRef organization,
+        OffsetDateTime createdAt,
+        OffsetDateTime updatedAt,
+        OffsetDateTime firstResponseDue,
+        OffsetDateTime resolutionDue,
+        @Schema(description = "Open and past a deadline") boolean overdue,
+        @Schema(nullable = true, description = "Present once answered") AnswerView answer) {
+}

@@ -1,0 +1,330 @@
+package org.otklik.incident;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+import org.otklik.common.IdempotencyService;
+import org.otklik.common.Problem.FieldError;
+import org.otklik.common.ProblemException;
+import org.otklik.common.ProblemType;
+import org.otklik.common.StoredResponse;
+import org.otklik.incident.SocialIngestResult.ItemResult;
+import org.otklik.incident.SocialIngestResult.Outcome;
+import org.otklik.routing.ReferenceCatalog;
+import org.otklik.routing.ReferenceSnapshot;
+import org.otklik.routing.RoutingDecision;
+import org.otklik.routing.RoutingService;
+import org.otklik.routing.RoutingService.Deadlines;
+import org.otklik.routing.TopicClassifier;
+import org.otklik.routing.TopicSuggestion;
+import org.otklik.security.Caller;
+import org.otklik.security.Channel;
+import org.otklik.security.Roles;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+
+/** Turns messages from every channel into routed incidents with deadlines. */
+@ApplicationScoped
+public class IntakeService {
+
+    private static final Logger LOG = Logger.getLogger(IntakeService.class);
+    private static final DateTimeFormatter NUMBER_PREFIX = DateTimeFormatter.ofPattern("yyMM");
+    private static final Pattern HTTP_URL = Pattern.compile("https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/\\S*)?");
+    private static final Duration POSTED_AT_CLOCK_SKEW = Duration.ofMinutes(5);
+
+    private final IncidentRepository incidents;
+    private final IncidentEventRepository events;
+    private final ReferenceCatalog referenceCatalog;
+    private final RoutingService routing;
+    private final TopicClassifier classifier;
+    private final IdempotencyService idempotency;
+    private final IncidentViews views;
+    private final IntakeConfig config;
+    private final ObjectMapper objectMapper;
+    private final Clock clock;
+
+    public IntakeService(IncidentRepository incidents, IncidentEventRepository events, ReferenceCatalog referenceCatalog,
+            RoutingService routing, TopicClassifier classifier, IdempotencyService idempotency, IncidentViews views,
+            IntakeConfig config, ObjectMapper objectMapper, Clock clock) {
+        this.incidents = incidents;
+        this.events = events;
+        this.referenceCatalog = referenceCatalog;
+        this.routing = routing;
+        this.classifier = classifier;
+        this.idempotency = idempotency;
+        this.views = views;
+        this.config = config;
+        this.objectMapper = objectMapper;
+        this.clock = clock;
+    }
+
+    @WithTransaction
+    public Uni<StoredResponse> submit(Caller caller, FeedbackRequest request, String idempotencyKey) {
+        return Uni.createFrom().item(() -> submissionChannel(caller))
+                .chain(channel -> referenceCatalog.current()
+                        .invoke(reference -> validate(caller, channel, request, reference))
+                        .chain(reference -> idempotency.once(caller.subject(), idempotencyKey, "submit-feedback", request,
+                                () -> submitOnce(caller, channel, request, reference))));
+    }
+
+    private Channel submissionChannel(Caller caller) {
+        Channel channel = caller.channel().orElseThrow(() -> new ProblemException(ProblemType.FORBIDDEN,
+                "The calling client is not registered as a channel of Otklik."));
+        boolean citizenChannel = channel == Channel.WIDGET || channel == Channel.MOBILE;
+        if (caller.hasRole(Roles.CITIZEN) && citizenChannel) {
+            return channel;
+        }
+        if (caller.hasRole(Roles.INTEGRATION) && channel == Channel.GOSUSLUGI) {
+            return channel;
+        }
+        if (channel == Channel.SOCIAL) {
+            throw new ProblemException(ProblemType.FORBIDDEN,
+                    "Social-media monitoring submits captured comments through POST /api/v1/ingest/social.");
+        }
+        throw new ProblemException(ProblemType.FORBIDDEN, "This client may not submit feedback on channel " + channel + ".");
+    }
+
+    private void validate(Caller caller, Channel channel, FeedbackRequest request, ReferenceSnapshot reference) {
+        List<FieldError> errors = new ArrayList<>();
+        if (reference.category(request.categoryCode()).isEmpty()) {
+            errors.add(FieldError.atPointer("/categoryCode", "unknown category"));
+        } else if (!reference.isLeaf(request.categoryCode())) {
+            errors.add(FieldError.atPointer("/categoryCode",
+                    "choose one of its sub-topics: " + String.join(", ", reference.childrenOf(request.categoryCode()))));
+        }
+        if (request.districtCode() != null && reference.district(request.districtCode()).isEmpty()) {
+            errors.add(FieldError.atPointer("/districtCode", "unknown district"));
+        }
+        if (request.location() != null && request.location().lat() != null && request.location().lon() != null
+                && !config.cityBounds().contains(request.location().lat(), request.location().lon())) {
+            errors.add(FieldError.atPointer("/location", "lies outside the city"));
+        }
+        if (request.contact() != null && request.contact().phone() == null && request.contact().email() == null) {
+            errors.add(FieldError.atPointer("/contact", "give a phone number or an e-mail address, or leave contact out"));
+        }
+        if (channel == Channel.GOSUSLUGI) {
+            if (request.externalId() == null) {
+                errors.add(FieldError.atPointer("/externalId", "the platform's message id is required"));
+            }
+            if (request.citizenId() == null) {
+                errors.add(FieldError.atPointer("/citizenId", "the citizen's Gosuslugi id is required"));
+            }
+        } else {
+            if (request.externalId() != null) {
+                errors.add(FieldError.atPointer("/externalId", "only integration clients may set this"));
+            }
+            if (request.citizenId() != null) {
+                errors.add(FieldError.atPointer("/citizenId", "only the Gosuslugi gateway may set this"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(ProblemType.VALIDATION,
+                    errors.size() == 1 ? "1 field is not valid." : errors.size() + " fields are not valid.", errors, Map.of());
+        }
+    }
+
+    private Uni<StoredResponse> submitOnce(Caller caller, Channel channel, FeedbackRequest request,
+            ReferenceSnapshot reference) {
+        if (request.externalId() == null) {
+            return create(caller, channel, request, reference);
+        }
+        return incidents.lockExternalMessage(channel, null, request.externalId())
+                .chain(() -> incidents.findExternalMessage(channel, null, request.externalId()))
+                .chain(existing -> existing != null
+                        ? Uni.createFrom().item(stored(200, views.receipt(existing, reference), locationFor(caller, existing)))
+                        : create(caller, channel, request, reference));
+    }
+
+    private Uni<StoredResponse> create(Caller caller, Channel channel, FeedbackRequest request, ReferenceSnapshot reference) {
+        Incident incident = new Incident();
+        incident.channel = channel;
+        incident.externalId = request.externalId();
+        incident.categoryCode = request.categoryCode();
+        incident.districtCode = request.districtCode();
+        incident.address = request.address();
+        if (request.location() != null) {
+            incident.locationLat = request.location().lat();
+            incident.locationLon = request.location().lon();
+        }
+        incident.text = request.text().strip();
+        incident.attachments = request.attachments() == null ? new String[0] : request.attachments().toArray(String[]::new);
+        if (channel == Channel.GOSUSLUGI) {
+            incident.authorExternalId = request.citizenId();
+        } else {
+            incident.authorSubject = caller.subject();
+        }
+        if (request.contact() != null) {
+            incident.contactPhone = request.contact().phone();
+            incident.contactEmail = request.contact().email();
+        }
+        return register(incident, caller, reference)
+                .map(created -> stored(201, views.receipt(created, reference), locationFor(caller, created)));
+    }
+
+    /** Numbers, routes, sets deadlines and status, and writes the incident with its first timeline event. */
+    private Uni<Incident> register(Incident incident, Caller caller, ReferenceSnapshot reference) {
+        Instant now = clock.instant();
+        RoutingDecision decision = routing.route(reference, incident.categoryCode, incident.districtCode);
+        Deadlines deadlines = routing.deadlines(reference, incident.categoryCode, now);
+        incident.organizationCode = decision.organization().code;
+        incident.redirectToConfirm = decision.redirectToConfirm();
+        incident.status = config.preModeratedChannels().contains(incident.channel) ? IncidentStatus.ASSIGNED
+                : IncidentStatus.NEW;
+        incident.firstResponseDue = deadlines.firstResponseDue();
+        incident.resolutionDue = deadlines.resolutionDue();
+        incident.submittedBy = caller.subject();
+        incident.createdAt = now;
+        incident.updatedAt = now;
+        return incidents.nextNumberInSequence()
+                .invoke(sequence -> incident.number = NUMBER_PREFIX.format(views.local(now)) + "-" + String.format("%06d", sequence))
+                .chain(() -> incidents.persist(incident))
+                .chain(saved -> {
+                    IncidentEvent event = new IncidentEvent();
+                    event.incidentId = saved.id;
+                    event.occurredAt = now;
+                    event.type = IncidentEventType.SUBMITTED;
+                    event.visibleToCitizen = true;
+                    event.actorSubject = caller.subject();
+                    event.actorRole = caller.hasRole(Roles.INTEGRATION) ? Roles.INTEGRATION : Roles.CITIZEN;
+                    event.status = saved.status;
+                    event.organizationCode = saved.organizationCode;
+                    return events.persist(event).replaceWith(saved);
+                });
+    }
+
+    private static String locationFor(Caller caller, Incident incident) {
+        return caller.hasRole(Roles.CITIZEN) && incident.authorSubject != null
+                ? "/api/v1/me/incidents/" + incident.number
+                : "/api/v1/incidents/" + incident.number + "/status";
+    }
+
+    private StoredResponse stored(int status, Object view, String location) {
+        try {
+            return new StoredResponse(status, objectMapper.writeValueAsString(view), location);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise a receipt", e);
+        }
+    }
+
+    /** Each item in a transaction of its own, one after the other. */
+    public Uni<SocialIngestResult> ingestSocial(Caller caller, SocialIngestRequest request) {
+        if (caller.channel().orElse(null) != Channel.SOCIAL) {
+            return Uni.createFrom().failure(new ProblemException(ProblemType.FORBIDDEN,
+                    "Only the social-media monitoring client ingests captured comments."));
+        }
+        if (request.items().size() > config.maxSocialBatch()) {
+            return Uni.createFrom().failure(ProblemException.invalidField("/items",
+                    "at most " + config.maxSocialBatch() + " items per batch"));
+        }
+        List<SocialIngestRequest.Item> items = request.items();
+        return Multi.createFrom().range(0, items.size())
+                .onItem().transformToUniAndConcatenate(index -> Panache.withTransaction(
+                        () -> ingestOne(caller, index, items.get(index)))
+                        .onFailure(ProblemException.class).recoverWithItem(failure -> ItemResult.rejected(index,
+                                items.get(index), failure.getMessage()))
+                        .onFailure().recoverWithItem(failure -> {
+                            LOG.errorf(failure, "Could not ingest item %d of a social batch", index);
+                            return ItemResult.rejected(index, items.get(index), "could not be stored; send it again later");
+                        }))
+                .collect().asList()
+                .map(results -> new SocialIngestResult(items.size(),
+                        count(results, Outcome.CREATED), count(results, Outcome.DUPLICATE), count(results, Outcome.REJECTED),
+                        results));
+    }
+
+    private static int count(List<ItemResult> results, Outcome outcome) {
+        return (int) results.stream().filter(r -> r.outcome() == outcome).count();
+    }
+
+    private Uni<ItemResult> ingestOne(Caller caller, int index, SocialIngestRequest.Item item) {
+        String problem = problemOf(item);
+        if (problem != null) {
+            return Uni.createFrom().item(ItemResult.rejected(index, item, problem));
+        }
+        SocialPlatform platform = SocialPlatform.valueOf(item.platform());
+        return incidents.lockExternalMessage(Channel.SOCIAL, platform, item.externalId())
+                .chain(() -> incidents.findExternalMessage(Channel.SOCIAL, platform, item.externalId()))
+                .chain(existing -> existing != null
+                        ? Uni.createFrom().item(new ItemResult(index, item.platform(), item.externalId(), Outcome.DUPLICATE,
+                                existing.number, existing.categoryCode, null, null))
+                        : referenceCatalog.current().chain(reference -> createFromComment(caller, item, platform, reference)
+                                .map(created -> new ItemResult(index, item.platform(), item.externalId(), Outcome.CREATED,
+                                        created.number, created.categoryCode,
+                                        created.categoryConfidence.doubleValue(), null))));
+    }
+
+    private Uni<Incident> createFromComment(Caller caller, SocialIngestRequest.Item item, SocialPlatform platform,
+            ReferenceSnapshot reference) {
+        TopicSuggestion suggestion = classifier.suggest(reference, item.text());
+        Incident incident = new Incident();
+        incident.channel = Channel.SOCIAL;
+        incident.socialPlatform = platform;
+        incident.externalId = item.externalId();
+        incident.sourceUrl = item.url();
+        incident.sourcePageId = item.pageId();
+        incident.sourcePostedAt = OffsetDateTime.parse(item.postedAt()).toInstant();
+        incident.authorHandle = item.authorHandle();
+        incident.text = item.text().strip();
+        incident.attachments = new String[0];
+        incident.categoryCode = suggestion.categoryCode();
+        incident.categoryConfidence = BigDecimal.valueOf(suggestion.confidence()).setScale(3, RoundingMode.HALF_UP);
+        incident.districtCode = suggestion.districtCode();
+        return register(incident, caller, reference);
+    }
+
+    /** Why an item cannot become an incident, or null when it can. */
+    private String problemOf(SocialIngestRequest.Item item) {
+        if (item.platform() == null || !List.of("VK", "OK", "TELEGRAM").contains(item.platform())) {
+            return "platform: must be VK, OK or TELEGRAM";
+        }
+        if (item.externalId() == null || item.externalId().isBlank() || item.externalId().length() > 200) {
+            return "externalId: must be 1 to 200 characters";
+        }
+        if (item.url() == null || item.url().length() > 2000 || !HTTP_URL.matcher(item.url()).matches()) {
+            return "url: must be an http(s) link to the comment";
+        }
+        if (item.text() == null || item.text().isBlank()) {
+            return "text: must not be blank";
+        }
+        if (item.text().length() > 5000) {
+            return "text: must be at most 5000 characters";
+        }
+        if (item.authorHandle() != null && item.authorHandle().length() > 255) {
+            return "authorHandle: must be at most 255 characters";
+        }
+        if (item.pageId() != null && item.pageId().length() > 200) {
+            return "pageId: must be at most 200 characters";
+        }
+        if (item.postedAt() == null) {
+            return "postedAt: is required";
+        }
+        try {
+            Instant posted = OffsetDateTime.parse(item.postedAt()).toInstant();
+            if (posted.isAfter(clock.instant().plus(POSTED_AT_CLOCK_SKEW))) {
+                return "postedAt: lies in the future";
+            }
+        } catch (DateTimeParseException e) {
+            return "postedAt: must be an ISO-8601 timestamp with offset";
+        }
+        return null;
+    }
+}

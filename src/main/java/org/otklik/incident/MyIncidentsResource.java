@@ -1,0 +1,93 @@
+package org.otklik.incident;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.otklik.common.Page;
+import org.otklik.common.ProblemException;
+import org.otklik.security.CallerResolver;
+import org.otklik.security.Roles;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+
+@Path("/api/v1/me/incidents")
+@Tag(name = "My incidents")
+@RolesAllowed(Roles.CITIZEN)
+@Produces(MediaType.APPLICATION_JSON)
+public class MyIncidentsResource {
+
+    private final CitizenIncidentService incidents;
+    private final SecurityIdentity identity;
+    private final CallerResolver callers;
+
+    public MyIncidentsResource(CitizenIncidentService incidents, SecurityIdentity identity, CallerResolver callers) {
+        this.incidents = incidents;
+        this.identity = identity;
+        this.callers = callers;
+    }
+
+    @Schema(name = "MyIncidentPage")
+    public record MyIncidentPage(List<MyIncidentSummary> items, @Schema(nullable = true) String nextCursor) {
+    }
+
+    @GET
+    @Operation(operationId = "listMyIncidents", summary = "My incidents, newest first",
+            description = "Keyset-paged: pass the nextCursor of a page as cursor to get the next one.")
+    @APIResponse(responseCode = "200", description = "A page of the caller's incidents",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MyIncidentPage.class)))
+    public Uni<Page<MyIncidentSummary>> list(
+            @Parameter(description = "Only these statuses: repeat the parameter or separate them with commas, e.g. status=ANSWERED,CLOSED")
+            @QueryParam("status") List<String> status,
+            @Parameter(description = "The nextCursor of the previous page") @QueryParam("cursor") String cursor,
+            @Parameter(description = "Page size, 1 to 100", example = "20")
+            @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(Page.MAX_LIMIT) int limit) {
+        return incidents.myIncidents(callers.resolve(identity), statuses(status), cursor, limit);
+    }
+
+    @GET
+    @Path("/{number}")
+    @Operation(operationId = "getMyIncident", summary = "One of my incidents, with its public timeline",
+            description = "Another citizen's incident answers 404, as an unknown number does.")
+    @APIResponse(responseCode = "200", description = "The incident",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MyIncidentView.class)))
+    public Uni<MyIncidentView> get(
+            @Parameter(description = "The incident number", example = "2611-000042") @PathParam("number") String number) {
+        return incidents.myIncident(callers.resolve(identity), number);
+    }
+
+    static Set<IncidentStatus> statuses(List<String> values) {
+        Set<IncidentStatus> statuses = EnumSet.noneOf(IncidentStatus.class);
+        if (values == null) {
+            return statuses;
+        }
+        for (String value : values) {
+            for (String part : value.split(",")) {
+                try {
+                    statuses.add(IncidentStatus.valueOf(part.strip()));
+                } catch (IllegalArgumentException e) {
+                    throw ProblemException.badParameter("status", "unknown status '" + part.strip() + "'");
+                }
+            }
+        }
+        return statuses;
+    }
+}

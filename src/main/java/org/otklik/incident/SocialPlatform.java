@@ -1,0 +1,7 @@
+package org.otklik.incident;
+
+public enum SocialPlatform {
+    VK,
+    OK,
+    TELEGRAM
+}

@@ -1,0 +1,14 @@
+package org.otklik.incident;
+
+import java.time.OffsetDateTime;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(name = "TimelineEntry", description = "A step of an incident's history as its author sees it")
+public record TimelineEntryView(
+        OffsetDateTime at,
+        @Schema(examples = "SUBMITTED") IncidentEventType type,
+        @Schema(nullable = true, examples = "ASSIGNED") IncidentStatus status,
+        @Schema(nullable = true, examples = "dep.roads") String organizationCode,
+        @Schema(nullable = true) String comment) {
+}
