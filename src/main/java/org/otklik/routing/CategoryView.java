@@ -4,6 +4,10 @@ import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+// Native: Jackson serialises this inside a Response (ETag answers), so the REST layer cannot see the type.
+@RegisterForReflection
 @Schema(name = "Category", description = "A topic of the tree with its effective deadlines (inherited from the parent where unset)")
 public record CategoryView(
         @Schema(examples = "housing.heating") String code,

@@ -2,6 +2,10 @@ package org.otklik.routing;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+// Native: Jackson serialises this inside a Response (ETag answers), so the REST layer cannot see the type.
+@RegisterForReflection
 @Schema(name = "District")
 public record DistrictView(
         @Schema(examples = "leninsky") String code,

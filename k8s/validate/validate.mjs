@@ -1,0 +1,264 @@
+// Renders every overlay under k8s/overlays offline and validates what comes out:
+//  1. rendering: kustomize-lite (this folder); where a kubectl is on the PATH, `kubectl kustomize`
+//     renders too and both outputs must be the same set of documents;
+//  2. every Kubernetes document against its schema (kubernetes-models: types, required fields,
+//     enums) and against its declared fields (strict-fields.mjs: no unknown or misspelt fields);
+//  3. the operators' resources (CloudNativePG, Keycloak) for their required fields (operators.mjs);
+//  4. references between documents and the deployment rules of issue 8 (security context, probes,
+//     resources, read-only root file system).
+// The rendered overlays are written to target/k8s/<overlay>.yaml. Exit code 1 on any problem.
+//
+//   node k8s/validate/validate.mjs            (OTKLIK_K8S_RENDERER=lite: skip the kubectl comparison)
+
+import fs from "node:fs";
+import path from "node:path";
+import { execFileSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { parseAllDocuments, stringify } from "yaml";
+import { render } from "./kustomize-lite.mjs";
+import { unknownFields } from "./strict-fields.mjs";
+import { operatorProblems } from "./operators.mjs";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const k8sRoot = path.resolve(here, "..");
+const projectRoot = path.resolve(k8sRoot, "..");
+const outputDir = path.join(projectRoot, "target", "k8s");
+
+const key = (doc) => `${doc.apiVersion}/${doc.kind}/${doc.metadata?.namespace ?? ""}/${doc.metadata?.name}`;
+const canonical = (value) => JSON.stringify(value, (_, v) =>
+  v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort()) : v);
+
+function kubectlRender(overlay) {
+  if (process.env.OTKLIK_K8S_RENDERER === "lite") {
+    return null;
+  }
+  try {
+    const version = execFileSync("kubectl", ["version", "--client", "-o", "json"], { encoding: "utf8" });
+    const kustomize = JSON.parse(version).kustomizeVersion ?? "";
+    if (!/^v[4-9]/.test(kustomize)) {
+      console.log(`   kubectl's kustomize (${kustomize || "unknown"}) is older than v4: comparison skipped`);
+      return null;
+    }
+  } catch {
+    return null; // no kubectl here
+  }
+  const text = execFileSync("kubectl", ["kustomize", overlay], { encoding: "utf8" });
+  return parseAllDocuments(text).map((d) => d.toJS()).filter((d) => d);
+}
+
+function compareRenderings(lite, kubectl, problems, overlayName) {
+  const byKey = new Map(kubectl.map((doc) => [key(doc), doc]));
+  for (const doc of lite) {
+    const other = byKey.get(key(doc));
+    if (!other) {
+      problems.push(`${overlayName}: ${key(doc)} rendered by kustomize-lite but not by kubectl kustomize`);
+    } else if (canonical(doc) !== canonical(other)) {
+      problems.push(`${overlayName}: ${key(doc)} differs between kustomize-lite and kubectl kustomize`);
+    }
+    byKey.delete(key(doc));
+  }
+  for (const missing of byKey.keys()) {
+    problems.push(`${overlayName}: ${missing} rendered by kubectl kustomize but not by kustomize-lite`);
+  }
+}
+
+/** kubernetes-models module of an apiVersion: "apps/v1" -> "apps/v1", "v1" -> "v1". */
+async function modelClass(doc) {
+  try {
+    const module = await import(`kubernetes-models/${doc.apiVersion}`);
+    return module[doc.kind] ? { Model: module[doc.kind], module: doc.apiVersion } : null;
+  } catch {
+    return null;
+  }
+}
+
+function podSpecRules(doc, problems) {
+  const where = `${doc.kind}/${doc.metadata.name}`;
+  const pod = doc.spec.template.spec;
+  const check = (condition, message) => condition || problems.push(`${where}: ${message}`);
+  check(pod.securityContext?.runAsNonRoot === true, "pod securityContext.runAsNonRoot must be true");
+  check(pod.securityContext?.seccompProfile?.type === "RuntimeDefault", "pod seccompProfile must be RuntimeDefault");
+  for (const container of pod.containers) {
+    const c = `container ${container.name}`;
+    const sc = container.securityContext ?? {};
+    check(sc.allowPrivilegeEscalation === false, `${c}: allowPrivilegeEscalation must be false`);
+    check(sc.readOnlyRootFilesystem === true, `${c}: readOnlyRootFilesystem must be true`);
+    check(JSON.stringify(sc.capabilities?.drop) === JSON.stringify(["ALL"]), `${c}: capabilities must drop ALL`);
+    check(sc.privileged !== true, `${c}: must not be privileged`);
+    for (const probe of ["startupProbe", "livenessProbe", "readinessProbe"]) {
+      check(container[probe]?.httpGet?.path?.startsWith("/q/health/"), `${c}: ${probe} must call /q/health/*`);
+    }
+    for (const kind of ["requests", "limits"]) {
+      check(container.resources?.[kind]?.cpu && container.resources?.[kind]?.memory, `${c}: resources.${kind} needs cpu and memory`);
+    }
+    const mounts = new Set((container.volumeMounts ?? []).map((m) => m.mountPath));
+    check(mounts.has("/tmp"), `${c}: needs a writable /tmp (emptyDir) with a read-only root file system`);
+    check(!/:latest$/.test(container.image) && container.image.includes(":"), `${c}: image needs a pinned tag`);
+  }
+  const config = shutdownConfig.get(doc) ?? {};
+  const shutdown = (config.OTKLIK_SHUTDOWN_DELAY ?? 0) + (config.OTKLIK_SHUTDOWN_TIMEOUT ?? 30);
+  check((pod.terminationGracePeriodSeconds ?? 30) > shutdown,
+    `terminationGracePeriodSeconds must exceed the shutdown delay + timeout (${shutdown} s)`);
+}
+
+const shutdownConfig = new Map(); // Deployment -> shutdown settings from its ConfigMap
+const seconds = (text) => {
+  const match = /^(\d+)s$/.exec(String(text ?? "").trim());
+  return match ? Number(match[1]) : undefined;
+};
+
+function crossReferences(docs, problems, overlayName) {
+  const find = (kind, name) => docs.find((d) => d.kind === kind && d.metadata.name === name);
+  const generatedSecrets = new Set(docs.filter((d) => d.kind === "Cluster").map((d) => `${d.metadata.name}-app`));
+  const generatedServices = new Set([
+    ...docs.filter((d) => d.kind === "Keycloak").map((d) => `${d.metadata.name}-service`),
+    ...docs.filter((d) => d.kind === "Cluster").flatMap((d) => ["rw", "ro", "r"].map((s) => `${d.metadata.name}-${s}`)),
+  ]);
+  const check = (condition, message) => condition || problems.push(`${overlayName}: ${message}`);
+  const namespaces = new Set(docs.filter((d) => d.kind !== "Namespace").map((d) => d.metadata.namespace));
+  check(namespaces.size === 1 && !namespaces.has(undefined), `every resource needs the overlay's namespace (${[...namespaces]})`);
+  check(docs.some((d) => d.kind === "Namespace" && namespaces.has(d.metadata.name)), "the overlay must create its namespace");
+
+  for (const deployment of docs.filter((d) => d.kind === "Deployment")) {
+    const podLabels = deployment.spec.template.metadata?.labels ?? {};
+    const selects = (selector) => Object.entries(selector ?? {}).every(([k, v]) => podLabels[k] === v);
+    check(selects(deployment.spec.selector.matchLabels), `Deployment/${deployment.metadata.name}: selector does not match its pods`);
+    const config = {};
+    for (const container of deployment.spec.template.spec.containers) {
+      for (const source of container.envFrom ?? []) {
+        if (source.configMapRef) {
+          const configMap = find("ConfigMap", source.configMapRef.name);
+          check(configMap || source.configMapRef.optional, `ConfigMap ${source.configMapRef.name} is missing`);
+          Object.assign(config, configMap?.data ?? {});
+        }
+      }
+      for (const variable of container.env ?? []) {
+        const ref = variable.valueFrom?.secretKeyRef;
+        if (ref) {
+          check(find("Secret", ref.name) || generatedSecrets.has(ref.name) || ref.optional,
+            `Secret ${ref.name} (env ${variable.name}) is neither in the overlay nor generated by a CloudNativePG Cluster`);
+        }
+      }
+    }
+    shutdownConfig.set(deployment, {
+      OTKLIK_SHUTDOWN_DELAY: seconds(config.OTKLIK_SHUTDOWN_DELAY),
+      OTKLIK_SHUTDOWN_TIMEOUT: seconds(config.OTKLIK_SHUTDOWN_TIMEOUT),
+    });
+    for (const service of docs.filter((d) => d.kind === "Service")) {
+      if (selects(service.spec.selector) && service.spec.selector) {
+        for (const port of service.spec.ports) {
+          const named = deployment.spec.template.spec.containers.some((c) =>
+            (c.ports ?? []).some((p) => p.name === port.targetPort || p.containerPort === port.targetPort));
+          check(named, `Service/${service.metadata.name}: targetPort ${port.targetPort} is no container port`);
+        }
+      }
+    }
+  }
+  for (const doc of docs.filter((d) => d.kind === "HorizontalPodAutoscaler")) {
+    const target = doc.spec.scaleTargetRef;
+    check(find(target.kind, target.name), `HorizontalPodAutoscaler/${doc.metadata.name}: target ${target.kind}/${target.name} is missing`);
+    check(doc.spec.minReplicas <= doc.spec.maxReplicas, `HorizontalPodAutoscaler/${doc.metadata.name}: minReplicas > maxReplicas`);
+  }
+  const podLabelSets = docs.filter((d) => d.kind === "Deployment").map((d) => d.spec.template.metadata.labels);
+  for (const doc of docs.filter((d) => d.kind === "PodDisruptionBudget" || d.kind === "NetworkPolicy")) {
+    const selector = doc.kind === "NetworkPolicy" ? doc.spec.podSelector.matchLabels : doc.spec.selector.matchLabels;
+    check(podLabelSets.some((labels) => Object.entries(selector).every(([k, v]) => labels[k] === v)),
+      `${doc.kind}/${doc.metadata.name}: selects no pods of the overlay`);
+  }
+  for (const policy of docs.filter((d) => d.kind === "NetworkPolicy")) {
+    for (const rule of policy.spec.egress ?? []) {
+      for (const peer of rule.to ?? []) {
+        const cluster = peer.podSelector?.matchLabels?.["cnpg.io/cluster"];
+        if (cluster) {
+          check(find("Cluster", cluster), `NetworkPolicy/${policy.metadata.name}: egress to unknown CloudNativePG cluster ${cluster}`);
+        }
+        const instance = peer.podSelector?.matchLabels?.["app.kubernetes.io/instance"];
+        if (peer.podSelector?.matchLabels?.app === "keycloak") {
+          check(find("Keycloak", instance), `NetworkPolicy/${policy.metadata.name}: egress to unknown Keycloak ${instance}`);
+        }
+      }
+    }
+  }
+  const appServices = new Set(docs.filter((d) => d.kind === "Service" && podLabelSets.some((labels) =>
+    Object.entries(d.spec.selector ?? {}).every(([k, v]) => labels[k] === v))).map((d) => d.metadata.name));
+  for (const ingress of docs.filter((d) => d.kind === "Ingress")) {
+    check((ingress.spec.tls ?? []).length > 0, `Ingress/${ingress.metadata.name}: needs TLS`);
+    const tlsHosts = new Set((ingress.spec.tls ?? []).flatMap((t) => t.hosts ?? []));
+    for (const rule of ingress.spec.rules ?? []) {
+      check(tlsHosts.has(rule.host), `Ingress/${ingress.metadata.name}: host ${rule.host} has no TLS`);
+      for (const route of rule.http.paths) {
+        const name = route.backend.service.name;
+        check(find("Service", name) || generatedServices.has(name), `Ingress/${ingress.metadata.name}: unknown service ${name}`);
+        if (appServices.has(name)) {
+          check(!route.path.startsWith("/q/health") && !route.path.startsWith("/q/metrics") && route.path !== "/",
+            `Ingress/${ingress.metadata.name}: ${route.path} would publish Otklik's health and metrics endpoints`);
+        }
+      }
+    }
+  }
+  for (const backup of docs.filter((d) => d.kind === "ScheduledBackup")) {
+    const cluster = find("Cluster", backup.spec.cluster.name);
+    check(cluster?.spec?.backup, `ScheduledBackup/${backup.metadata.name}: cluster ${backup.spec.cluster.name} has no backup section`);
+  }
+  for (const realm of docs.filter((d) => d.kind === "KeycloakRealmImport")) {
+    check(find("Keycloak", realm.spec.keycloakCRName), `KeycloakRealmImport/${realm.metadata.name}: unknown Keycloak ${realm.spec.keycloakCRName}`);
+  }
+}
+
+const overlaysDir = path.join(k8sRoot, "overlays");
+const overlays = fs.readdirSync(overlaysDir).filter((name) => fs.statSync(path.join(overlaysDir, name)).isDirectory());
+const problems = [];
+let validated = 0;
+fs.mkdirSync(outputDir, { recursive: true });
+
+for (const overlayName of overlays) {
+  const overlay = path.join(overlaysDir, overlayName);
+  let docs;
+  let fromKubectl;
+  try {
+    docs = render(overlay);
+    fromKubectl = kubectlRender(overlay);
+  } catch (error) {
+    problems.push(`${overlayName}: cannot render: ${error.message.trim()}`);
+    continue;
+  }
+  if (fromKubectl) {
+    compareRenderings(docs, fromKubectl, problems, overlayName);
+  }
+  fs.writeFileSync(path.join(outputDir, `${overlayName}.yaml`), docs.map((d) => stringify(d)).join("---\n"));
+  crossReferences(docs, problems, overlayName);
+  for (const doc of docs) {
+    const where = `${overlayName}: ${doc.kind}/${doc.metadata?.name}`;
+    const operator = operatorProblems(doc);
+    if (operator) {
+      problems.push(...operator.map((p) => `${overlayName}: ${p}`));
+    } else {
+      const model = await modelClass(doc);
+      if (!model) {
+        problems.push(`${where}: ${doc.apiVersion} ${doc.kind} is neither a Kubernetes API type nor a known operator resource`);
+        continue;
+      }
+      try {
+        new model.Model(doc).validate();
+      } catch (error) {
+        problems.push(`${where}: ${error.message}`);
+      }
+      problems.push(...unknownFields(doc, model.module).map((p) => `${where}: ${p}`));
+    }
+    if (doc.kind === "Deployment") {
+      const rules = [];
+      podSpecRules(doc, rules);
+      problems.push(...rules.map((p) => `${overlayName}: ${p}`));
+    }
+    validated++;
+  }
+  console.log(`   ${overlayName}: ${docs.length} documents rendered${fromKubectl ? " (same as kubectl kustomize)" : ""}`
+    + `, written to ${path.relative(projectRoot, path.join(outputDir, overlayName + ".yaml"))}`);
+}
+
+if (problems.length > 0) {
+  console.error(problems.map((p) => `   PROBLEM ${p}`).join("\n"));
+  console.error(`k8s validation: ${problems.length} problem(s) in ${overlays.length} overlays`);
+  process.exit(1);
+}
+console.log(`k8s validation: ${validated} documents in ${overlays.length} overlays valid`);

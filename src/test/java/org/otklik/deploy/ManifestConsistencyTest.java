@@ -1,0 +1,281 @@
+package org.otklik.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * The Kubernetes manifests and the application must agree: probe paths and the HTTP port are the
+ * ones the application serves, every environment variable the production profile needs without a
+ * default is provided in every overlay, and every variable the manifests set is one the application
+ * reads. Reads {@code application.properties} and the YAML under {@code k8s/} as text; no Quarkus.
+ * (Rendering and schema validation of the overlays: {@code k8s/validate}, run by {@code .ci/run}.)
+ */
+class ManifestConsistencyTest {
+
+    private static final Path K8S = Path.of("k8s");
+    private static final Pattern EXPRESSION = Pattern.compile("\\$\\{([A-Za-z0-9_.\\-]+)(:[^}]*)?}");
+    private static final Set<String> CNPG_APP_SECRET_KEYS = Set.of("username", "password", "host", "port", "dbname",
+            "uri", "jdbc-uri", "fqdn-uri", "fqdn-jdbc-uri", "pgpass");
+    private static final ObjectMapper YAML = new YAMLMapper();
+
+    private static Map<String, String> prodConfig;
+    private static ObjectNode deployment;
+    private static ObjectNode container;
+
+    @BeforeAll
+    static void load() throws IOException {
+        prodConfig = prodProfile(Path.of("src/main/resources/application.properties"));
+        deployment = (ObjectNode) single(documents(K8S.resolve("base")), "Deployment");
+        container = (ObjectNode) deployment.at("/spec/template/spec/containers/0");
+    }
+
+    // --- application side ------------------------------------------------------------------
+
+    /** The properties as the prod profile sees them: %prod.x over x, other profiles dropped. */
+    static Map<String, String> prodProfile(Path file) throws IOException {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file)) {
+            properties.load(reader);
+        }
+        Map<String, String> result = new LinkedHashMap<>();
+        for (String key : properties.stringPropertyNames()) {
+            if (!key.startsWith("%")) {
+                result.putIfAbsent(key, properties.getProperty(key));
+            }
+        }
+        for (String key : properties.stringPropertyNames()) {
+            if (key.startsWith("%prod.")) {
+                result.put(key.substring("%prod.".length()), properties.getProperty(key));
+            }
+        }
+        return result;
+    }
+
+    /** OTKLIK_* expressions of the prod profile: name → has a default. */
+    private static Map<String, Boolean> environmentExpressions() {
+        Map<String, Boolean> result = new LinkedHashMap<>();
+        for (String value : prodConfig.values()) {
+            Matcher matcher = EXPRESSION.matcher(value);
+            while (matcher.find()) {
+                if (matcher.group(1).startsWith("OTKLIK_")) {
+                    result.merge(matcher.group(1), matcher.group(2) != null, Boolean::logicalAnd);
+                }
+            }
+        }
+        return result;
+    }
+
+    /** Every variable the application reads: its OTKLIK_* expressions and the environment form of its keys. */
+    private static Set<String> variablesTheApplicationReads() {
+        Set<String> names = new TreeSet<>(environmentExpressions().keySet());
+        for (String key : prodConfig.keySet()) {
+            names.add(key.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT));
+        }
+        return names;
+    }
+
+    /** A property's prod value with ${...} resolved against the given environment and the defaults. */
+    private static String resolve(String key, Map<String, String> environment) {
+        String value = prodConfig.get(key);
+        Matcher matcher = EXPRESSION.matcher(value);
+        StringBuilder resolved = new StringBuilder();
+        while (matcher.find()) {
+            String name = matcher.group(1);
+            String replacement = environment.containsKey(name) ? environment.get(name)
+                    : prodConfig.containsKey(name) ? resolve(name, environment)
+                    : matcher.group(2) != null ? matcher.group(2).substring(1) : null;
+            assertThat(replacement).as("value of ${%s} in %s", name, key).isNotNull();
+            matcher.appendReplacement(resolved, Matcher.quoteReplacement(replacement));
+        }
+        matcher.appendTail(resolved);
+        return resolved.toString();
+    }
+
+    // --- manifest side -------------------------------------------------------------------------
+
+    private static List<JsonNode> documents(Path dir) throws IOException {
+        List<JsonNode> result = new ArrayList<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
+                try (var parser = new YAMLFactory().createParser(file.toFile())) {
+                    for (var it = YAML.readValues(parser, JsonNode.class); it.hasNext();) {
+                        JsonNode node = it.next();
+                        if (node != null && !node.isNull() && !node.isMissingNode()) {
+                            result.add(node);
+                        }
+                    }
+                }
+            }
+        }
+        return result;
+    }
+
+    private static JsonNode single(List<JsonNode> documents, String kind) {
+        List<JsonNode> matches = documents.stream().filter(d -> kind.equals(d.path("kind").asText())).toList();
+        assertThat(matches).as("exactly one %s in k8s/base", kind).hasSize(1);
+        return matches.get(0);
+    }
+
+    private static List<Path> overlays() throws IOException {
+        try (Stream<Path> dirs = Files.list(K8S.resolve("overlays"))) {
+            return dirs.filter(Files::isDirectory).sorted().toList();
+        }
+    }
+
+    /** Variable → value (null: from a secret) that the container gets in the given overlay. */
+    private static Map<String, String> environment(Path overlay) throws IOException {
+        Map<String, String> environment = new LinkedHashMap<>();
+        List<JsonNode> base = documents(K8S.resolve("base"));
+        for (JsonNode source : container.path("envFrom")) {
+            String configMap = source.path("configMapRef").path("name").asText(null);
+            if (configMap != null) {
+                JsonNode data = base.stream().filter(d -> "ConfigMap".equals(d.path("kind").asText())
+                        && configMap.equals(d.path("metadata").path("name").asText())).findFirst()
+                        .orElseThrow(() -> new AssertionError("ConfigMap " + configMap + " is not in k8s/base"))
+                        .path("data");
+                data.fields().forEachRemaining(e -> environment.put(e.getKey(), e.getValue().asText()));
+            }
+        }
+        for (JsonNode variable : container.path("env")) {
+            environment.put(variable.path("name").asText(), variable.has("value") ? variable.path("value").asText() : null);
+        }
+        JsonNode kustomization = YAML.readTree(overlay.resolve("kustomization.yaml").toFile());
+        for (JsonNode patch : kustomization.path("patches")) {
+            String kind = patch.path("target").path("kind").asText();
+            JsonNode operations = patch.has("patch") ? YAML.readTree(patch.path("patch").asText())
+                    : YAML.readTree(overlay.resolve(patch.path("path").asText()).toFile());
+            for (JsonNode operation : operations) {
+                String op = operation.path("op").asText();
+                String path = operation.path("path").asText();
+                if ("ConfigMap".equals(kind) && path.startsWith("/data/")) {
+                    String name = path.substring("/data/".length());
+                    if ("remove".equals(op)) {
+                        environment.remove(name);
+                    } else {
+                        environment.put(name, operation.path("value").asText());
+                    }
+                } else if ("Deployment".equals(kind) && path.matches(".*/containers/0/env(/.*)?")) {
+                    JsonNode value = operation.path("value");
+                    for (JsonNode variable : value.isArray() ? (ArrayNode) value : List.of(value)) {
+                        environment.put(variable.path("name").asText(), variable.path("value").asText(null));
+                    }
+                }
+            }
+        }
+        return environment;
+    }
+
+    // --- the checks ----------------------------------------------------------------------------
+
+    @Test
+    void probesCallTheApplicationsHealthEndpoints() {
+        String root = "/" + prodConfig.getOrDefault("quarkus.http.non-application-root-path", "q") + "/"
+                + prodConfig.getOrDefault("quarkus.smallrye-health.root-path", "health") + "/";
+        assertThat(container.at("/startupProbe/httpGet/path").asText())
+                .isEqualTo(root + prodConfig.getOrDefault("quarkus.smallrye-health.startup-path", "started"));
+        assertThat(container.at("/livenessProbe/httpGet/path").asText())
+                .isEqualTo(root + prodConfig.getOrDefault("quarkus.smallrye-health.liveness-path", "live"));
+        assertThat(container.at("/readinessProbe/httpGet/path").asText())
+                .isEqualTo(root + prodConfig.getOrDefault("quarkus.smallrye-health.readiness-path", "ready"));
+    }
+
+    @Test
+    void containerPortIsTheApplicationsHttpPort() throws IOException {
+        JsonNode port = container.path("ports").get(0);
+        for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
+            assertThat(container.path(probe).at("/httpGet/port").asText()).as(probe).isEqualTo(port.path("name").asText());
+        }
+        for (Path overlay : overlays()) {
+            assertThat(resolve("quarkus.http.port", environment(overlay)))
+                    .as("quarkus.http.port in %s", overlay).isEqualTo(port.path("containerPort").asText());
+        }
+        for (String dockerfile : List.of("Dockerfile.jvm", "Dockerfile.native-micro")) {
+            assertThat(Files.readString(Path.of("src/main/docker", dockerfile)))
+                    .as(dockerfile).contains("EXPOSE " + port.path("containerPort").asText());
+        }
+        JsonNode service = single(documents(K8S.resolve("base")), "Service");
+        assertThat(service.at("/spec/ports/0/targetPort").asText()).isEqualTo(port.path("name").asText());
+    }
+
+    @Test
+    void everyVariableProductionNeedsIsProvidedInEveryOverlay() throws IOException {
+        List<String> required = environmentExpressions().entrySet().stream()
+                .filter(e -> !e.getValue()).map(Map.Entry::getKey).toList();
+        assertThat(required).as("the prod profile has variables without defaults (sanity)")
+                .contains("OTKLIK_OIDC_AUTH_SERVER_URL", "OTKLIK_DB_PASSWORD");
+        for (Path overlay : overlays()) {
+            assertThat(environment(overlay).keySet()).as("variables set in %s", overlay).containsAll(required);
+        }
+    }
+
+    @Test
+    void everyVariableTheManifestsSetIsOneTheApplicationReads() throws IOException {
+        Set<String> read = variablesTheApplicationReads();
+        for (Path overlay : overlays()) {
+            assertThat(read).as("variables the application reads, against those set in %s", overlay)
+                    .containsAll(environment(overlay).keySet());
+        }
+    }
+
+    @Test
+    void databaseSettingsComeFromTheCloudNativePgSecret() throws IOException {
+        List<JsonNode> base = documents(K8S.resolve("base"));
+        Set<String> appSecrets = new TreeSet<>();
+        base.stream().filter(d -> "Cluster".equals(d.path("kind").asText()))
+                .forEach(c -> appSecrets.add(c.at("/metadata/name").asText() + "-app"));
+        Map<String, String> expected = Map.of("OTKLIK_DB_HOST", "host", "OTKLIK_DB_PORT", "port",
+                "OTKLIK_DB_NAME", "dbname", "OTKLIK_DB_USER", "username", "OTKLIK_DB_PASSWORD", "password");
+        Map<String, String> actual = new LinkedHashMap<>();
+        for (JsonNode variable : container.path("env")) {
+            JsonNode ref = variable.at("/valueFrom/secretKeyRef");
+            if (!ref.isMissingNode()) {
+                assertThat(appSecrets).as("secret of %s", variable.path("name").asText()).contains(ref.path("name").asText());
+                assertThat(CNPG_APP_SECRET_KEYS).contains(ref.path("key").asText());
+                actual.put(variable.path("name").asText(), ref.path("key").asText());
+            }
+        }
+        assertThat(actual).containsAllEntriesOf(expected);
+    }
+
+    @Test
+    void terminationGraceOutlastsTheShutdownDelayAndTimeout() throws IOException {
+        for (Path overlay : overlays()) {
+            Map<String, String> environment = environment(overlay);
+            long delay = seconds(resolve("quarkus.shutdown.delay", environment));
+            long timeout = seconds(resolve("quarkus.shutdown.timeout", environment));
+            assertThat(deployment.at("/spec/template/spec/terminationGracePeriodSeconds").asLong())
+                    .as("terminationGracePeriodSeconds in %s", overlay).isGreaterThan(delay + timeout);
+        }
+    }
+
+    private static long seconds(String duration) {
+        Matcher matcher = Pattern.compile("(\\d+)s").matcher(duration.trim());
+        assertThat(matcher.matches()).as("duration %s in seconds", duration).isTrue();
+        return Long.parseLong(matcher.group(1));
+    }
+}
