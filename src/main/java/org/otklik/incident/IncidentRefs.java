@@ -11,6 +11,7 @@ public final class IncidentRefs {
     private IncidentRefs() {
     }
 
+    @io.quarkus.runtime.annotations.RegisterForReflection
     @Schema(name = "CategoryRef")
     public record CategoryRef(@Schema(examples = "roads.potholes") String code,
             @Schema(examples = "Ямы и покрытие") String nameRu,
@@ -20,6 +21,7 @@ public final class IncidentRefs {
         }
     }
 
+    @io.quarkus.runtime.annotations.RegisterForReflection
     @Schema(name = "DistrictRef")
     public record DistrictRef(@Schema(examples = "oktyabrsky") String code,
             @Schema(examples = "Октябрьский") String nameRu,
@@ -29,6 +31,7 @@ public final class IncidentRefs {
         }
     }
 
+    @io.quarkus.runtime.annotations.RegisterForReflection
     @Schema(name = "OrganizationRef")
     public record OrganizationRef(@Schema(examples = "dep.roads") String code,
             @Schema(examples = "Департамент дорожного хозяйства") String nameRu) {
