@@ -230,8 +230,24 @@ public class ProblemExceptionMappers {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response mapUnexpected(Throwable exception, HttpServerRequest request) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof jakarta.persistence.OptimisticLockException || cause instanceof org.hibernate.StaleStateException
+                    || (cause instanceof io.vertx.pgclient.PgException pg && RETRYABLE_SQL_STATES.contains(pg.getSqlState()))) {
+                return problems.toResponse(problems.of(ProblemType.CONFLICT,
+                        "Someone else changed the same data at the same moment; reload and try again.", request.path()));
+            }
+            if (cause instanceof io.quarkus.oidc.OIDCException) {
+                LOG.warnf("The OIDC provider is unavailable [%s %s]", request.method(), request.path());
+                return Response.fromResponse(problems.toResponse(problems.of(ProblemType.SERVICE_UNAVAILABLE,
+                        "The identity provider cannot be reached; try again shortly.", request.path())))
+                        .header(HttpHeaders.RETRY_AFTER, "30").build();
+            }
+        }
         return internalError(exception, request);
     }
+
+    /** Deadlock, serialization failure, lock not available: the loser of a race may simply retry. */
+    private static final java.util.Set<String> RETRYABLE_SQL_STATES = java.util.Set.of("40P01", "40001", "55P03");
 
     private Response internalError(Throwable exception, HttpServerRequest request) {
         String correlationId = ProblemResponses.correlationId(request.getHeader(ProblemResponses.CORRELATION_HEADER));

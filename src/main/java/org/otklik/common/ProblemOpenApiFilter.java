@@ -18,7 +18,7 @@ import io.quarkus.smallrye.openapi.OpenApiFilter;
 /**
  * Documents the problem answers every operation can give, so that each one need not repeat them:
  * 400/413/415 where there is input, 401/403 where a token is required, 404 under a path
- * parameter, 406 and 500 everywhere.
+ * parameter, 412 where If-Match is taken, 406 and 500 everywhere.
  */
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class ProblemOpenApiFilter implements OASFilter {
@@ -63,6 +63,11 @@ public class ProblemOpenApiFilter implements OASFilter {
             addIfAbsent(responses, "404", "NotFound");
         }
         addIfAbsent(responses, "406", "NotAcceptable");
+        boolean conditional = operation.getParameters() != null && operation.getParameters().stream()
+                .anyMatch(p -> "If-Match".equalsIgnoreCase(p.getName()));
+        if (conditional) {
+            addIfAbsent(responses, "412", "PreconditionFailed");
+        }
         if (hasBody) {
             addIfAbsent(responses, "413", "PayloadTooLarge");
             addIfAbsent(responses, "415", "UnsupportedMediaType");

@@ -69,6 +69,14 @@ public class CitizenIncidentService {
                                         .map(reference -> views.own(incident, main, timeline, reference)))));
     }
 
+    /** The author's view of an incident already loaded (and changed) in the current session. */
+    Uni<MyIncidentView> myIncidentInSession(Caller caller, Incident incident) {
+        return mainOf(incident)
+                .chain(main -> events.publicTimeline(incident.id)
+                        .chain(timeline -> referenceCatalog.current()
+                                .map(reference -> views.own(incident, main, timeline, reference))));
+    }
+
     private Uni<Incident> mainOf(Incident incident) {
         if (incident.duplicateOf == null) {
             return Uni.createFrom().item(incident);

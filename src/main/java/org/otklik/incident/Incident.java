@@ -2,6 +2,7 @@ package org.otklik.incident;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -110,6 +111,34 @@ public class Incident {
 
     @Column(name = "answer_text", length = 5000)
     public String answerText;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "answer_attachments", nullable = false, columnDefinition = "text[]")
+    public String[] answerAttachments = new String[0];
+
+    @Column(name = "redirected_to", length = 300)
+    public String redirectedTo;
+
+    @Column(name = "interim_answer_text", length = 5000)
+    public String interimAnswerText;
+
+    @Column(name = "interim_planned_date")
+    public LocalDate interimPlannedDate;
+
+    @Column(name = "interim_answered_at")
+    public Instant interimAnsweredAt;
+
+    @Column(name = "reopen_count", nullable = false)
+    public int reopenCount;
+
+    @Column(name = "rating_accepted")
+    public Boolean ratingAccepted;
+
+    @Column(name = "rating_comment", length = 2000)
+    public String ratingComment;
+
+    @Column(name = "rated_at")
+    public Instant ratedAt;
 
     @Column(name = "first_response_due", nullable = false)
     public Instant firstResponseDue;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import org.otklik.common.KeysetCursor;
 import org.otklik.security.Channel;
@@ -62,4 +63,20 @@ public class IncidentRepository implements PanacheRepositoryBase<Incident, Long>
         return find(query.toString(), parameters).page(0, limit + 1).list();
     }
 
+    public Uni<Incident> findByNumberForUpdate(String number) {
+        return find("number", number).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+    }
+
+    public Uni<List<String>> numbersOfDuplicates(Long mainId) {
+        return find("duplicateOf = ?1 order by createdAt, id", mainId).project(NumberOnly.class).list()
+                .map(rows -> rows.stream().map(NumberOnly::number).toList());
+    }
+
+    public Uni<List<Incident>> duplicatesOf(Long mainId) {
+        return list("duplicateOf = ?1 order by createdAt, id", mainId);
+    }
+
+    @io.quarkus.runtime.annotations.RegisterForReflection
+    public record NumberOnly(String number) {
+    }
 }

@@ -21,6 +21,10 @@ import org.otklik.routing.WorkingCalendar;
 public class IncidentViews {
 
     private static final int EXCERPT_LENGTH = 140;
+    /** Events whose comment is meant for the citizen; other comments (transfer reasons) are staff's. */
+    private static final java.util.Set<IncidentEventType> CITIZEN_VISIBLE_COMMENTS = java.util.EnumSet.of(
+            IncidentEventType.REJECTED, IncidentEventType.INTERIM_ANSWER, IncidentEventType.ANSWERED,
+            IncidentEventType.REOPENED, IncidentEventType.RATED);
 
     private final WorkingCalendar calendar;
     private final Clock clock;
@@ -50,10 +54,8 @@ public class IncidentViews {
     }
 
     MyIncidentSummary summary(Incident incident, ReferenceSnapshot reference) {
-        String excerpt = incident.text.length() <= EXCERPT_LENGTH ? incident.text
-                : incident.text.substring(0, EXCERPT_LENGTH - 1) + "…";
         return new MyIncidentSummary(incident.number, incident.status, category(incident, reference),
-                district(incident, reference), excerpt, local(incident.createdAt), local(incident.updatedAt),
+                district(incident, reference), excerpt(incident.text), local(incident.createdAt), local(incident.updatedAt),
                 local(incident.resolutionDue), incident.isOverdue(clock.instant()));
     }
 
@@ -62,7 +64,8 @@ public class IncidentViews {
         Contact contact = incident.contactPhone == null && incident.contactEmail == null ? null
                 : new Contact(incident.contactPhone, incident.contactEmail);
         List<TimelineEntryView> timeline = publicEvents.stream()
-                .map(e -> new TimelineEntryView(local(e.occurredAt), e.type, e.status, e.organizationCode, e.comment))
+                .map(e -> new TimelineEntryView(local(e.occurredAt), e.type, e.status, e.organizationCode,
+                        CITIZEN_VISIBLE_COMMENTS.contains(e.type) ? e.comment : null))
                 .toList();
         return new MyIncidentView(incident.number, main.status, main == incident ? null : main.number,
                 category(incident, reference), district(incident, reference), organization(main, reference),
@@ -70,6 +73,44 @@ public class IncidentViews {
                 local(incident.createdAt), local(later(incident.updatedAt, main.updatedAt)),
                 local(main.firstResponseDue), local(main.resolutionDue), main.isOverdue(clock.instant()), answer(main),
                 timeline);
+    }
+
+    StaffIncidentSummary staffSummary(Incident incident, ReferenceSnapshot reference) {
+        return new StaffIncidentSummary(incident.number, incident.status, incident.channel, category(incident, reference),
+                district(incident, reference), organization(incident, reference), excerpt(incident.text),
+                local(incident.createdAt), local(incident.resolutionDue), incident.isOverdue(clock.instant()),
+                incident.redirectToConfirm);
+    }
+
+    StaffIncidentView staff(Incident incident, String mainNumber, List<String> duplicates, List<IncidentEvent> timeline,
+            List<String> allowedActions, ReferenceSnapshot reference) {
+        Location location = incident.locationLat == null ? null : new Location(incident.locationLat, incident.locationLon);
+        Contact contact = incident.contactPhone == null && incident.contactEmail == null ? null
+                : new Contact(incident.contactPhone, incident.contactEmail);
+        StaffIncidentView.StaffAnswer answer = incident.answeredAt == null ? null
+                : new StaffIncidentView.StaffAnswer(incident.answerText, incident.resolution, incident.redirectedTo,
+                        Arrays.asList(incident.answerAttachments), local(incident.answeredAt));
+        StaffIncidentView.Interim interim = incident.interimAnsweredAt == null ? null
+                : new StaffIncidentView.Interim(incident.interimAnswerText, incident.interimPlannedDate,
+                        local(incident.interimAnsweredAt));
+        StaffIncidentView.CitizenRating rating = incident.ratedAt == null ? null
+                : new StaffIncidentView.CitizenRating(incident.ratingAccepted, incident.ratingComment, local(incident.ratedAt));
+        List<StaffIncidentView.StaffTimelineEntry> entries = timeline.stream()
+                .map(e -> new StaffIncidentView.StaffTimelineEntry(local(e.occurredAt), e.type, e.visibleToCitizen,
+                        e.actorSubject, e.actorRole, e.actorOrganization, e.status, e.organizationCode, e.comment))
+                .toList();
+        return new StaffIncidentView(incident.number, incident.status, incident.channel, incident.socialPlatform,
+                incident.externalId, incident.sourceUrl, category(incident, reference), incident.categoryConfidence,
+                district(incident, reference), incident.address, location, incident.text, Arrays.asList(incident.attachments),
+                new StaffIncidentView.Author(incident.authorSubject, incident.authorExternalId, incident.authorHandle),
+                contact, organization(incident, reference), incident.redirectToConfirm, incident.rejectionReason, answer,
+                interim, rating, incident.reopenCount, local(incident.createdAt), local(incident.updatedAt),
+                local(incident.firstResponseDue), local(incident.resolutionDue), local(incident.firstRespondedAt),
+                incident.isOverdue(clock.instant()), mainNumber, duplicates, entries, incident.version, allowedActions);
+    }
+
+    private static String excerpt(String text) {
+        return text.length() <= EXCERPT_LENGTH ? text : text.substring(0, EXCERPT_LENGTH - 1) + "…";
     }
 
     private static Instant later(Instant a, Instant b) {

@@ -6,7 +6,11 @@ import java.util.Set;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -17,6 +21,8 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -36,11 +42,14 @@ import io.smallrye.mutiny.Uni;
 public class MyIncidentsResource {
 
     private final CitizenIncidentService incidents;
+    private final WorkflowService workflow;
     private final SecurityIdentity identity;
     private final CallerResolver callers;
 
-    public MyIncidentsResource(CitizenIncidentService incidents, SecurityIdentity identity, CallerResolver callers) {
+    public MyIncidentsResource(CitizenIncidentService incidents, WorkflowService workflow, SecurityIdentity identity,
+            CallerResolver callers) {
         this.incidents = incidents;
+        this.workflow = workflow;
         this.identity = identity;
         this.callers = callers;
     }
@@ -72,6 +81,24 @@ public class MyIncidentsResource {
     public Uni<MyIncidentView> get(
             @Parameter(description = "The incident number", example = "2611-000042") @PathParam("number") String number) {
         return incidents.myIncident(callers.resolve(identity), number);
+    }
+
+    @POST
+    @Path("/{number}/rating")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "rateMyIncidentAnswer", summary = "Accept or contest the answer",
+            description = "Within the configured period after the answer: accepting closes the incident; contesting (with "
+                    + "a comment) reopens it and sends it back to the executor with a new, shorter deadline.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = WorkflowRequests.Rating.class),
+            examples = { @ExampleObject(name = "accept", value = "{\"accepted\":true}"),
+                    @ExampleObject(name = "contest", value = "{\"accepted\":false,\"comment\":\"Яму засыпали щебнем, она снова появилась\"}") }))
+    @APIResponse(responseCode = "200", description = "The incident after the rating",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MyIncidentView.class)))
+    @APIResponse(responseCode = "409", description = "Not answered, already rated, or the rating period is over",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem")))
+    public Uni<MyIncidentView> rate(@PathParam("number") String number, @Valid @NotNull WorkflowRequests.Rating body) {
+        return workflow.rate(callers.resolve(identity), number, body);
     }
 
     static Set<IncidentStatus> statuses(List<String> values) {

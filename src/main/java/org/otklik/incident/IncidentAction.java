@@ -1,0 +1,60 @@
+package org.otklik.incident;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import org.otklik.security.Roles;
+
+import static org.otklik.incident.IncidentStatus.ANSWERED;
+import static org.otklik.incident.IncidentStatus.ASSIGNED;
+import static org.otklik.incident.IncidentStatus.IN_PROGRESS;
+import static org.otklik.incident.IncidentStatus.NEW;
+import static org.otklik.incident.IncidentStatus.REOPENED;
+
+/** What staff may do to an incident, in which statuses, and in which role. */
+public enum IncidentAction {
+    MODERATION("moderation", EnumSet.of(NEW), Set.of(Roles.OPERATOR)),
+    ASSIGNMENT("assignment", EnumSet.of(NEW, ASSIGNED, IN_PROGRESS, REOPENED), Set.of(Roles.OPERATOR, Roles.EXECUTOR)),
+    PROGRESS("progress", EnumSet.of(ASSIGNED, REOPENED), Set.of(Roles.OPERATOR, Roles.EXECUTOR)),
+    INTERIM_ANSWER("interim-answer", EnumSet.of(ASSIGNED, IN_PROGRESS, REOPENED), Set.of(Roles.OPERATOR, Roles.EXECUTOR)),
+    ANSWER("answer", EnumSet.of(ASSIGNED, IN_PROGRESS, REOPENED), Set.of(Roles.OPERATOR, Roles.EXECUTOR)),
+    MERGE("merge", EnumSet.of(NEW, ASSIGNED, IN_PROGRESS, REOPENED), Set.of(Roles.OPERATOR)),
+    NOTES("notes", EnumSet.allOf(IncidentStatus.class), Set.of(Roles.OPERATOR, Roles.EXECUTOR)),
+    CLOSE("close", EnumSet.of(ANSWERED), Set.of(Roles.OPERATOR));
+
+    private final String path;
+    private final Set<IncidentStatus> from;
+    private final Set<String> roles;
+
+    IncidentAction(String path, Set<IncidentStatus> from, Set<String> roles) {
+        this.path = path;
+        this.from = from;
+        this.roles = roles;
+    }
+
+    public String path() {
+        return path;
+    }
+
+    public boolean allowedIn(IncidentStatus status) {
+        return from.contains(status);
+    }
+
+    public boolean allowedFor(Set<String> callerRoles) {
+        return callerRoles.stream().anyMatch(roles::contains);
+    }
+
+    /** The actions the caller could take on an incident now, as path names. */
+    public static List<String> available(Incident incident, Set<String> callerRoles) {
+        List<String> actions = new ArrayList<>();
+        for (IncidentAction action : values()) {
+            if (action.allowedFor(callerRoles) && action.allowedIn(incident.status)
+                    && !(action == INTERIM_ANSWER && incident.interimAnsweredAt != null)) {
+                actions.add(action.path);
+            }
+        }
+        return actions;
+    }
+}

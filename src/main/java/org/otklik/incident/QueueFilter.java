@@ -1,0 +1,35 @@
+package org.otklik.incident;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.otklik.common.KeysetCursor;
+import org.otklik.security.Channel;
+
+/**
+ * The filters of the staff queue. {@code categoryCodes} already holds the chosen category's
+ * subtree; {@code organization} is forced to the executor's own for executors.
+ */
+public record QueueFilter(
+        Set<IncidentStatus> statuses,
+        List<String> categoryCodes,
+        Optional<String> district,
+        Optional<String> organization,
+        Optional<Channel> channel,
+        Optional<Boolean> overdue,
+        Optional<Instant> createdFrom,
+        Optional<Instant> createdTo,
+        Optional<String> text,
+        QueueSort sort,
+        Optional<KeysetCursor> after,
+        int limit) {
+
+    public enum QueueSort {
+        /** Newest first. */
+        CREATED_AT,
+        /** Nearest resolution deadline first. */
+        RESOLUTION_DUE
+    }
+}

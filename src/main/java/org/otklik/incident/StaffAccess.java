@@ -1,0 +1,38 @@
+package org.otklik.incident;
+
+import org.otklik.common.ProblemException;
+import org.otklik.common.ProblemType;
+import org.otklik.security.Caller;
+import org.otklik.security.Roles;
+
+/** Which incidents a staff member may see: operators all, executors their organisation's. */
+final class StaffAccess {
+
+    private StaffAccess() {
+    }
+
+    /** The organisation an executor is confined to, or null for operators. */
+    static String confinedOrganization(Caller caller) {
+        if (caller.hasRole(Roles.OPERATOR)) {
+            return null;
+        }
+        if (caller.hasRole(Roles.EXECUTOR)) {
+            return caller.organization().orElseThrow(() -> new ProblemException(ProblemType.FORBIDDEN,
+                    "Your account belongs to no organisation; ask an administrator to set the org attribute."));
+        }
+        throw new ProblemException(ProblemType.FORBIDDEN, "Your role does not allow this operation.");
+    }
+
+    /** Another organisation's incident is not found rather than forbidden. */
+    static Incident visible(Caller caller, Incident incident, String number) {
+        String confined = confinedOrganization(caller);
+        if (incident == null || (confined != null && !confined.equals(incident.organizationCode))) {
+            throw ProblemException.notFound("No incident numbered " + number + " is visible to you.");
+        }
+        return incident;
+    }
+
+    static String roleOf(Caller caller) {
+        return caller.hasRole(Roles.OPERATOR) ? Roles.OPERATOR : Roles.EXECUTOR;
+    }
+}

@@ -1,0 +1,77 @@
+package org.otklik.incident;
+
+import java.time.Clock;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.otklik.routing.ReferenceCatalog;
+import org.otklik.security.Caller;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+
+/** The staff queue and the full view of an incident. */
+@ApplicationScoped
+public class StaffIncidentService {
+
+    private final IncidentRepository incidents;
+    private final IncidentEventRepository events;
+    private final IncidentQueueRepository queue;
+    private final ReferenceCatalog referenceCatalog;
+    private final IncidentViews views;
+    private final Clock clock;
+
+    public StaffIncidentService(IncidentRepository incidents, IncidentEventRepository events, IncidentQueueRepository queue,
+            ReferenceCatalog referenceCatalog, IncidentViews views, Clock clock) {
+        this.incidents = incidents;
+        this.events = events;
+        this.queue = queue;
+        this.referenceCatalog = referenceCatalog;
+        this.views = views;
+        this.clock = clock;
+    }
+
+    @WithSession
+    public Uni<IncidentQueuePage> queue(Caller caller, QueueFilter requested) {
+        String confined = StaffAccess.confinedOrganization(caller);
+        QueueFilter filter = confined == null ? requested
+                : new QueueFilter(requested.statuses(), requested.categoryCodes(), requested.district(),
+                        java.util.Optional.of(confined), requested.channel(), requested.overdue(), requested.createdFrom(),
+                        requested.createdTo(), requested.text(), requested.sort(), requested.after(), requested.limit());
+        var now = clock.instant();
+        return queue.page(filter, now)
+                .chain(found -> queue.countsByStatus(filter, now)
+                        .chain(counts -> referenceCatalog.current().map(reference -> {
+                            List<Incident> page = found.size() > filter.limit() ? found.subList(0, filter.limit()) : found;
+                            String next = null;
+                            if (found.size() > filter.limit()) {
+                                Incident last = page.get(page.size() - 1);
+                                next = org.otklik.common.KeysetCursor.after(
+                                        filter.sort() == QueueFilter.QueueSort.CREATED_AT ? last.createdAt : last.resolutionDue,
+                                        last.id).encode();
+                            }
+                            return new IncidentQueuePage(page.stream().map(i -> views.staffSummary(i, reference)).toList(),
+                                    next, counts);
+                        })));
+    }
+
+    @WithSession
+    public Uni<StaffIncidentView> detail(Caller caller, String number) {
+        return incidents.findByNumber(number)
+                .map(incident -> StaffAccess.visible(caller, incident, number))
+                .chain(incident -> detailOf(caller, incident));
+    }
+
+    /** The full view; call inside a session after any change has been flushed. */
+    Uni<StaffIncidentView> detailOf(Caller caller, Incident incident) {
+        Uni<String> mainNumber = incident.duplicateOf == null ? Uni.createFrom().nullItem()
+                : incidents.findById(incident.duplicateOf).map(main -> main == null ? null : main.number);
+        return mainNumber
+                .chain(main -> incidents.numbersOfDuplicates(incident.id)
+                        .chain(duplicates -> events.fullTimeline(incident.id)
+                                .chain(timeline -> referenceCatalog.current()
+                                        .map(reference -> views.staff(incident, main, duplicates, timeline,
+                                                IncidentAction.available(incident, caller.roles()), reference)))));
+    }
+}

@@ -1,0 +1,24 @@
+package org.otklik.incident;
+
+import java.time.OffsetDateTime;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.otklik.incident.IncidentRefs.CategoryRef;
+import org.otklik.incident.IncidentRefs.DistrictRef;
+import org.otklik.incident.IncidentRefs.OrganizationRef;
+import org.otklik.security.Channel;
+
+@Schema(name = "StaffIncidentSummary")
+public record StaffIncidentSummary(
+        String number,
+        IncidentStatus status,
+        Channel channel,
+        CategoryRef category,
+        @Schema(nullable = true) DistrictRef district,
+        OrganizationRef organization,
+        String excerpt,
+        OffsetDateTime createdAt,
+        OffsetDateTime resolutionDue,
+        boolean overdue,
+        boolean redirectToConfirm) {
+}

@@ -1,0 +1,1 @@
+alter table incident add column answer_attachments text[] not null default '{}';

@@ -1,0 +1,38 @@
+package org.otklik.testsupport;
+
+import static io.restassured.RestAssured.given;
+
+import java.util.Map;
+
+import io.restassured.response.ValidatableResponse;
+
+/** Staff actions on incidents. */
+public final class Staff {
+
+    private Staff() {
+    }
+
+    public static ValidatableResponse act(String token, String number, String action, Object body) {
+        var request = given().auth().oauth2(token);
+        if (body != null) {
+            request.contentType("application/json").body(body);
+        }
+        return request.when().post("/api/v1/incidents/" + number + "/" + action).then();
+    }
+
+    public static ValidatableResponse act(String token, String number, String action) {
+        return act(token, number, action, null);
+    }
+
+    public static ValidatableResponse detail(String token, String number) {
+        return given().auth().oauth2(token).when().get("/api/v1/incidents/" + number).then();
+    }
+
+    public static void accept(String number) {
+        act(TestTokens.operator(), number, "moderation", Map.of("decision", "ACCEPT")).statusCode(200);
+    }
+
+    public static void answer(String token, String number, String text) {
+        act(token, number, "answer", Map.of("text", text, "resolution", "FIXED")).statusCode(200);
+    }
+}
