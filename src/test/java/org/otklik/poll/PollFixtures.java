@@ -121,7 +121,7 @@ final class PollFixtures {
 
     /** Moves a poll's voting window, as time passing would. */
     static void setWindow(Pool pool, UUID pollId, String opensAt, String closesAt) {
-        pool.preparedQuery("update poll set opens_at = now() + $2::interval, closes_at = now() + $3::interval where id = $1")
+        pool.preparedQuery("update poll set opens_at = now() + $2::text::interval, closes_at = now() + $3::text::interval where id = $1")
                 .execute(Tuple.of(pollId, opensAt, closesAt)).await().indefinitely();
     }
 
