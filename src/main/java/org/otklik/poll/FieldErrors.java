@@ -23,8 +23,12 @@ final class FieldErrors {
 
     void throwIfAny() {
         if (!errors.isEmpty()) {
-            String detail = errors.size() == 1 ? "1 field is not valid." : errors.size() + " fields are not valid.";
-            throw new ProblemException(ProblemType.VALIDATION, detail, errors, Map.of());
+            throw toProblem();
         }
+    }
+
+    ProblemException toProblem() {
+        String detail = errors.size() == 1 ? "1 field is not valid." : errors.size() + " fields are not valid.";
+        return new ProblemException(ProblemType.VALIDATION, detail, errors, Map.of());
     }
 }

@@ -10,6 +10,8 @@ import org.otklik.common.ProblemException;
 /** Keyset position in a list ordered by (instant, id) descending; opaque to clients. */
 record PageCursor(Instant at, UUID id) {
 
+    private static final Instant LATEST = Instant.parse("2200-01-01T00:00:00Z");
+
     String encode() {
         String raw = at.getEpochSecond() + "." + at.getNano() + "." + id;
         return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
@@ -21,8 +23,11 @@ record PageCursor(Instant at, UUID id) {
         }
         try {
             String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\.", 3);
-            return new PageCursor(Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1])),
-                    UUID.fromString(parts[2]));
+            Instant at = Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1]));
+            if (at.isBefore(Instant.EPOCH) || at.isAfter(LATEST)) {
+                throw new IllegalArgumentException("out of range");
+            }
+            return new PageCursor(at, UUID.fromString(parts[2]));
         } catch (RuntimeException e) {
             throw ProblemException.badParameter("cursor", "is not a cursor this API returned");
         }

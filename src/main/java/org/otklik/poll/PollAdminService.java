@@ -105,8 +105,10 @@ public class PollAdminService {
 
     @WithTransaction
     public Uni<PollAdminView> extend(UUID id, ExtensionRequest request) {
-        if (request == null || request.closesAt() == null) {
-            return Uni.createFrom().failure(ProblemException.invalidField("/closesAt", "must be present"));
+        FieldErrors errors = new FieldErrors();
+        PollDefinitionValidator.time(request == null ? null : request.closesAt(), "/closesAt", errors);
+        if (!errors.isEmpty()) {
+            return Uni.createFrom().failure(errors.toProblem());
         }
         Instant closesAt = request.closesAt().toInstant();
         return change(id, (poll, now) -> {

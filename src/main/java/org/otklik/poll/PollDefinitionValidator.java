@@ -1,5 +1,6 @@
 package org.otklik.poll;
 
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -22,14 +23,14 @@ final class PollDefinitionValidator {
 
     static PollDefinition validate(PollRequest request, Set<String> knownDistricts) {
         FieldErrors errors = new FieldErrors();
+        if (request == null) {
+            errors.add("", "a poll definition is required");
+            errors.throwIfAny();
+        }
         text(request.title(), "/title", 300, true, errors);
         text(request.description(), "/description", 5000, false, errors);
-        if (request.opensAt() == null) {
-            errors.add("/opensAt", "must be present");
-        }
-        if (request.closesAt() == null) {
-            errors.add("/closesAt", "must be present");
-        }
+        time(request.opensAt(), "/opensAt", errors);
+        time(request.closesAt(), "/closesAt", errors);
         if (request.opensAt() != null && request.closesAt() != null && !request.closesAt().isAfter(request.opensAt())) {
             errors.add("/closesAt", "must be later than opensAt");
         }
@@ -166,6 +167,17 @@ final class PollDefinitionValidator {
             options.add(new PollOption(option.code(), trimmed(option.title())));
         }
         return List.copyOf(options);
+    }
+
+    static final OffsetDateTime EARLIEST = OffsetDateTime.parse("2000-01-01T00:00:00Z");
+    static final OffsetDateTime LATEST = OffsetDateTime.parse("2100-01-01T00:00:00Z");
+
+    static void time(OffsetDateTime time, String pointer, FieldErrors errors) {
+        if (time == null) {
+            errors.add(pointer, "must be present");
+        } else if (time.isBefore(EARLIEST) || time.isAfter(LATEST)) {
+            errors.add(pointer, "must lie between 2000 and 2100");
+        }
     }
 
     private static void notFor(boolean present, String pointer, QuestionType type, FieldErrors errors) {

@@ -118,6 +118,27 @@ class PollAdminTest {
     }
 
     @Test
+    void absentBodiesAndTimesOutsideTheCalendarAre400() {
+        UUID id = createDraft(definition());
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).when().put("/api/v1/admin/polls/" + id).then()
+                .statusCode(400).contentType("application/problem+json");
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).when().post("/api/v1/admin/polls").then().statusCode(400);
+        create(with(definition(), "closesAt", "+999999-01-01T00:00:00Z")).statusCode(400)
+                .body("errors.pointer", hasItems("/closesAt"));
+        create(with(definition(), "opensAt", "1900-01-01T00:00:00Z")).statusCode(400)
+                .body("errors.pointer", hasItems("/opensAt"));
+        admin("publish", id).statusCode(200);
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(Map.of("closesAt", "9999-12-31T23:59:59Z"))
+                .when().post("/api/v1/admin/polls/" + id + "/extension").then().statusCode(400)
+                .body("errors[0].pointer", equalTo("/closesAt"));
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).when().post("/api/v1/admin/polls/" + id + "/extension")
+                .then().statusCode(400);
+        String farCursor = java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(("999999999999.0." + id).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        given().auth().oauth2(ADMIN).queryParam("cursor", farCursor).when().get("/api/v1/admin/polls").then().statusCode(400);
+    }
+
+    @Test
     void unknownFieldsAndLooseTypesAreRefused() {
         create(with(definition(), "colour", "red")).statusCode(400)
                 .body("type", equalTo("https://otklik.org/problems/unreadable-body"));

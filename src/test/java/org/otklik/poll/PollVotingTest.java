@@ -124,7 +124,8 @@ class PollVotingTest {
                 Arguments.of("rating as a string", Map.of("answers", List.of(q1, answer("q3", "rating", "3"))), "/answers/1/rating"),
                 Arguments.of("fractional rating", Map.of("answers", List.of(q1, answer("q3", "rating", 3.5))), "/answers/1/rating"),
                 Arguments.of("unknown member", Map.of("answers", List.of(q1, q3), "weight", 2), "/weight"),
-                Arguments.of("answers not an array", Map.of("answers", "q1=park"), "/answers"));
+                Arguments.of("answers not an array", Map.of("answers", "q1=park"), "/answers"),
+                Arguments.of("a null answer", Map.of("answers", java.util.Arrays.asList(q1, q3, null)), "/answers/2"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -135,6 +136,14 @@ class PollVotingTest {
                 .contentType(PROBLEM)
                 .body("status", equalTo(400))
                 .body("errors.pointer", org.hamcrest.Matchers.hasItem(pointer));
+        assertNothingStored(poll);
+    }
+
+    @Test
+    void aBallotWithoutBodyIs400() {
+        UUID poll = createOpen();
+        given().auth().oauth2(citizen(uniqueSubject("empty"))).contentType(ContentType.JSON)
+                .when().post("/api/v1/polls/" + poll + "/ballots").then().statusCode(400).contentType(PROBLEM);
         assertNothingStored(poll);
     }
 
