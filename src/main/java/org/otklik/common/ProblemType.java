@@ -19,6 +19,11 @@ public enum ProblemType {
     PRECONDITION_FAILED("precondition-failed", "The resource has changed since you read it", 412),
     PAYLOAD_TOO_LARGE("payload-too-large", "The request body is too large", 413),
     UNPROCESSABLE("unprocessable", "The request cannot be processed", 422),
+    NOT_ELIGIBLE("not-eligible", "You may not vote in this poll", 403),
+    RESULTS_NOT_PUBLIC("results-not-public", "The results of this poll are not public", 403),
+    POLL_NOT_OPEN("poll-not-open", "The poll is not open for voting", 409),
+    ALREADY_VOTED("already-voted", "You have already voted in this poll", 409),
+    RESULTS_NOT_YET_PUBLIC("results-not-yet-public", "The results are published when the poll closes", 409),
     INTERNAL("internal-error", "Internal server error", 500),
     SERVICE_UNAVAILABLE("service-unavailable", "Service temporarily unavailable", 503);
 

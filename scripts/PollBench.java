@@ -1,0 +1,164 @@
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.Signature;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Load client for scripts/bench-polls.sh (JDK only, run as a single-file program):
+ *   keys DIR                         writes an RSA key pair (DIR/private.der, DIR/public.pem)
+ *   poll BASE KEYDIR                 creates and publishes a LIVE poll, prints its id
+ *   vote BASE KEYDIR POLL N M        N citizens vote once each, M requests in flight
+ *   read BASE KEYDIR URLPATH N M     N GETs of BASE+URLPATH (as admin when the path is under /admin)
+ */
+public class PollBench {
+
+    public static void main(String[] args) throws Exception {
+        switch (args[0]) {
+            case "keys" -> keys(Path.of(args[1]));
+            case "poll" -> System.out.println(createPoll(args[1], key(args[2])));
+            case "vote" -> vote(args[1], key(args[2]), args[3], Integer.parseInt(args[4]), Integer.parseInt(args[5]));
+            case "read" -> read(args[1], key(args[2]), args[3], Integer.parseInt(args[4]), Integer.parseInt(args[5]));
+            default -> throw new IllegalArgumentException(args[0]);
+        }
+    }
+
+    static void keys(Path dir) throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        KeyPair pair = generator.generateKeyPair();
+        Files.write(dir.resolve("private.der"), pair.getPrivate().getEncoded());
+        Files.writeString(dir.resolve("public.pem"), Base64.getEncoder().encodeToString(pair.getPublic().getEncoded()));
+    }
+
+    static PrivateKey key(String dir) throws Exception {
+        byte[] der = Files.readAllBytes(Path.of(dir, "private.der"));
+        return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der));
+    }
+
+    static String token(PrivateKey key, String subject, String role, String extraClaims) throws Exception {
+        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+        long now = Instant.now().getEpochSecond();
+        String header = b64.encodeToString("{\"alg\":\"RS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+        String payload = b64.encodeToString(("{\"iss\":\"bench\",\"aud\":\"otklik-api\",\"sub\":\"" + subject + "\",\"iat\":" + now
+                + ",\"exp\":" + (now + 3600) + ",\"realm_access\":{\"roles\":[\"" + role + "\"]}" + extraClaims + "}")
+                .getBytes(StandardCharsets.UTF_8));
+        Signature signature = Signature.getInstance("SHA256withRSA");
+        signature.initSign(key);
+        signature.update((header + "." + payload).getBytes(StandardCharsets.US_ASCII));
+        return header + "." + payload + "." + b64.encodeToString(signature.sign());
+    }
+
+    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    static String createPoll(String base, PrivateKey key) throws Exception {
+        String admin = token(key, "bench-admin", "admin", "");
+        String opens = Instant.now().minusSeconds(3600).toString();
+        String closes = Instant.now().plusSeconds(86_400).toString();
+        String body = """
+                {"title": {"ru": "Нагрузочный опрос"}, "opensAt": "%s", "closesAt": "%s", "resultsPolicy": "LIVE",
+                 "questions": [
+                   {"type": "SINGLE", "title": {"ru": "Что важнее?"},
+                    "options": [{"code": "park", "title": {"ru": "Парк"}}, {"code": "bikes", "title": {"ru": "Велодорожки"}},
+                                {"code": "trees", "title": {"ru": "Деревья"}}]},
+                   {"type": "MULTIPLE", "title": {"ru": "Что ещё?"}, "required": false, "max": 2,
+                    "options": [{"code": "light", "title": {"ru": "Свет"}}, {"code": "benches", "title": {"ru": "Скамейки"}},
+                                {"code": "wc", "title": {"ru": "Туалеты"}}]},
+                   {"type": "RATING", "title": {"ru": "Оценка"}, "scale": 5}]}""".formatted(opens, closes);
+        HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/admin/polls"))
+                .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        Matcher id = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"").matcher(created.body());
+        if (created.statusCode() != 201 || !id.find()) {
+            throw new IllegalStateException("create failed: " + created.statusCode() + " " + created.body());
+        }
+        HttpResponse<String> published = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/admin/polls/" + id.group(1) + "/publish"))
+                .header("Authorization", "Bearer " + admin).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (published.statusCode() != 200) {
+            throw new IllegalStateException("publish failed: " + published.body());
+        }
+        return id.group(1);
+    }
+
+    static final String[] DISTRICTS = { "leninsky", "sovetsky", "samarsky", "kirovsky", "oktyabrsky", "promyshlenny" };
+    static final String[] CHOICES = { "park", "bikes", "trees" };
+
+    static void vote(String base, PrivateKey key, String poll, int n, int concurrency) throws Exception {
+        List<HttpRequest> requests = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            String token = token(key, "bench-citizen-" + poll + "-" + i, "citizen", ",\"azp\":\"" + (i % 3 == 0 ? "otklik-mobile" : "otklik-widget")
+                    + "\",\"district\":\"" + DISTRICTS[i % DISTRICTS.length] + "\",\"birthdate\":\"1980-01-01\"");
+            String ballot = "{\"answers\":[{\"questionId\":\"q1\",\"optionCodes\":[\"" + CHOICES[i % 3] + "\"]},"
+                    + (i % 2 == 0 ? "{\"questionId\":\"q2\",\"optionCodes\":[\"light\",\"wc\"]}," : "")
+                    + "{\"questionId\":\"q3\",\"rating\":" + (i % 5 + 1) + "}]}";
+            requests.add(HttpRequest.newBuilder(URI.create(base + "/api/v1/polls/" + poll + "/ballots"))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                    .timeout(Duration.ofSeconds(60)).POST(HttpRequest.BodyPublishers.ofString(ballot)).build());
+        }
+        run("vote", requests, concurrency);
+    }
+
+    static void read(String base, PrivateKey key, String path, int n, int concurrency) throws Exception {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60)).GET();
+        if (path.contains("/admin/")) {
+            builder.header("Authorization", "Bearer " + token(key, "bench-admin", "admin", ""));
+        }
+        HttpRequest request = builder.build();
+        run("read " + path, Collections.nCopies(n, request), concurrency);
+    }
+
+    static void run(String name, List<HttpRequest> requests, int concurrency) throws Exception {
+        Semaphore inFlight = new Semaphore(concurrency);
+        long[] latencies = new long[requests.size()];
+        Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
+        List<CompletableFuture<?>> futures = new ArrayList<>(requests.size());
+        long start = System.nanoTime();
+        for (int i = 0; i < requests.size(); i++) {
+            inFlight.acquire();
+            int index = i;
+            long sent = System.nanoTime();
+            futures.add(HTTP.sendAsync(requests.get(i), HttpResponse.BodyHandlers.discarding()).handle((response, failure) -> {
+                latencies[index] = System.nanoTime() - sent;
+                statuses.computeIfAbsent(failure == null ? response.statusCode() : -1, s -> new AtomicInteger()).incrementAndGet();
+                inFlight.release();
+                return null;
+            }));
+        }
+        CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).join();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long[] sorted = latencies.clone();
+        java.util.Arrays.sort(sorted);
+        System.out.printf("%s: %d requests, %d in flight, %.1f s, %.0f req/s, latency ms p50 %.1f p95 %.1f p99 %.1f max %.1f, statuses %s%n",
+                name, requests.size(), concurrency, seconds, requests.size() / seconds, pct(sorted, 50), pct(sorted, 95),
+                pct(sorted, 99), sorted[sorted.length - 1] / 1e6, new TreeMap<>(statuses));
+    }
+
+    static double pct(long[] sorted, int percentile) {
+        int index = (int) Math.ceil(percentile / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, index)] / 1e6;
+    }
+}

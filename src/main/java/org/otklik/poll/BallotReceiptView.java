@@ -1,0 +1,14 @@
+package org.otklik.poll;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(name = "BallotReceipt", description = "Proof that a ballot was stored. Keep the receipt: it cannot be shown again.")
+public record BallotReceiptView(
+        UUID pollId,
+        @Schema(description = "26 characters of Crockford base32 (130 random bits)", examples = "7M2QK9D4XH6T1W8RZ3B5NCFJPA") String receipt,
+        @Schema(description = "The hour the ballot was cast; the exact time is not kept") OffsetDateTime castHour,
+        @Schema(description = "True when this ballot replaced the citizen's earlier one") boolean replacedEarlierBallot) {
+}

@@ -1,0 +1,143 @@
+package org.otklik.poll;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.otklik.common.ProblemException;
+import org.otklik.common.ProblemType;
+import org.otklik.poll.BallotRepository.NewBallot;
+import org.otklik.poll.PollDetailView.VotingView;
+import org.otklik.security.Caller;
+
+import io.smallrye.mutiny.Uni;
+
+/** Voting: eligibility, whole-ballot validation, one vote per citizen, receipts. */
+@ApplicationScoped
+public class BallotService {
+
+    static final String UNKNOWN_GROUP = "UNKNOWN";
+    private static final Pattern GROUP_VALUE = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
+
+    private final PollSnapshotRepository polls;
+    private final BallotRepository ballots;
+    private final ParticipationKeys keys;
+
+    public BallotService(PollSnapshotRepository polls, BallotRepository ballots, ParticipationKeys keys) {
+        this.polls = polls;
+        this.ballots = ballots;
+        this.keys = keys;
+    }
+
+    public Uni<BallotReceiptView> cast(UUID pollId, Caller caller, BallotRequest request) {
+        return polls.find(pollId).chain(found -> {
+            PollSnapshot poll = found.filter(p -> p.status() != PollStatus.DRAFT)
+                    .orElseThrow(() -> ProblemException.notFound("There is no poll " + pollId + "."));
+            Instant now = Instant.now();
+            PollState state = poll.stateAt(now);
+            if (state != PollState.OPEN) {
+                throw notOpen(state);
+            }
+            checkEligible(poll.definition().eligibility(), caller, now);
+            ValidBallot valid = BallotValidator.validate(poll.definition(), request);
+            return store(poll, caller, valid, now);
+        });
+    }
+
+    private Uni<BallotReceiptView> store(PollSnapshot poll, Caller caller, ValidBallot valid, Instant now) {
+        PollDefinition definition = poll.definition();
+        byte[] participationKey = keys.participation(poll.id(), caller.subject());
+        String receipt = Receipts.newCode();
+        Instant castHour = now.truncatedTo(ChronoUnit.HOURS);
+        NewBallot ballot = new NewBallot(poll.id(), Receipts.hash(receipt),
+                definition.allowRevote() ? keys.revote(poll.id(), caller.subject()) : null,
+                definition.secret() ? null : participationKey,
+                groupValue(caller.district().orElse(null)),
+                caller.channel().map(Enum::name).orElse(UNKNOWN_GROUP),
+                valid, castHour);
+        BallotReceiptView view = new BallotReceiptView(poll.id(), receipt, PollTimes.local(castHour), false);
+        return ballots.claimParticipation(poll.id(), participationKey).chain(claim -> switch (claim) {
+            case CLAIMED -> ballots.insertBallot(ballot)
+                    .onFailure().call(() -> ballots.releaseParticipation(poll.id(), participationKey))
+                    .replaceWith(view);
+            case NOT_OPEN -> Uni.createFrom().failure(notOpen(PollState.CLOSED));
+            case ALREADY_PARTICIPATED -> definition.allowRevote()
+                    ? ballots.replaceBallot(ballot).map(replaced -> {
+                        if (!replaced) {
+                            throw new ProblemException(ProblemType.ALREADY_VOTED,
+                                    "Your earlier ballot is still being recorded; try again in a moment.");
+                        }
+                        return new BallotReceiptView(view.pollId(), view.receipt(), view.castHour(), true);
+                    })
+                    : Uni.createFrom().failure(new ProblemException(ProblemType.ALREADY_VOTED,
+                            "You have already voted in this poll; it does not allow changing a vote."));
+        });
+    }
+
+    /** For the poll page of a logged-in citizen. */
+    public Uni<VotingView> votingOf(Poll poll, PollDefinition definition, Caller caller, Instant now) {
+        return ballots.hasParticipated(poll.id, keys.participation(poll.id, caller.subject())).map(hasVoted -> {
+            if (poll.stateAt(now) != PollState.OPEN) {
+                return new VotingView(false, hasVoted, "NOT_OPEN");
+            }
+            try {
+                checkEligible(definition.eligibility(), caller, now);
+            } catch (ProblemException e) {
+                return new VotingView(false, hasVoted, "NOT_ELIGIBLE");
+            }
+            if (hasVoted && !definition.allowRevote()) {
+                return new VotingView(false, true, "ALREADY_VOTED");
+            }
+            return new VotingView(true, hasVoted, null);
+        });
+    }
+
+    public Uni<ReceiptView> checkReceipt(String typed) {
+        String code = Receipts.normalize(typed)
+                .orElseThrow(() -> ProblemException.badParameter("code", "is not a receipt code (26 characters of base32)"));
+        return ballots.findReceipt(Receipts.hash(code)).chain(found -> {
+            BallotRepository.ReceiptRecord receipt = found
+                    .orElseThrow(() -> ProblemException.notFound("No ballot has this receipt."));
+            return polls.find(receipt.pollId()).map(poll -> new ReceiptView(code, receipt.pollId(),
+                    poll.map(p -> p.definition().title()).orElse(null), PollTimes.local(receipt.castHour()),
+                    receipt.replaced() ? "REPLACED" : "COUNTED"));
+        });
+    }
+
+    static void checkEligible(Eligibility eligibility, Caller caller, Instant now) {
+        if (!eligibility.districts().isEmpty()) {
+            String district = caller.district().orElseThrow(() -> new ProblemException(ProblemType.NOT_ELIGIBLE,
+                    "This poll is for residents of some districts, and your account names no district."));
+            if (!eligibility.districts().contains(district)) {
+                throw new ProblemException(ProblemType.NOT_ELIGIBLE,
+                        "This poll is for residents of " + String.join(", ", eligibility.districts()) + ".");
+            }
+        }
+        if (eligibility.minAge() != null && eligibility.minAge() > 0) {
+            LocalDate birthDate = caller.birthDate().orElseThrow(() -> new ProblemException(ProblemType.NOT_ELIGIBLE,
+                    "This poll has a minimum age, and your account has no birth date."));
+            LocalDate today = now.atZone(PollTimes.CITY).toLocalDate();
+            if (birthDate.isAfter(today) || Period.between(birthDate, today).getYears() < eligibility.minAge()) {
+                throw new ProblemException(ProblemType.NOT_ELIGIBLE,
+                        "This poll is for people aged " + eligibility.minAge() + " or more.");
+            }
+        }
+    }
+
+    private static ProblemException notOpen(PollState state) {
+        return new ProblemException(ProblemType.POLL_NOT_OPEN, switch (state) {
+            case UPCOMING -> "Voting has not started yet.";
+            case CLOSED, ARCHIVED -> "Voting has ended.";
+            default -> "The poll is not open for voting.";
+        });
+    }
+
+    private static String groupValue(String claim) {
+        return claim != null && GROUP_VALUE.matcher(claim).matches() ? claim : UNKNOWN_GROUP;
+    }
+}

@@ -1,0 +1,27 @@
+package org.otklik.poll;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(name = "PollTallyCheck", description = "Tallies recomputed from the ballots and compared with the stored ones")
+public record ConsistencyView(
+        UUID pollId,
+        @Schema(description = "True when no count differs") boolean consistent,
+        long ballots,
+        @Schema(description = "Participation rows; equal to ballots unless a vote is being stored right now") long participations,
+        @Schema(description = "Votes not yet folded into the tallies (they count in the comparison)") long pendingDeltas,
+        @Schema(description = "At most 1000 differing counts") List<DifferenceView> differences,
+        OffsetDateTime checkedAt) {
+
+    @Schema(name = "PollTallyDifference")
+    public record DifferenceView(
+            @Schema(description = "ALL, DISTRICT or CHANNEL") String dimension,
+            String group,
+            @Schema(description = "'' participants, q1 answered, q1=code option, q1=4 rating") String key,
+            long ballots,
+            long tallies) {
+    }
+}

@@ -1,0 +1,40 @@
+package org.otklik.poll;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(name = "PollAdmin", description = "A poll as admins see it, drafts included")
+public record PollAdminView(
+        UUID id,
+        PollStatus status,
+        @Schema(description = "What the public sees now: DRAFT, UPCOMING, OPEN, CLOSED or ARCHIVED") PollState state,
+        LocalizedText title,
+        @Schema(nullable = true) LocalizedText description,
+        OffsetDateTime opensAt,
+        OffsetDateTime closesAt,
+        @Schema(nullable = true, description = "When an admin closed the poll early") OffsetDateTime closedAt,
+        Eligibility eligibility,
+        ResultsPolicy resultsPolicy,
+        boolean secret,
+        boolean allowRevote,
+        List<Question> questions,
+        @Schema(description = "SHA-256 (hex) of the definition's canonical JSON; fixed once the poll is published",
+                examples = "9f2c4e1b0a7d3c5e8f6a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f6a") String definitionHash,
+        OffsetDateTime createdAt,
+        OffsetDateTime updatedAt,
+        @Schema(nullable = true) OffsetDateTime publishedAt,
+        @Schema(description = "Changes with every update") long version) {
+
+    static PollAdminView of(Poll poll, Instant now) {
+        PollDefinition definition = PollDefinition.fromCanonicalJson(poll.definition);
+        return new PollAdminView(poll.id, poll.status, poll.stateAt(now), definition.title(), definition.description(),
+                PollTimes.local(poll.opensAt), PollTimes.local(poll.closesAt), PollTimes.local(poll.closedAt),
+                definition.eligibility(), definition.resultsPolicy(), definition.secret(), definition.allowRevote(),
+                definition.questions(), poll.definitionHash, PollTimes.local(poll.createdAt),
+                PollTimes.local(poll.updatedAt), PollTimes.local(poll.publishedAt), poll.version);
+    }
+}

@@ -1,0 +1,214 @@
+package org.otklik.poll;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.otklik.poll.PollRequest.QuestionRequest;
+
+/** Checks a whole {@link PollRequest} at once and turns it into a {@link PollDefinition}. */
+final class PollDefinitionValidator {
+
+    static final int MAX_QUESTIONS = 50;
+    static final int MAX_OPTIONS = 50;
+    static final int DEFAULT_TEXT_LENGTH = 1000;
+    static final int MAX_TEXT_LENGTH = 5000;
+    private static final Pattern OPTION_CODE = Pattern.compile("[a-z0-9_-]{1,32}");
+
+    private PollDefinitionValidator() {
+    }
+
+    static PollDefinition validate(PollRequest request, Set<String> knownDistricts) {
+        FieldErrors errors = new FieldErrors();
+        if (request == null) {
+            errors.add("", "a poll definition is required");
+            errors.throwIfAny();
+        }
+        text(request.title(), "/title", 300, true, errors);
+        text(request.description(), "/description", 5000, false, errors);
+        time(request.opensAt(), "/opensAt", errors);
+        time(request.closesAt(), "/closesAt", errors);
+        if (request.opensAt() != null && request.closesAt() != null && !request.closesAt().isAfter(request.opensAt())) {
+            errors.add("/closesAt", "must be later than opensAt");
+        }
+        Eligibility eligibility = eligibility(request.eligibility(), knownDistricts, errors);
+        List<Question> questions = new ArrayList<>();
+        if (request.questions() == null || request.questions().isEmpty()) {
+            errors.add("/questions", "a poll needs at least one question");
+        } else if (request.questions().size() > MAX_QUESTIONS) {
+            errors.add("/questions", "a poll has at most " + MAX_QUESTIONS + " questions");
+        } else {
+            for (int i = 0; i < request.questions().size(); i++) {
+                Question question = question(request.questions().get(i), "q" + (i + 1), "/questions/" + i, errors);
+                if (question != null) {
+                    questions.add(question);
+                }
+            }
+        }
+        errors.throwIfAny();
+        return new PollDefinition(trimmed(request.title()), trimmed(request.description()), eligibility,
+                request.resultsPolicy() == null ? ResultsPolicy.AFTER_CLOSE : request.resultsPolicy(),
+                request.secret() == null || request.secret(),
+                request.allowRevote() != null && request.allowRevote(),
+                List.copyOf(questions));
+    }
+
+    private static Eligibility eligibility(Eligibility requested, Set<String> knownDistricts, FieldErrors errors) {
+        if (requested == null) {
+            return new Eligibility(List.of(), null);
+        }
+        List<String> districts = new ArrayList<>();
+        if (requested.districts() != null) {
+            Set<String> seen = new HashSet<>();
+            for (int i = 0; i < requested.districts().size(); i++) {
+                String district = requested.districts().get(i);
+                String pointer = "/eligibility/districts/" + i;
+                if (district == null || !knownDistricts.contains(district)) {
+                    errors.add(pointer, "unknown district");
+                } else if (!seen.add(district)) {
+                    errors.add(pointer, "listed twice");
+                } else {
+                    districts.add(district);
+                }
+            }
+        }
+        if (requested.minAge() != null && (requested.minAge() < 0 || requested.minAge() > 120)) {
+            errors.add("/eligibility/minAge", "must be between 0 and 120");
+        }
+        districts.sort(null);
+        return new Eligibility(List.copyOf(districts), requested.minAge());
+    }
+
+    private static Question question(QuestionRequest request, String id, String pointer, FieldErrors errors) {
+        if (request == null) {
+            errors.add(pointer, "must be an object");
+            return null;
+        }
+        text(request.title(), pointer + "/title", 500, true, errors);
+        if (request.type() == null) {
+            errors.add(pointer + "/type", "must be present");
+            return null;
+        }
+        QuestionType type = request.type();
+        boolean choice = type == QuestionType.SINGLE || type == QuestionType.MULTIPLE;
+        notFor(request.min() != null && type != QuestionType.MULTIPLE, pointer + "/min", type, errors);
+        notFor(request.max() != null && type != QuestionType.MULTIPLE, pointer + "/max", type, errors);
+        notFor(request.scale() != null && type != QuestionType.RATING, pointer + "/scale", type, errors);
+        notFor(request.maxLength() != null && type != QuestionType.TEXT, pointer + "/maxLength", type, errors);
+        notFor(request.options() != null && !choice, pointer + "/options", type, errors);
+
+        List<PollOption> options = choice ? options(request.options(), pointer + "/options", errors) : null;
+        Integer min = null;
+        Integer max = null;
+        Integer scale = null;
+        Integer maxLength = null;
+        switch (type) {
+            case MULTIPLE -> {
+                int count = options == null ? 0 : options.size();
+                min = request.min() == null ? 1 : request.min();
+                max = request.max() == null ? Math.max(count, 1) : request.max();
+                if (min < 1) {
+                    errors.add(pointer + "/min", "must be at least 1");
+                } else if (min > max) {
+                    errors.add(pointer + "/min", "must not be greater than max");
+                }
+                if (options != null && max > count) {
+                    errors.add(pointer + "/max", "must not exceed the number of options (" + count + ")");
+                }
+            }
+            case RATING -> {
+                scale = request.scale();
+                if (scale == null) {
+                    errors.add(pointer + "/scale", "must be present for a RATING question");
+                } else if (scale < 2 || scale > 10) {
+                    errors.add(pointer + "/scale", "must be between 2 and 10");
+                }
+            }
+            case TEXT -> {
+                maxLength = request.maxLength() == null ? DEFAULT_TEXT_LENGTH : request.maxLength();
+                if (maxLength < 1 || maxLength > MAX_TEXT_LENGTH) {
+                    errors.add(pointer + "/maxLength", "must be between 1 and " + MAX_TEXT_LENGTH);
+                }
+            }
+            case SINGLE -> {
+            }
+        }
+        return new Question(id, type, trimmed(request.title()), request.required() == null || request.required(),
+                min, max, scale, maxLength, options);
+    }
+
+    private static List<PollOption> options(List<PollOption> requested, String pointer, FieldErrors errors) {
+        if (requested == null || requested.size() < 2) {
+            errors.add(pointer, "a choice question needs at least 2 options");
+            return null;
+        }
+        if (requested.size() > MAX_OPTIONS) {
+            errors.add(pointer, "a question has at most " + MAX_OPTIONS + " options");
+            return null;
+        }
+        List<PollOption> options = new ArrayList<>();
+        Set<String> codes = new HashSet<>();
+        for (int i = 0; i < requested.size(); i++) {
+            PollOption option = requested.get(i);
+            String at = pointer + "/" + i;
+            if (option == null) {
+                errors.add(at, "must be an object");
+                continue;
+            }
+            if (option.code() == null || !OPTION_CODE.matcher(option.code()).matches()) {
+                errors.add(at + "/code", "must be 1–32 characters of a-z, 0-9, '_' or '-'");
+            } else if (!codes.add(option.code())) {
+                errors.add(at + "/code", "is not unique within the question");
+            }
+            text(option.title(), at + "/title", 300, true, errors);
+            options.add(new PollOption(option.code(), trimmed(option.title())));
+        }
+        return List.copyOf(options);
+    }
+
+    static final OffsetDateTime EARLIEST = OffsetDateTime.parse("2000-01-01T00:00:00Z");
+    static final OffsetDateTime LATEST = OffsetDateTime.parse("2100-01-01T00:00:00Z");
+
+    static void time(OffsetDateTime time, String pointer, FieldErrors errors) {
+        if (time == null) {
+            errors.add(pointer, "must be present");
+        } else if (time.isBefore(EARLIEST) || time.isAfter(LATEST)) {
+            errors.add(pointer, "must lie between 2000 and 2100");
+        }
+    }
+
+    private static void notFor(boolean present, String pointer, QuestionType type, FieldErrors errors) {
+        if (present) {
+            errors.add(pointer, "is not allowed for a " + type + " question");
+        }
+    }
+
+    private static void text(LocalizedText text, String pointer, int maxLength, boolean required, FieldErrors errors) {
+        if (text == null) {
+            if (required) {
+                errors.add(pointer, "must be present");
+            }
+            return;
+        }
+        if ((text.ru() != null && text.ru().indexOf('\0') >= 0) || (text.en() != null && text.en().indexOf('\0') >= 0)) {
+            errors.add(pointer, "must not contain NUL characters");
+        } else if (text.ru() == null || text.ru().isBlank()) {
+            errors.add(pointer + "/ru", "must not be blank");
+        } else if (text.ru().strip().length() > maxLength) {
+            errors.add(pointer + "/ru", "must be at most " + maxLength + " characters");
+        }
+        if (text.en() != null && (text.en().isBlank() || text.en().strip().length() > maxLength)) {
+            errors.add(pointer + "/en", "must be 1–" + maxLength + " characters when present");
+        }
+    }
+
+    private static LocalizedText trimmed(LocalizedText text) {
+        if (text == null) {
+            return null;
+        }
+        return new LocalizedText(text.ru() == null ? null : text.ru().strip(), text.en() == null ? null : text.en().strip());
+    }
+}

@@ -1,0 +1,66 @@
+package org.otklik.poll;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.panache.common.Parameters;
+import io.smallrye.mutiny.Uni;
+
+@ApplicationScoped
+@WithSession
+public class PollRepository implements PanacheRepositoryBase<Poll, UUID> {
+
+    /** Newest first; {@code after} is the last poll of the previous page. */
+    public Uni<List<Poll>> listForAdmin(PollStatus status, PageCursor after, int limit) {
+        StringBuilder query = new StringBuilder("1 = 1");
+        Parameters parameters = new Parameters();
+        if (status != null) {
+            query.append(" and status = :status");
+            parameters.and("status", status);
+        }
+        if (after != null) {
+            query.append(" and (createdAt < :at or (createdAt = :at and id < :id))");
+            parameters.and("at", after.at()).and("id", after.id());
+        }
+        query.append(" order by createdAt desc, id desc");
+        return find(query.toString(), parameters).page(0, limit).list();
+    }
+
+    /** Published and closed polls in the given public state, latest opening first. */
+    public Uni<List<Poll>> listPublished(PollState state, String district, Instant now, PageCursor after, int limit) {
+        StringBuilder sql = new StringBuilder("select * from poll where status in ('PUBLISHED', 'CLOSED')");
+        if (state != null) {
+            sql.append(switch (state) {
+                case OPEN -> " and status = 'PUBLISHED' and opens_at <= :now and closes_at > :now";
+                case UPCOMING -> " and status = 'PUBLISHED' and opens_at > :now";
+                case CLOSED -> " and (status = 'CLOSED' or closes_at <= :now)";
+                default -> throw new IllegalArgumentException("not a public state: " + state);
+            });
+        }
+        if (district != null) {
+            sql.append(" and (cardinality(eligible_districts) = 0 or :district = any (eligible_districts))");
+        }
+        if (after != null) {
+            sql.append(" and (opens_at, id) < (:at, :id)");
+        }
+        sql.append(" order by opens_at desc, id desc limit :limit");
+        return getSession().chain(session -> {
+            var query = session.createNativeQuery(sql.toString(), Poll.class).setParameter("limit", limit);
+            if (state != null) {
+                query.setParameter("now", now);
+            }
+            if (district != null) {
+                query.setParameter("district", district);
+            }
+            if (after != null) {
+                query.setParameter("at", after.at()).setParameter("id", after.id());
+            }
+            return query.getResultList();
+        });
+    }
+}

@@ -1,0 +1,32 @@
+package org.otklik.poll;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** Creates a poll, or replaces the definition of a draft. */
+@Schema(name = "PollRequest", description = "A poll definition with its opening and closing times")
+public record PollRequest(
+        @Schema(required = true) LocalizedText title,
+        @Schema(nullable = true) LocalizedText description,
+        @Schema(required = true, examples = "2026-07-01T09:00:00+04:00") OffsetDateTime opensAt,
+        @Schema(required = true, examples = "2026-07-21T21:00:00+04:00") OffsetDateTime closesAt,
+        @Schema(nullable = true, description = "Absent: every resident may vote") Eligibility eligibility,
+        @Schema(nullable = true, description = "Default AFTER_CLOSE") ResultsPolicy resultsPolicy,
+        @Schema(nullable = true, description = "Default true: ballots cannot be linked to voters") Boolean secret,
+        @Schema(nullable = true, description = "Default false: a second vote is refused; true: it replaces the first") Boolean allowRevote,
+        @Schema(required = true, minItems = 1, maxItems = 50) List<QuestionRequest> questions) {
+
+    @Schema(name = "PollQuestionRequest", description = "A question; its id is assigned from its position")
+    public record QuestionRequest(
+            @Schema(required = true) QuestionType type,
+            @Schema(required = true) LocalizedText title,
+            @Schema(nullable = true, description = "Default true") Boolean required,
+            @Schema(nullable = true, description = "MULTIPLE only, default 1") Integer min,
+            @Schema(nullable = true, description = "MULTIPLE only, default the number of options") Integer max,
+            @Schema(nullable = true, description = "RATING only, 2–10") Integer scale,
+            @Schema(nullable = true, description = "TEXT only, 1–5000, default 1000") Integer maxLength,
+            @Schema(nullable = true, description = "SINGLE and MULTIPLE: 2–50 options with unique codes") List<PollOption> options) {
+    }
+}

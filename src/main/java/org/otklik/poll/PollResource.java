@@ -1,0 +1,146 @@
+package org.otklik.poll;
+
+import java.net.URI;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.otklik.security.Caller;
+import org.otklik.security.CallerResolver;
+import org.otklik.security.Roles;
+
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.smallrye.mutiny.Uni;
+
+@Path("/api/v1/polls")
+@Tag(name = "Polls")
+@Produces(MediaType.APPLICATION_JSON)
+public class PollResource {
+
+    private static final String PROBLEM = "application/problem+json";
+
+    private final PollService polls;
+    private final BallotService ballots;
+    private final PollResultsService results;
+    private final CurrentIdentityAssociation identities;
+    private final CallerResolver callers;
+
+    public PollResource(PollService polls, BallotService ballots, PollResultsService results,
+            CurrentIdentityAssociation identities, CallerResolver callers) {
+        this.polls = polls;
+        this.ballots = ballots;
+        this.results = results;
+        this.identities = identities;
+        this.callers = callers;
+    }
+
+    @GET
+    @PermitAll
+    @Operation(operationId = "listPolls", summary = "Published polls for the widget",
+            description = "Upcoming, open and closed polls (not drafts, not archived), latest opening first, keyset-paginated.")
+    @APIResponse(responseCode = "200", description = "A page of polls")
+    public Uni<PollSummaryPage> list(
+            @Parameter(description = "OPEN, UPCOMING or CLOSED; all three when absent") @QueryParam("state") PollState state,
+            @Parameter(description = "Only polls residents of this district may vote in", example = "leninsky")
+            @QueryParam("district") String district,
+            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
+            @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit) {
+        return polls.list(state, district, cursor, limit);
+    }
+
+    @GET
+    @Path("/{id}")
+    @PermitAll
+    @Operation(operationId = "getPoll", summary = "A published poll",
+            description = "Its frozen definition, definitionHash and whether results are visible. With a citizen's token "
+                    + "also whether they may vote and whether they have voted; an invalid token counts as none.")
+    @APIResponse(responseCode = "200", description = "The poll",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PollDetailView.class),
+                    examples = @ExampleObject(name = "open", value = PollExamples.POLL_DETAIL)))
+    public Uni<PollDetailView> get(@PathParam("id") UUID id) {
+        return caller().chain(caller -> polls.detail(id, caller));
+    }
+
+    @GET
+    @Path("/{id}/results")
+    @PermitAll
+    @Operation(operationId = "getPollResults", summary = "Results, as the poll's results policy allows",
+            description = "LIVE: from opening on; AFTER_CLOSE: once closed; HIDDEN: never. Counts come from tallies refreshed "
+                    + "every few seconds. Breakdown groups (districts, channels) with fewer participants than the threshold are hidden.")
+    @APIResponse(responseCode = "200", description = "The results",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PollResultsView.class),
+                    examples = @ExampleObject(name = "live", value = PollExamples.RESULTS)))
+    @APIResponse(responseCode = "403", description = "The poll's results are HIDDEN",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "409", description = "AFTER_CLOSE and not closed yet, or LIVE and not open yet",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
+    public Uni<PollResultsView> results(@PathParam("id") UUID id) {
+        return results.forPublic(id);
+    }
+
+    @POST
+    @Path("/{id}/ballots")
+    @RolesAllowed(Roles.CITIZEN)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "castBallot", summary = "Vote",
+            description = "The whole ballot is validated at once. Eligibility comes from the token's district and birthdate "
+                    + "claims. One vote per citizen and poll; when the poll allows revotes a new ballot replaces the earlier one. "
+                    + "The answer carries a receipt code that anyone can check later.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = BallotRequest.class),
+            examples = @ExampleObject(name = "ballot", value = PollExamples.BALLOT_REQUEST)))
+    @APIResponse(responseCode = "201", description = "Counted",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BallotReceiptView.class),
+                    examples = @ExampleObject(name = "receipt", value = PollExamples.BALLOT_RECEIPT)))
+    @APIResponse(responseCode = "403", description = "Not eligible (district, age) or not a citizen",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "409", description = "Not open (early or late), or already voted",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
+    public Uni<Response> vote(@PathParam("id") UUID id, BallotRequest request) {
+        return identities.getDeferredIdentity()
+                .chain(identity -> ballots.cast(id, callers.resolve(identity), request))
+                .map(receipt -> Response.created(URI.create("/api/v1/polls/receipts/" + receipt.receipt()))
+                        .entity(receipt).build());
+    }
+
+    @GET
+    @Path("/receipts/{code}")
+    @PermitAll
+    @Operation(operationId = "checkReceipt", summary = "Check that a ballot was counted",
+            description = "Says which poll and in which hour; never the choices.")
+    @APIResponse(responseCode = "200", description = "The ballot of this receipt",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReceiptView.class),
+                    examples = @ExampleObject(name = "counted", value = PollExamples.RECEIPT)))
+    public Uni<ReceiptView> receipt(@PathParam("code") String code) {
+        return ballots.checkReceipt(code);
+    }
+
+    /** The calling citizen, if a valid token came along; a public page ignores an invalid one. */
+    private Uni<Optional<Caller>> caller() {
+        return identities.getDeferredIdentity()
+                .map(identity -> identity.isAnonymous() ? Optional.<Caller>empty() : Optional.of(callers.resolve(identity)))
+                .onFailure().recoverWithItem(Optional.empty());
+    }
+}

@@ -1,0 +1,83 @@
+package org.otklik.poll;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.otklik.common.ProblemException;
+import org.otklik.common.ProblemType;
+
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Results from the tally aggregate, never from the ballots. Public results are cached per poll for
+ * {@code otklik.polls.results-cache-ttl}; the tallies themselves lag the votes by the refresh interval.
+ */
+@ApplicationScoped
+public class PollResultsService {
+
+    private record Cached(PollResultsView view, Instant expires) {
+    }
+
+    private final PollSnapshotRepository polls;
+    private final TallyRepository tallies;
+    private final PollsConfig config;
+    private final Map<UUID, Cached> cache = new ConcurrentHashMap<>();
+
+    public PollResultsService(PollSnapshotRepository polls, TallyRepository tallies, PollsConfig config) {
+        this.polls = polls;
+        this.tallies = tallies;
+        this.config = config;
+    }
+
+    public Uni<PollResultsView> forPublic(UUID id) {
+        Instant now = Instant.now();
+        Cached cached = cache.get(id);
+        if (cached != null && now.isBefore(cached.expires())) {
+            return Uni.createFrom().item(cached.view());
+        }
+        return published(id).chain(poll -> {
+            PollState state = poll.stateAt(now);
+            if (!PublicResults.visible(poll.definition().resultsPolicy(), state)) {
+                cache.remove(id);
+                throw switch (poll.definition().resultsPolicy()) {
+                    case HIDDEN -> new ProblemException(ProblemType.RESULTS_NOT_PUBLIC,
+                            "The results of this poll are not published.");
+                    default -> new ProblemException(ProblemType.RESULTS_NOT_YET_PUBLIC,
+                            state == PollState.UPCOMING ? "Voting has not started yet." : "The results are published when the poll closes.");
+                };
+            }
+            return compute(poll, now).invoke(view -> cache.put(id, new Cached(view, now.plus(config.resultsCacheTtl()))));
+        });
+    }
+
+    public Uni<PollResultsView> forAdmin(UUID id) {
+        return polls.find(id)
+                .map(found -> found.orElseThrow(() -> ProblemException.notFound("There is no poll " + id + ".")))
+                .chain(poll -> compute(poll, Instant.now()));
+    }
+
+    public Uni<ConsistencyView> checkConsistency(UUID id) {
+        return polls.find(id)
+                .map(found -> found.orElseThrow(() -> ProblemException.notFound("There is no poll " + id + ".")))
+                .chain(poll -> tallies.compare(id))
+                .map(comparison -> new ConsistencyView(id, comparison.differences().isEmpty(), comparison.ballots(),
+                        comparison.participations(), comparison.pendingDeltas(),
+                        comparison.differences().stream().map(d -> new ConsistencyView.DifferenceView(d.dimension(),
+                                d.group(), d.key(), d.ballots(), d.tallies())).toList(),
+                        PollTimes.local(Instant.now())));
+    }
+
+    private Uni<PollSnapshot> published(UUID id) {
+        return polls.find(id).map(found -> found.filter(p -> p.status() != PollStatus.DRAFT)
+                .orElseThrow(() -> ProblemException.notFound("There is no poll " + id + ".")));
+    }
+
+    private Uni<PollResultsView> compute(PollSnapshot poll, Instant now) {
+        return tallies.tallies(poll.id())
+                .map(rows -> PollResultsBuilder.build(poll, rows, config.smallGroupThreshold(), now));
+    }
+}

@@ -1,0 +1,13 @@
+package org.otklik.poll;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A poll as the voting and results paths need it, read without Hibernate. */
+record PollSnapshot(UUID id, PollStatus status, Instant opensAt, Instant closesAt, String definitionHash,
+        PollDefinition definition) {
+
+    PollState stateAt(Instant now) {
+        return PollState.of(status, opensAt, closesAt, now);
+    }
+}

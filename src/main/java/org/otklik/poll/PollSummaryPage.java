@@ -1,0 +1,11 @@
+package org.otklik.poll;
+
+import java.util.List;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(name = "PollSummaryPage")
+public record PollSummaryPage(
+        List<PollSummaryView> items,
+        @Schema(nullable = true, description = "Pass as cursor to get the next page; null on the last page") String nextCursor) {
+}

@@ -1,0 +1,31 @@
+package org.otklik.poll;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(name = "PollSummary", description = "A poll in the public list")
+public record PollSummaryView(
+        UUID id,
+        @Schema(description = "UPCOMING, OPEN, CLOSED or ARCHIVED") PollState state,
+        LocalizedText title,
+        OffsetDateTime opensAt,
+        OffsetDateTime closesAt,
+        Eligibility eligibility,
+        boolean resultsVisible,
+        String definitionHash) {
+
+    static PollSummaryView of(Poll poll, Instant now) {
+        PollDefinition definition = PollDefinition.fromCanonicalJson(poll.definition);
+        PollState state = poll.stateAt(now);
+        return new PollSummaryView(poll.id, state, definition.title(), PollTimes.local(poll.opensAt),
+                PollTimes.local(effectiveClose(poll)), definition.eligibility(),
+                PublicResults.visible(poll.resultsPolicy, state), poll.definitionHash);
+    }
+
+    static Instant effectiveClose(Poll poll) {
+        return poll.closedAt != null && poll.closedAt.isBefore(poll.closesAt) ? poll.closedAt : poll.closesAt;
+    }
+}

@@ -1,0 +1,8 @@
+package org.otklik.poll;
+
+public enum QuestionType {
+    SINGLE,
+    MULTIPLE,
+    RATING,
+    TEXT
+}

@@ -1,0 +1,132 @@
+package org.otklik.poll;
+
+import static io.restassured.RestAssured.given;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.otklik.testsupport.TestTokens;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/** Builds polls through the admin API and citizens' tokens for the poll tests. */
+final class PollFixtures {
+
+    static final String ADMIN = TestTokens.admin();
+
+    private PollFixtures() {
+    }
+
+    static Map<String, Object> text(String ru) {
+        return Map.of("ru", ru);
+    }
+
+    static Map<String, Object> option(String code, String ru) {
+        return Map.of("code", code, "title", text(ru));
+    }
+
+    /** q1 SINGLE (park, bikes, trees), q2 MULTIPLE 1..2 of (light, benches, wc) optional, q3 RATING 1..5, q4 TEXT 50 optional. */
+    static Map<String, Object> definition() {
+        Map<String, Object> poll = new HashMap<>();
+        poll.put("title", Map.of("ru", "Благоустройство набережной", "en", "Embankment improvement"));
+        poll.put("description", text("Выберите, что сделать на набережной"));
+        poll.put("opensAt", OffsetDateTime.now(ZoneOffset.ofHours(4)).minusHours(1).toString());
+        poll.put("closesAt", OffsetDateTime.now(ZoneOffset.ofHours(4)).plusDays(7).toString());
+        poll.put("resultsPolicy", "LIVE");
+        List<Map<String, Object>> questions = new ArrayList<>();
+        questions.add(Map.of("type", "SINGLE", "title", text("Что важнее всего?"),
+                "options", List.of(option("park", "Парк"), option("bikes", "Велодорожки"), option("trees", "Деревья"))));
+        questions.add(Map.of("type", "MULTIPLE", "title", text("Что ещё нужно?"), "required", false, "min", 1, "max", 2,
+                "options", List.of(option("light", "Освещение"), option("benches", "Скамейки"), option("wc", "Туалеты"))));
+        questions.add(Map.of("type", "RATING", "title", text("Оцените набережную"), "scale", 5));
+        questions.add(Map.of("type", "TEXT", "title", text("Ваши предложения"), "required", false, "maxLength", 50));
+        poll.put("questions", questions);
+        return poll;
+    }
+
+    static Map<String, Object> with(Map<String, Object> definition, String key, Object value) {
+        Map<String, Object> copy = new HashMap<>(definition);
+        copy.put(key, value);
+        return copy;
+    }
+
+    static ValidatableResponse create(Map<String, Object> definition) {
+        return given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(definition)
+                .when().post("/api/v1/admin/polls").then();
+    }
+
+    static UUID createDraft(Map<String, Object> definition) {
+        return UUID.fromString(create(definition).statusCode(201).extract().path("id"));
+    }
+
+    static UUID createOpen(Map<String, Object> definition) {
+        UUID id = createDraft(definition);
+        admin("publish", id).statusCode(200);
+        return id;
+    }
+
+    static UUID createOpen() {
+        return createOpen(definition());
+    }
+
+    static ValidatableResponse admin(String action, UUID id) {
+        return given().auth().oauth2(ADMIN).when().post("/api/v1/admin/polls/" + id + "/" + action).then();
+    }
+
+    static String citizen(String subject, String district, String birthdate, String client) {
+        var claims = TestTokens.claims(subject, "citizen").claim("azp", client);
+        if (district != null) {
+            claims.claim("district", district);
+        }
+        if (birthdate != null) {
+            claims.claim("birthdate", birthdate);
+        }
+        return TestTokens.sign(claims);
+    }
+
+    static String citizen(String subject) {
+        return citizen(subject, "leninsky", "1990-05-17", "otklik-widget");
+    }
+
+    static String uniqueSubject(String prefix) {
+        return prefix + "-" + UUID.randomUUID();
+    }
+
+    static Map<String, Object> answer(String questionId, Object... pairs) {
+        Map<String, Object> answer = new HashMap<>();
+        answer.put("questionId", questionId);
+        for (int i = 0; i < pairs.length; i += 2) {
+            answer.put((String) pairs[i], pairs[i + 1]);
+        }
+        return answer;
+    }
+
+    /** A complete valid ballot for {@link #definition()}. */
+    static Map<String, Object> ballot(String choice, int rating) {
+        return Map.of("answers", List.of(answer("q1", "optionCodes", List.of(choice)), answer("q3", "rating", rating)));
+    }
+
+    static ValidatableResponse vote(String token, UUID pollId, Object ballot) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON).body(ballot)
+                .when().post("/api/v1/polls/" + pollId + "/ballots").then();
+    }
+
+    /** Moves a poll's voting window, as time passing would. */
+    static void setWindow(Pool pool, UUID pollId, String opensAt, String closesAt) {
+        pool.preparedQuery("update poll set opens_at = now() + $2::text::interval, closes_at = now() + $3::text::interval where id = $1")
+                .execute(Tuple.of(pollId, opensAt, closesAt)).await().indefinitely();
+    }
+
+    static long count(Pool pool, String table, UUID pollId) {
+        return pool.preparedQuery("select count(*) from " + table + " where poll_id = $1").execute(Tuple.of(pollId))
+                .await().indefinitely().iterator().next().getLong(0);
+    }
+}

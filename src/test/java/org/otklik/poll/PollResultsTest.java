@@ -1,0 +1,201 @@
+package org.otklik.poll;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.containsString;
+import static org.otklik.poll.PollFixtures.ADMIN;
+import static org.otklik.poll.PollFixtures.admin;
+import static org.otklik.poll.PollFixtures.answer;
+import static org.otklik.poll.PollFixtures.ballot;
+import static org.otklik.poll.PollFixtures.citizen;
+import static org.otklik.poll.PollFixtures.createDraft;
+import static org.otklik.poll.PollFixtures.createOpen;
+import static org.otklik.poll.PollFixtures.definition;
+import static org.otklik.poll.PollFixtures.setWindow;
+import static org.otklik.poll.PollFixtures.uniqueSubject;
+import static org.otklik.poll.PollFixtures.vote;
+import static org.otklik.poll.PollFixtures.with;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+@QuarkusTest
+class PollResultsTest {
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    TallyJobs tallies;
+
+    @Inject
+    MeterRegistry registry;
+
+    private static int publicStatus(UUID poll) {
+        return given().when().get("/api/v1/polls/" + poll + "/results").then().extract().statusCode();
+    }
+
+    private static void adminSees(UUID poll, int participants) {
+        given().auth().oauth2(ADMIN).when().get("/api/v1/admin/polls/" + poll + "/results").then().statusCode(200)
+                .body("participants", equalTo(participants));
+    }
+
+    @Test
+    void liveResultsShowFromOpeningOn() {
+        UUID poll = createOpen(with(definition(), "resultsPolicy", "LIVE"));
+        setWindow(pool, poll, "1 hour", "2 hours");
+        assertThat(publicStatus(poll)).isEqualTo(409);
+        given().when().get("/api/v1/polls/" + poll).then().body("resultsVisible", equalTo(false));
+        setWindow(pool, poll, "-1 hour", "2 hours");
+        vote(citizen(uniqueSubject("live")), poll, ballot("park", 4)).statusCode(201);
+        tallies.refresh().await().indefinitely();
+        assertThat(publicStatus(poll)).isEqualTo(200);
+        given().when().get("/api/v1/polls/" + poll).then().body("resultsVisible", equalTo(true));
+    }
+
+    @Test
+    void afterCloseResultsWaitForTheClose() {
+        UUID poll = createOpen(with(definition(), "resultsPolicy", "AFTER_CLOSE"));
+        vote(citizen(uniqueSubject("ac")), poll, ballot("park", 4)).statusCode(201);
+        tallies.refresh().await().indefinitely();
+        given().when().get("/api/v1/polls/" + poll + "/results").then().statusCode(409)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://otklik.org/problems/results-not-yet-public"));
+        adminSees(poll, 1);
+        admin("close", poll).statusCode(200);
+        given().when().get("/api/v1/polls/" + poll + "/results").then().statusCode(200).body("participants", equalTo(1))
+                .body("state", equalTo("CLOSED"));
+        admin("archive", poll).statusCode(200);
+        assertThat(publicStatus(poll)).isEqualTo(200);
+    }
+
+    @Test
+    void hiddenResultsAreForAdminsOnly() {
+        UUID poll = createOpen(with(definition(), "resultsPolicy", "HIDDEN"));
+        vote(citizen(uniqueSubject("hidden")), poll, ballot("park", 4)).statusCode(201);
+        tallies.refresh().await().indefinitely();
+        given().when().get("/api/v1/polls/" + poll + "/results").then().statusCode(403)
+                .body("type", equalTo("https://otklik.org/problems/results-not-public"));
+        admin("close", poll).statusCode(200);
+        assertThat(publicStatus(poll)).isEqualTo(403);
+        given().auth().oauth2(PollFixtures.citizen("curious")).when().get("/api/v1/polls/" + poll + "/results").then().statusCode(403);
+        adminSees(poll, 1);
+    }
+
+    @Test
+    void aDraftHasNoPublicResults() {
+        UUID draft = createDraft(with(definition(), "resultsPolicy", "LIVE"));
+        assertThat(publicStatus(draft)).isEqualTo(404);
+        assertThat(publicStatus(UUID.randomUUID())).isEqualTo(404);
+    }
+
+    @Test
+    void aggregatesCoverChoicesRatingsAndTextCountsOnly() {
+        UUID poll = createOpen();
+        vote(citizen(uniqueSubject("a")), poll, Map.of("answers", List.of(answer("q1", "optionCodes", List.of("park")),
+                answer("q2", "optionCodes", List.of("light", "wc")), answer("q3", "rating", 5),
+                answer("q4", "text", "Секретное предложение")))).statusCode(201);
+        vote(citizen(uniqueSubject("b")), poll, Map.of("answers", List.of(answer("q1", "optionCodes", List.of("bikes")),
+                answer("q2", "optionCodes", List.of("light")), answer("q3", "rating", 2)))).statusCode(201);
+        vote(citizen(uniqueSubject("c")), poll, ballot("park", 4)).statusCode(201);
+        tallies.refresh().await().indefinitely();
+        String body = given().when().get("/api/v1/polls/" + poll + "/results").then().statusCode(200)
+                .body("participants", equalTo(3))
+                .body("questions[0].options.find { it.code == 'park' }.share", equalTo(0.6667f))
+                .body("questions[1].answered", equalTo(2))
+                .body("questions[1].options.find { it.code == 'light' }.share", equalTo(1.0f))
+                .body("questions[1].options.find { it.code == 'wc' }.count", equalTo(1))
+                .body("questions[1].options.find { it.code == 'benches' }.count", equalTo(0))
+                .body("questions[2].mean", equalTo(3.67f))
+                .body("questions[2].distribution.count", equalTo(List.of(0, 1, 0, 1, 1)))
+                .body("questions[3].answered", equalTo(1))
+                .extract().asString();
+        assertThat(body).doesNotContain("Секретное");
+    }
+
+    @Test
+    void smallBreakdownGroupsAreHiddenAndCannotBeDerived() {
+        UUID poll = createOpen();
+        voteMany(poll, "leninsky", "otklik-widget", 12);
+        voteMany(poll, "sovetsky", "otklik-widget", 10);
+        voteMany(poll, "kirovsky", "otklik-mobile", 3);
+        tallies.refresh().await().indefinitely();
+        given().when().get("/api/v1/polls/" + poll + "/results").then().statusCode(200)
+                .body("participants", equalTo(25))
+                .body("smallGroupThreshold", equalTo(10))
+                // kirovsky (3) is under the threshold; sovetsky (10) is hidden too, or 25 - 12 - 10 would give kirovsky away
+                .body("byDistrict.groups.group", equalTo(List.of("leninsky")))
+                .body("byDistrict.groups[0].participants", equalTo(12))
+                .body("byDistrict.hiddenGroups", equalTo(2))
+                // MOBILE (3) is under the threshold, and WIDGET (22) = 25 - 3 would give it away
+                .body("byChannel.groups.size()", equalTo(0))
+                .body("byChannel.hiddenGroups", equalTo(2))
+                .body(not(containsString("kirovsky")));
+    }
+
+    private static void voteMany(UUID poll, String district, String client, int voters) {
+        for (int i = 0; i < voters; i++) {
+            vote(citizen(uniqueSubject(district), district, "1970-07-07", client), poll, ballot("trees", 3)).statusCode(201);
+        }
+    }
+
+    @Test
+    void theCsvExportOpensWithCyrillicInSpreadsheets() {
+        UUID poll = createOpen();
+        voteMany(poll, "samarsky", "otklik-widget", 10);
+        tallies.refresh().await().indefinitely();
+        byte[] csv = given().auth().oauth2(ADMIN).accept("text/csv").when().get("/api/v1/admin/polls/" + poll + "/results")
+                .then().statusCode(200)
+                .contentType(containsString("text/csv"))
+                .header("Content-Disposition", containsString("attachment"))
+                .extract().asByteArray();
+        assertThat(csv).startsWith(0xEF, 0xBB, 0xBF);
+        String text = new String(csv, StandardCharsets.UTF_8).substring(1);
+        List<String> lines = text.lines().toList();
+        assertThat(text).contains("\r\n");
+        assertThat(lines.get(0)).startsWith("разрез;группа;участников;");
+        assertThat(lines).contains("ALL;;10;q1;Что важнее всего?;SINGLE;10;trees;Деревья;10;1,0000");
+        assertThat(lines).contains("DISTRICT;samarsky;10;q3;Оцените набережную;RATING;10;3;3;10;1,0000");
+        given().auth().oauth2(ADMIN).when().get("/api/v1/admin/polls/" + poll + "/results").then().statusCode(200)
+                .contentType("application/json");
+        given().auth().oauth2(ADMIN).accept("text/html").when().get("/api/v1/admin/polls/" + poll + "/results").then()
+                .statusCode(406).contentType("application/problem+json");
+    }
+
+    @Test
+    void theConsistencyCheckFindsTamperedTallies() {
+        UUID poll = createOpen();
+        vote(citizen(uniqueSubject("t")), poll, ballot("park", 4)).statusCode(201);
+        given().auth().oauth2(ADMIN).when().get("/api/v1/admin/polls/" + poll + "/consistency").then().statusCode(200)
+                .body("consistent", equalTo(true)).body("pendingDeltas", equalTo(1)).body("ballots", equalTo(1));
+        tallies.refresh().await().indefinitely();
+        pool.preparedQuery("update poll_tally set votes = votes + 1 where poll_id = $1 and dimension = 'ALL' and tally_key = 'q1=park'")
+                .execute(Tuple.of(poll)).await().indefinitely();
+        given().auth().oauth2(ADMIN).when().get("/api/v1/admin/polls/" + poll + "/consistency").then().statusCode(200)
+                .body("consistent", equalTo(false))
+                .body("differences.size()", equalTo(1))
+                .body("differences[0].dimension", equalTo("ALL"))
+                .body("differences[0].key", equalTo("q1=park"))
+                .body("differences[0].ballots", equalTo(1))
+                .body("differences[0].tallies", equalTo(2));
+
+        double before = registry.counter("otklik.poll.tally.mismatches").count();
+        tallies.scheduledCheck().await().indefinitely();
+        assertThat(registry.counter("otklik.poll.tally.mismatches").count()).isGreaterThan(before);
+        pool.preparedQuery("update poll_tally set votes = votes - 1 where poll_id = $1 and dimension = 'ALL' and tally_key = 'q1=park'")
+                .execute(Tuple.of(poll)).await().indefinitely();
+    }
+}

@@ -1,0 +1,307 @@
+package org.otklik.poll;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.nullValue;
+import static org.otklik.poll.PollFixtures.admin;
+import static org.otklik.poll.PollFixtures.answer;
+import static org.otklik.poll.PollFixtures.ballot;
+import static org.otklik.poll.PollFixtures.citizen;
+import static org.otklik.poll.PollFixtures.count;
+import static org.otklik.poll.PollFixtures.createDraft;
+import static org.otklik.poll.PollFixtures.createOpen;
+import static org.otklik.poll.PollFixtures.definition;
+import static org.otklik.poll.PollFixtures.setWindow;
+import static org.otklik.poll.PollFixtures.uniqueSubject;
+import static org.otklik.poll.PollFixtures.vote;
+import static org.otklik.poll.PollFixtures.with;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.otklik.testsupport.TestTokens;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+@QuarkusTest
+class PollVotingTest {
+
+    private static final String PROBLEM = "application/problem+json";
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    TallyJobs tallies;
+
+    private void assertNothingStored(UUID pollId) {
+        assertThat(count(pool, "poll_participation", pollId)).isZero();
+        assertThat(count(pool, "poll_ballot", pollId)).isZero();
+        assertThat(count(pool, "poll_tally_delta", pollId)).isZero();
+    }
+
+    @Test
+    void aValidBallotIsCountedAndAnsweredWithAReceipt() {
+        UUID poll = createOpen();
+        Map<String, Object> full = Map.of("answers", List.of(
+                answer("q4", "text", "  Больше деревьев  "),
+                answer("q1", "optionCodes", List.of("trees")),
+                answer("q2", "optionCodes", List.of("wc", "light")),
+                answer("q3", "rating", 5)));
+        String receipt = vote(citizen(uniqueSubject("voter")), poll, full).statusCode(201)
+                .contentType(ContentType.JSON)
+                .body("pollId", equalTo(poll.toString()))
+                .body("receipt", matchesPattern("[0-9A-Z]{26}"))
+                .body("castHour", matchesPattern(".*T\\d\\d:00:00\\+04:00"))
+                .body("replacedEarlierBallot", equalTo(false))
+                .header("Location", matchesPattern(".*/api/v1/polls/receipts/[0-9A-Z]{26}"))
+                .extract().path("receipt");
+        Row stored = pool.preparedQuery("select answers::text, tally_keys, district, channel from poll_ballot where poll_id = $1")
+                .execute(Tuple.of(poll)).await().indefinitely().iterator().next();
+        assertThat(stored.getString(0)).contains("\"Больше деревьев\"").contains("[\"wc\", \"light\"]");
+        assertThat(stored.getArrayOfStrings("tally_keys"))
+                .containsExactly("", "q1", "q1=trees", "q2", "q2=wc", "q2=light", "q3", "q3=5", "q4");
+        assertThat(stored.getString("district")).isEqualTo("leninsky");
+        assertThat(stored.getString("channel")).isEqualTo("WIDGET");
+
+        Map<String, Object> check = given().when().get("/api/v1/polls/receipts/" + receipt).then().statusCode(200)
+                .body("status", equalTo("COUNTED"))
+                .body("pollId", equalTo(poll.toString()))
+                .body("pollTitle.ru", equalTo("Благоустройство набережной"))
+                .body("castHour", matchesPattern(".*T\\d\\d:00:00\\+04:00"))
+                .extract().jsonPath().getMap("$");
+        assertThat(check).containsOnlyKeys("receipt", "pollId", "pollTitle", "castHour", "status");
+        String typed = receipt.toLowerCase().substring(0, 13) + "-" + receipt.toLowerCase().substring(13);
+        given().when().get("/api/v1/polls/receipts/" + typed).then().statusCode(200).body("receipt", equalTo(receipt));
+    }
+
+    @Test
+    void unknownAndMalformedReceipts() {
+        given().when().get("/api/v1/polls/receipts/" + "0".repeat(26)).then().statusCode(404).contentType(PROBLEM);
+        given().when().get("/api/v1/polls/receipts/short").then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].parameter", equalTo("code"));
+        given().when().get("/api/v1/polls/receipts/" + "U".repeat(26)).then().statusCode(400);
+    }
+
+    static Stream<Arguments> invalidBallots() {
+        Map<String, Object> q1 = answer("q1", "optionCodes", List.of("park"));
+        Map<String, Object> q3 = answer("q3", "rating", 3);
+        return Stream.of(
+                Arguments.of("no answers member", Map.of(), "/answers"),
+                Arguments.of("required question missing", Map.of("answers", List.of(q1)), "/answers"),
+                Arguments.of("unknown question", Map.of("answers", List.of(q1, q3, answer("q9", "rating", 1))), "/answers/2/questionId"),
+                Arguments.of("question answered twice", Map.of("answers", List.of(q1, q3, q1)), "/answers/2/questionId"),
+                Arguments.of("no question id", Map.of("answers", List.of(q1, q3, Map.of("rating", 1))), "/answers/2/questionId"),
+                Arguments.of("two options on SINGLE", Map.of("answers", List.of(answer("q1", "optionCodes", List.of("park", "bikes")), q3)), "/answers/0/optionCodes"),
+                Arguments.of("no option on SINGLE", Map.of("answers", List.of(answer("q1", "optionCodes", List.of()), q3)), "/answers/0/optionCodes"),
+                Arguments.of("SINGLE without optionCodes", Map.of("answers", List.of(answer("q1"), q3)), "/answers/0/optionCodes"),
+                Arguments.of("unknown option", Map.of("answers", List.of(answer("q1", "optionCodes", List.of("zoo")), q3)), "/answers/0/optionCodes/0"),
+                Arguments.of("too many on MULTIPLE", Map.of("answers", List.of(q1, q3, answer("q2", "optionCodes", List.of("light", "benches", "wc")))), "/answers/2/optionCodes"),
+                Arguments.of("option chosen twice", Map.of("answers", List.of(q1, q3, answer("q2", "optionCodes", List.of("light", "light")))), "/answers/2/optionCodes/1"),
+                Arguments.of("rating above scale", Map.of("answers", List.of(q1, answer("q3", "rating", 6))), "/answers/1/rating"),
+                Arguments.of("rating below 1", Map.of("answers", List.of(q1, answer("q3", "rating", 0))), "/answers/1/rating"),
+                Arguments.of("RATING without rating", Map.of("answers", List.of(q1, answer("q3"))), "/answers/1/rating"),
+                Arguments.of("rating on a SINGLE question", Map.of("answers", List.of(answer("q1", "optionCodes", List.of("park"), "rating", 2), q3)), "/answers/0/rating"),
+                Arguments.of("text on a RATING question", Map.of("answers", List.of(q1, answer("q3", "rating", 2, "text", "x"))), "/answers/1/text"),
+                Arguments.of("options on a TEXT question", Map.of("answers", List.of(q1, q3, answer("q4", "optionCodes", List.of("park")))), "/answers/2/optionCodes"),
+                Arguments.of("text too long", Map.of("answers", List.of(q1, q3, answer("q4", "text", "я".repeat(51)))), "/answers/2/text"),
+                Arguments.of("blank text", Map.of("answers", List.of(q1, q3, answer("q4", "text", "   "))), "/answers/2/text"),
+                Arguments.of("NUL in text", Map.of("answers", List.of(q1, q3, answer("q4", "text", "a\u0000b"))), "/answers/2/text"),
+                Arguments.of("rating as a string", Map.of("answers", List.of(q1, answer("q3", "rating", "3"))), "/answers/1/rating"),
+                Arguments.of("fractional rating", Map.of("answers", List.of(q1, answer("q3", "rating", 3.5))), "/answers/1/rating"),
+                Arguments.of("unknown member", Map.of("answers", List.of(q1, q3), "weight", 2), "/weight"),
+                Arguments.of("answers not an array", Map.of("answers", "q1=park"), "/answers"),
+                Arguments.of("a null answer", Map.of("answers", java.util.Arrays.asList(q1, q3, null)), "/answers/2"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("invalidBallots")
+    void anInvalidBallotIsRefusedWithAPointerAndNothingIsStored(String name, Map<String, Object> ballot, String pointer) {
+        UUID poll = createOpen();
+        vote(citizen(uniqueSubject("invalid")), poll, ballot).statusCode(400)
+                .contentType(PROBLEM)
+                .body("status", equalTo(400))
+                .body("errors.pointer", org.hamcrest.Matchers.hasItem(pointer));
+        assertNothingStored(poll);
+    }
+
+    @Test
+    void aBallotWithoutBodyIs400() {
+        UUID poll = createOpen();
+        given().auth().oauth2(citizen(uniqueSubject("empty"))).contentType(ContentType.JSON)
+                .when().post("/api/v1/polls/" + poll + "/ballots").then().statusCode(400).contentType(PROBLEM);
+        assertNothingStored(poll);
+    }
+
+    @Test
+    void everyFailureOfABallotIsReportedAtOnce() {
+        UUID poll = createOpen();
+        Map<String, Object> ballot = Map.of("answers", List.of(
+                answer("q2", "optionCodes", List.of("light", "zoo")),
+                answer("q3", "rating", 9),
+                answer("q4", "text", "x".repeat(60))));
+        List<String> pointers = vote(citizen(uniqueSubject("many")), poll, ballot).statusCode(400)
+                .extract().jsonPath().getList("errors.pointer");
+        assertThat(pointers).containsExactlyInAnyOrder("/answers/0/optionCodes/1", "/answers/1/rating", "/answers/2/text", "/answers");
+        assertNothingStored(poll);
+    }
+
+    @Test
+    void ineligibleCitizensAreRefusedAndNothingIsStored() {
+        Map<String, Object> restricted = with(definition(), "eligibility", Map.of("districts", List.of("sovetsky", "kirovsky"), "minAge", 18));
+        UUID poll = createOpen(restricted);
+        String wrongDistrict = citizen(uniqueSubject("c"), "leninsky", "1980-01-01", "otklik-widget");
+        String noDistrict = citizen(uniqueSubject("c"), null, "1980-01-01", "otklik-widget");
+        String tooYoung = citizen(uniqueSubject("c"), "sovetsky", java.time.LocalDate.now(PollTimes.CITY).minusYears(18).plusDays(1).toString(), "otklik-mobile");
+        String noBirthDate = citizen(uniqueSubject("c"), "sovetsky", null, "otklik-mobile");
+        for (String token : List.of(wrongDistrict, noDistrict, tooYoung, noBirthDate)) {
+            vote(token, poll, ballot("park", 3)).statusCode(403).contentType(PROBLEM)
+                    .body("type", equalTo("https://otklik.org/problems/not-eligible"));
+        }
+        assertNothingStored(poll);
+        String justOldEnough = citizen(uniqueSubject("c"), "kirovsky", java.time.LocalDate.now(PollTimes.CITY).minusYears(18).toString(), "otklik-mobile");
+        vote(justOldEnough, poll, ballot("park", 3)).statusCode(201);
+    }
+
+    @Test
+    void earlyAndLateVotesAreRefusedAndNothingIsStored() {
+        UUID early = createOpen();
+        setWindow(pool, early, "1 hour", "2 hours");
+        vote(citizen(uniqueSubject("early")), early, ballot("park", 3)).statusCode(409).contentType(PROBLEM)
+                .body("type", equalTo("https://otklik.org/problems/poll-not-open"));
+        assertNothingStored(early);
+
+        UUID late = createOpen();
+        setWindow(pool, late, "-2 hours", "-1 second");
+        vote(citizen(uniqueSubject("late")), late, ballot("park", 3)).statusCode(409)
+                .body("type", equalTo("https://otklik.org/problems/poll-not-open"));
+        assertNothingStored(late);
+
+        UUID closed = createOpen();
+        admin("close", closed).statusCode(200);
+        vote(citizen(uniqueSubject("closed")), closed, ballot("park", 3)).statusCode(409);
+        assertNothingStored(closed);
+
+        UUID draft = createDraft(definition());
+        vote(citizen(uniqueSubject("draft")), draft, ballot("park", 3)).statusCode(404).contentType(PROBLEM);
+        assertNothingStored(draft);
+        vote(citizen(uniqueSubject("nowhere")), UUID.randomUUID(), ballot("park", 3)).statusCode(404);
+    }
+
+    @Test
+    void aSecondVoteIsRefusedWhenRevotesAreNotAllowed() {
+        UUID poll = createOpen();
+        String token = citizen(uniqueSubject("twice"));
+        vote(token, poll, ballot("park", 3)).statusCode(201);
+        vote(token, poll, ballot("bikes", 1)).statusCode(409).contentType(PROBLEM)
+                .body("type", equalTo("https://otklik.org/problems/already-voted"));
+        assertThat(count(pool, "poll_ballot", poll)).isEqualTo(1);
+        assertThat(count(pool, "poll_participation", poll)).isEqualTo(1);
+    }
+
+    @Test
+    void aRevoteReplacesTheBallotAndKeepsTheCountsExact() {
+        UUID poll = createOpen(with(definition(), "allowRevote", true));
+        String token = citizen(uniqueSubject("revote"));
+        String first = vote(token, poll, ballot("park", 3)).statusCode(201).extract().path("receipt");
+        vote(citizen(uniqueSubject("other")), poll, ballot("park", 5)).statusCode(201);
+        String second = vote(token, poll, ballot("bikes", 1)).statusCode(201)
+                .body("replacedEarlierBallot", equalTo(true)).extract().path("receipt");
+        tallies.refresh().await().indefinitely();
+
+        given().when().get("/api/v1/polls/" + poll + "/results").then().statusCode(200)
+                .body("participants", equalTo(2))
+                .body("questions[0].options.find { it.code == 'park' }.count", equalTo(1))
+                .body("questions[0].options.find { it.code == 'bikes' }.count", equalTo(1))
+                .body("questions[2].distribution.find { it.value == 3 }.count", equalTo(0))
+                .body("questions[2].distribution.find { it.value == 1 }.count", equalTo(1));
+        given().when().get("/api/v1/polls/receipts/" + first).then().statusCode(200).body("status", equalTo("REPLACED"));
+        given().when().get("/api/v1/polls/receipts/" + second).then().statusCode(200).body("status", equalTo("COUNTED"));
+        given().auth().oauth2(PollFixtures.ADMIN).when().get("/api/v1/admin/polls/" + poll + "/consistency").then()
+                .statusCode(200).body("consistent", equalTo(true)).body("ballots", equalTo(2)).body("participations", equalTo(2));
+    }
+
+    @Test
+    void inASecretPollNothingLinksABallotToItsParticipation() {
+        UUID poll = createOpen(with(definition(), "allowRevote", true));
+        vote(citizen(uniqueSubject("secret")), poll, ballot("park", 3)).statusCode(201);
+        Row ballot = pool.preparedQuery("select * from poll_ballot where poll_id = $1").execute(Tuple.of(poll))
+                .await().indefinitely().iterator().next();
+        Row participation = pool.preparedQuery("select * from poll_participation where poll_id = $1").execute(Tuple.of(poll))
+                .await().indefinitely().iterator().next();
+        assertThat(ballot.getValue("participation_key")).isNull();
+        assertThat(ballot.getBuffer("revote_key")).isNotNull().isNotEqualTo(participation.getBuffer("participation_key"));
+        for (int i = 0; i < ballot.size(); i++) {
+            if (!ballot.getColumnName(i).equals("poll_id")) {
+                assertThat(String.valueOf(ballot.getValue(i))).isNotEqualTo(String.valueOf(participation.getValue("participation_key")));
+            }
+        }
+        List<String> participationColumns = pool.query("""
+                select column_name from information_schema.columns
+                where table_schema = current_schema() and table_name = 'poll_participation' order by column_name""")
+                .execute().await().indefinitely().stream().map(r -> r.getString(0)).toList();
+        assertThat(participationColumns).containsExactly("participation_key", "poll_id");
+        Row xmins = pool.preparedQuery("""
+                select (select xmin::text from poll_ballot where poll_id = $1), (select xmin::text from poll_participation where poll_id = $1)""")
+                .execute(Tuple.of(poll)).await().indefinitely().iterator().next();
+        assertThat(xmins.getString(0)).isNotEqualTo(xmins.getString(1));
+    }
+
+    @Test
+    void anOpenPollStoresTheParticipationKeyOnTheBallot() {
+        UUID poll = createOpen(with(definition(), "secret", false));
+        vote(citizen(uniqueSubject("open")), poll, ballot("park", 3)).statusCode(201);
+        Row row = pool.preparedQuery("""
+                select b.participation_key = p.participation_key from poll_ballot b join poll_participation p using (poll_id)
+                where poll_id = $1""").execute(Tuple.of(poll)).await().indefinitely().iterator().next();
+        assertThat(row.getBoolean(0)).isTrue();
+    }
+
+    @Test
+    void thePollPageTellsACitizenWhetherTheyMayVote() {
+        UUID poll = createOpen(with(definition(), "eligibility", Map.of("districts", List.of("leninsky"))));
+        String subject = uniqueSubject("page");
+        String token = citizen(subject);
+        given().auth().oauth2(token).when().get("/api/v1/polls/" + poll).then().statusCode(200)
+                .body("voting.canVote", equalTo(true)).body("voting.hasVoted", equalTo(false)).body("voting.reason", nullValue());
+        vote(token, poll, ballot("park", 3)).statusCode(201);
+        given().auth().oauth2(token).when().get("/api/v1/polls/" + poll).then().statusCode(200)
+                .body("voting.canVote", equalTo(false)).body("voting.hasVoted", equalTo(true))
+                .body("voting.reason", equalTo("ALREADY_VOTED"));
+        given().auth().oauth2(citizen(uniqueSubject("p"), "samarsky", "1990-01-01", "otklik-widget"))
+                .when().get("/api/v1/polls/" + poll).then().statusCode(200)
+                .body("voting.canVote", equalTo(false)).body("voting.reason", equalTo("NOT_ELIGIBLE"));
+        given().when().get("/api/v1/polls/" + poll).then().statusCode(200).body("voting", nullValue());
+        given().auth().oauth2(TestTokens.admin()).when().get("/api/v1/polls/" + poll).then().statusCode(200).body("voting", nullValue());
+        given().auth().oauth2("not-a-token").when().get("/api/v1/polls/" + poll).then().statusCode(200).body("voting", nullValue());
+        admin("close", poll).statusCode(200);
+        given().auth().oauth2(token).when().get("/api/v1/polls/" + poll).then().statusCode(200)
+                .body("voting.reason", equalTo("NOT_OPEN")).body("voting.hasVoted", equalTo(true));
+    }
+
+    @Test
+    void aDistrictClaimThatIsNoDistrictCodeIsStoredAsUnknown() {
+        UUID poll = createOpen();
+        String token = TestTokens.sign(TestTokens.claims(uniqueSubject("odd"), "citizen").claim("azp", "some-other-app")
+                .claim("district", "x".repeat(500)));
+        vote(token, poll, ballot("park", 3)).statusCode(201);
+        Row row = pool.preparedQuery("select district, channel from poll_ballot where poll_id = $1").execute(Tuple.of(poll))
+                .await().indefinitely().iterator().next();
+        assertThat(row.getString(0)).isEqualTo("UNKNOWN");
+        assertThat(row.getString(1)).isEqualTo("UNKNOWN");
+    }
+}
