@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "BallotReceipt", description = "Proof that a ballot was stored. Keep the receipt: it cannot be shown again.")
+@io.quarkus.runtime.annotations.RegisterForReflection
 public record BallotReceiptView(
         UUID pollId,
         @Schema(description = "26 characters of Crockford base32 (130 random bits)", examples = "7M2QK9D4XH6T1W8RZ3B5NCFJPA") String receipt,

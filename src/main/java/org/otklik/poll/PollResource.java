@@ -1,6 +1,5 @@
 package org.otklik.poll;
 
-import java.net.URI;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -11,6 +10,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -27,9 +27,13 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.otklik.common.IdempotencyService;
+import org.otklik.common.StoredResponse;
 import org.otklik.security.Caller;
 import org.otklik.security.CallerResolver;
 import org.otklik.security.Roles;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.mutiny.Uni;
@@ -46,14 +50,19 @@ public class PollResource {
     private final PollResultsService results;
     private final CurrentIdentityAssociation identities;
     private final CallerResolver callers;
+    private final IdempotencyService idempotency;
+    private final ObjectMapper objectMapper;
 
     public PollResource(PollService polls, BallotService ballots, PollResultsService results,
-            CurrentIdentityAssociation identities, CallerResolver callers) {
+            CurrentIdentityAssociation identities, CallerResolver callers, IdempotencyService idempotency,
+            ObjectMapper objectMapper) {
         this.polls = polls;
         this.ballots = ballots;
         this.results = results;
         this.identities = identities;
         this.callers = callers;
+        this.idempotency = idempotency;
+        this.objectMapper = objectMapper;
     }
 
     @GET
@@ -118,11 +127,27 @@ public class PollResource {
             content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
     @APIResponse(responseCode = "409", description = "Not open (early or late), or already voted",
             content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
-    public Uni<Response> vote(@PathParam("id") UUID id, BallotRequest request) {
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used before with another ballot",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
+    public Uni<Response> vote(@PathParam("id") UUID id, BallotRequest request,
+            @Parameter(description = "Makes a retry safe: the same key and ballot return the first receipt again; the same "
+                    + "key with another ballot is refused with 422, and while the first request runs with 409.")
+            @HeaderParam(IdempotencyService.HEADER) String idempotencyKey) {
+        IdempotencyService.requireValidKey(idempotencyKey);
         return identities.getDeferredIdentity()
-                .chain(identity -> ballots.cast(id, callers.resolve(identity), request))
-                .map(receipt -> Response.created(URI.create("/api/v1/polls/receipts/" + receipt.receipt()))
-                        .entity(receipt).build());
+                .map(callers::resolve)
+                .chain(caller -> idempotency.onceInShortTransactions(caller.subject(), idempotencyKey, "cast-ballot:" + id,
+                        request, () -> ballots.cast(id, caller, request).map(receipt -> new StoredResponse(201,
+                                json(receipt), "/api/v1/polls/receipts/" + receipt.receipt()))))
+                .map(StoredResponse::toResponse);
+    }
+
+    private String json(Object view) {
+        try {
+            return objectMapper.writeValueAsString(view);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise a receipt", e);
+        }
     }
 
     @GET
