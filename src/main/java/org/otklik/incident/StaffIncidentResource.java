@@ -162,6 +162,19 @@ public class StaffIncidentResource {
         return incidents.detail(caller(), number).map(StaffIncidentResource::withTag);
     }
 
+    @GET
+    @Path("/{number}/deliveries")
+    @RolesAllowed({ Roles.OPERATOR, Roles.EXECUTOR, Roles.INTEGRATION })
+    @Operation(operationId = "listIncidentDeliveries", summary = "Delivery state of an incident's notifications",
+            description = "Every outbox row of the incident: to its own channel and to webhook subscribers, with state, "
+                    + "attempts and the last error.")
+    @APIResponse(responseCode = "200", description = "The deliveries, oldest first",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = org.otklik.delivery.DeliveryViews.Delivery.class)))
+    public Uni<List<org.otklik.delivery.DeliveryViews.Delivery>> deliveries(@PathParam("number") String number) {
+        return incidents.deliveries(caller(), number);
+    }
+
     static Response withTag(StaffIncidentView view) {
         return Response.ok(view).header(HttpHeaders.ETAG, "\"" + view.version() + "\"").build();
     }

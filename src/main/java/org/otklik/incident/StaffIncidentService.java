@@ -20,15 +20,18 @@ public class StaffIncidentService {
     private final IncidentQueueRepository queue;
     private final ReferenceCatalog referenceCatalog;
     private final IncidentViews views;
+    private final org.otklik.delivery.DeliveryAdminService deliveryLog;
     private final Clock clock;
 
     public StaffIncidentService(IncidentRepository incidents, IncidentEventRepository events, IncidentQueueRepository queue,
-            ReferenceCatalog referenceCatalog, IncidentViews views, Clock clock) {
+            ReferenceCatalog referenceCatalog, IncidentViews views, org.otklik.delivery.DeliveryAdminService deliveryLog,
+            Clock clock) {
         this.incidents = incidents;
         this.events = events;
         this.queue = queue;
         this.referenceCatalog = referenceCatalog;
         this.views = views;
+        this.deliveryLog = deliveryLog;
         this.clock = clock;
     }
 
@@ -61,6 +64,23 @@ public class StaffIncidentService {
         return incidents.findByNumber(number)
                 .map(incident -> StaffAccess.visible(caller, incident, number))
                 .chain(incident -> detailOf(caller, incident));
+    }
+
+    /** Integration clients see the deliveries of incidents from their own channel; staff as for the detail. */
+    @WithSession
+    public Uni<List<org.otklik.delivery.DeliveryViews.Delivery>> deliveries(Caller caller, String number) {
+        return incidents.findByNumber(number)
+                .map(incident -> {
+                    if (caller.hasRole(org.otklik.security.Roles.INTEGRATION)
+                            && !caller.hasRole(org.otklik.security.Roles.OPERATOR) && !caller.hasRole(org.otklik.security.Roles.EXECUTOR)) {
+                        if (incident == null || caller.channel().isEmpty() || caller.channel().get() != incident.channel) {
+                            throw org.otklik.common.ProblemException.notFound("No incident numbered " + number + " is visible to you.");
+                        }
+                        return incident;
+                    }
+                    return StaffAccess.visible(caller, incident, number);
+                })
+                .chain(incident -> deliveryLog.deliveriesOfIncident(incident.id));
     }
 
     /** The full view; call inside a session after any change has been flushed. */

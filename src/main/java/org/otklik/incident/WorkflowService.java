@@ -12,6 +12,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.otklik.common.ProblemException;
 import org.otklik.common.ProblemType;
+import org.otklik.delivery.DeliveryEvent;
+import org.otklik.delivery.DeliveryOutbox;
 import org.otklik.incident.WorkflowRequests.ModerationDecision;
 import org.otklik.routing.Organization;
 import org.otklik.routing.OrganizationKind;
@@ -40,11 +42,12 @@ public class WorkflowService {
     private final ReferenceCatalog referenceCatalog;
     private final WorkingCalendar calendar;
     private final WorkflowConfig config;
+    private final DeliveryOutbox outbox;
     private final Clock clock;
 
     public WorkflowService(IncidentRepository incidents, IncidentEventRepository events, StaffIncidentService staffViews,
             CitizenIncidentService citizenViews, ReferenceCatalog referenceCatalog, WorkingCalendar calendar,
-            WorkflowConfig config, Clock clock) {
+            WorkflowConfig config, DeliveryOutbox outbox, Clock clock) {
         this.incidents = incidents;
         this.events = events;
         this.staffViews = staffViews;
@@ -52,6 +55,7 @@ public class WorkflowService {
         this.referenceCatalog = referenceCatalog;
         this.calendar = calendar;
         this.config = config;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -249,6 +253,7 @@ public class WorkflowService {
                     }
                     event.status = incident.status;
                     return events.persist(event)
+                            .chain(() -> deliver(incident, event.type, request.comment()))
                             .chain(() -> Panache.getSession().chain(session -> session.flush()))
                             .chain(() -> citizenViews.myIncidentInSession(caller, incident));
                 });
@@ -314,7 +319,54 @@ public class WorkflowService {
         IncidentEvent event = event(incident, caller.subject(), StaffAccess.roleOf(caller), caller.organization().orElse(null),
                 visibleToCitizen, comment);
         event.type = type;
-        return events.persist(event);
+        return events.persist(event).call(saved -> visibleToCitizen ? deliver(incident, type, comment) : Uni.createFrom().voidItem());
+    }
+
+    /** The outbox row of a citizen-visible change, in the change's own transaction. */
+    private Uni<Void> deliver(Incident incident, IncidentEventType type, String comment) {
+        String deliveryType = switch (type) {
+            case ACCEPTED -> DeliveryEvent.ACCEPTED;
+            case REJECTED -> DeliveryEvent.REJECTED;
+            case TRANSFERRED, HANDED_BACK -> DeliveryEvent.ASSIGNED;
+            case INTERIM_ANSWER -> DeliveryEvent.INTERIM_ANSWER;
+            case ANSWERED -> DeliveryEvent.ANSWERED;
+            case REOPENED -> DeliveryEvent.REOPENED;
+            case CLOSED, RATED -> incident.status == IncidentStatus.CLOSED ? DeliveryEvent.CLOSED : null;
+            default -> null;
+        };
+        if (deliveryType == null) {
+            return Uni.createFrom().voidItem();
+        }
+        boolean answerLike = type == IncidentEventType.ANSWERED || type == IncidentEventType.INTERIM_ANSWER
+                || type == IncidentEventType.REJECTED;
+        String status = incident.status == IncidentStatus.DUPLICATE && type == IncidentEventType.ANSWERED
+                ? IncidentStatus.ANSWERED.name() : incident.status.name();
+        return outbox.enqueue(new DeliveryEvent(deliveryType, incident.id, incident.number, status, incident.channel,
+                incident.externalId, incident.socialPlatform == null ? null : incident.socialPlatform.name(),
+                incident.categoryCode, incident.organizationCode, answerLike ? comment : null,
+                incident.resolution == null ? null : incident.resolution.name(),
+                type == IncidentEventType.INTERIM_ANSWER ? incident.interimPlannedDate : null, clock.instant()));
+    }
+
+    /** Closes one answered incident nobody contested; false when it changed meanwhile. */
+    @WithTransaction
+    public Uni<Boolean> closeIfUncontested(long incidentId, Instant answeredBefore) {
+        return incidents.find("id", incidentId).withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).firstResult()
+                .chain(incident -> {
+                    if (incident == null || incident.status != IncidentStatus.ANSWERED
+                            || !incident.answeredAt.isBefore(answeredBefore)) {
+                        return Uni.createFrom().item(false);
+                    }
+                    Instant now = clock.instant();
+                    incident.status = IncidentStatus.CLOSED;
+                    incident.closedAt = now;
+                    incident.updatedAt = now;
+                    IncidentEvent event = event(incident, null, "system", null, true, null);
+                    event.type = IncidentEventType.CLOSED;
+                    return events.persist(event)
+                            .chain(() -> deliver(incident, IncidentEventType.CLOSED, null))
+                            .replaceWith(true);
+                });
     }
 
     private Uni<Void> recordEach(List<Incident> duplicates, Caller caller, IncidentEventType type, String comment) {

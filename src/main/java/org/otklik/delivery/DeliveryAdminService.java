@@ -1,0 +1,179 @@
+package org.otklik.delivery;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.otklik.common.KeysetCursor;
+import org.otklik.common.ProblemException;
+import org.otklik.common.ProblemType;
+import org.otklik.delivery.DeliveryViews.Delivery;
+import org.otklik.delivery.DeliveryViews.DeliveryPage;
+import org.otklik.delivery.DeliveryViews.Subscription;
+import org.otklik.delivery.DeliveryViews.SubscriptionCreated;
+import org.otklik.delivery.DeliveryViews.SubscriptionRequest;
+
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/** Webhook subscriptions and the delivery log, for admins (and, per incident, for staff and integrations). */
+@ApplicationScoped
+public class DeliveryAdminService {
+
+    private static final ZoneId CITY = ZoneId.of("Europe/Samara");
+    private static final List<String> STATES = List.of("PENDING", "DELIVERED", "DEAD", "CANCELLED");
+    private static final List<String> DESTINATIONS = List.of("GOSUSLUGI", "SOCIAL", "WEBHOOK");
+
+    private final Pool pool;
+    private final DestinationGuard guard;
+    private final Clock clock;
+
+    public DeliveryAdminService(Pool pool, DestinationGuard guard, Clock clock) {
+        this.pool = pool;
+        this.guard = guard;
+        this.clock = clock;
+    }
+
+    public Uni<SubscriptionCreated> subscribe(SubscriptionRequest request, String admin) {
+        List<String> unknown = request.events().stream().filter(e -> !DeliveryEvent.TYPES.contains(e)).toList();
+        if (!unknown.isEmpty()) {
+            return Uni.createFrom().failure(ProblemException.invalidField("/events",
+                    "unknown event types " + unknown + "; known: " + DeliveryEvent.TYPES.stream().sorted().toList()));
+        }
+        URI url;
+        try {
+            url = URI.create(request.url());
+            guard.checkUrl(url);
+        } catch (IllegalArgumentException | UnsafeDestinationException e) {
+            return Uni.createFrom().failure(ProblemException.invalidField("/url", e.getMessage()));
+        }
+        URI checked = url;
+        return Uni.createFrom().item(() -> {
+            try {
+                guard.checkAddresses(checked.getHost(), Arrays.asList(java.net.InetAddress.getAllByName(checked.getHost())));
+                return checked;
+            } catch (java.net.UnknownHostException e) {
+                throw ProblemException.invalidField("/url", "the host cannot be resolved");
+            } catch (UnsafeDestinationException e) {
+                throw ProblemException.invalidField("/url", e.getMessage());
+            }
+        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool()).chain(ok -> {
+            UUID id = UUID.randomUUID();
+            String secret = WebhookSigner.newSecret();
+            OffsetDateTime now = clock.instant().atOffset(java.time.ZoneOffset.UTC);
+            List<String> events = request.events().stream().distinct().sorted().toList();
+            return pool.preparedQuery("insert into webhook_subscription (id, url, events, secret, created_at, created_by)"
+                    + " values ($1, $2, $3, $4, $5, $6)")
+                    .execute(Tuple.from(List.of(id, request.url(), events.toArray(String[]::new), secret, now, admin)))
+                    .map(done -> new SubscriptionCreated(id, request.url(), events, secret, now.atZoneSameInstant(CITY).toOffsetDateTime()));
+        });
+    }
+
+    public Uni<List<Subscription>> subscriptions() {
+        return pool.query("select id, url, events, active, disabled_reason, created_at from webhook_subscription order by created_at")
+                .execute().map(rows -> {
+                    List<Subscription> list = new ArrayList<>();
+                    for (Row row : rows) {
+                        list.add(new Subscription(row.getUUID("id"), row.getString("url"),
+                                Arrays.asList(row.getArrayOfStrings("events")), row.getBoolean("active"),
+                                row.getString("disabled_reason"), local(row.getOffsetDateTime("created_at"))));
+                    }
+                    return list;
+                });
+    }
+
+    /** Stops a subscription; its pending deliveries are cancelled. */
+    public Uni<Void> unsubscribe(UUID id) {
+        return pool.withTransaction(connection -> connection
+                .preparedQuery("update webhook_subscription set active = false, disabled_reason = 'deleted by an admin'"
+                        + " where id = $1 and active")
+                .execute(Tuple.of(id))
+                .chain(updated -> {
+                    if (updated.rowCount() == 0) {
+                        return Uni.createFrom().failure(ProblemException.notFound("No active webhook subscription " + id + "."));
+                    }
+                    return connection.preparedQuery("update outbox_delivery set state = 'CANCELLED', leased_until = null"
+                            + " where subscription_id = $1 and state = 'PENDING'").execute(Tuple.of(id));
+                }))
+                .replaceWithVoid();
+    }
+
+    public Uni<DeliveryPage> deliveries(String state, String destination, String cursor, int limit) {
+        if (state != null && !STATES.contains(state)) {
+            return Uni.createFrom().failure(ProblemException.badParameter("state", "must be one of " + STATES));
+        }
+        if (destination != null && !DESTINATIONS.contains(destination)) {
+            return Uni.createFrom().failure(ProblemException.badParameter("channel", "must be one of " + DESTINATIONS));
+        }
+        long afterSeq = cursor == null ? Long.MAX_VALUE : KeysetCursor.decode(cursor).id();
+        return pool.preparedQuery("select * from outbox_delivery where ($1::text is null or state = $1)"
+                + " and ($2::text is null or destination = $2) and seq < $3 order by seq desc limit $4")
+                .execute(Tuple.of(state, destination, afterSeq, limit + 1))
+                .map(rows -> {
+                    List<Delivery> items = new ArrayList<>();
+                    List<Long> seqs = new ArrayList<>();
+                    for (Row row : rows) {
+                        items.add(toView(row));
+                        seqs.add(row.getLong("seq"));
+                    }
+                    String next = null;
+                    if (items.size() > limit) {
+                        items = items.subList(0, limit);
+                        next = KeysetCursor.after(java.time.Instant.EPOCH, seqs.get(limit - 1)).encode();
+                    }
+                    return new DeliveryPage(items, next);
+                });
+    }
+
+    public Uni<List<Delivery>> deliveriesOfIncident(long incidentId) {
+        return pool.preparedQuery("select * from outbox_delivery where incident_id = $1 order by seq")
+                .execute(Tuple.of(incidentId))
+                .map(rows -> {
+                    List<Delivery> items = new ArrayList<>();
+                    rows.forEach(row -> items.add(toView(row)));
+                    return items;
+                });
+    }
+
+    /** Sends a dead (or still pending) delivery again now, with a fresh set of attempts. */
+    public Uni<Delivery> retry(UUID id) {
+        return pool.preparedQuery("update outbox_delivery set state = 'PENDING', attempts = 0, next_attempt_at = now(),"
+                + " leased_until = null where id = $1 and state in ('DEAD', 'PENDING') returning *")
+                .execute(Tuple.of(id))
+                .chain(rows -> {
+                    if (rows.rowCount() == 0) {
+                        return pool.preparedQuery("select state from outbox_delivery where id = $1").execute(Tuple.of(id))
+                                .map(found -> {
+                                    if (found.rowCount() == 0) {
+                                        throw ProblemException.notFound("No delivery " + id + ".");
+                                    }
+                                    throw new ProblemException(ProblemType.CONFLICT, "A " + found.iterator().next().getString(0)
+                                            + " delivery is not sent again.");
+                                });
+                    }
+                    return Uni.createFrom().item(toView(rows.iterator().next()));
+                });
+    }
+
+    private static Delivery toView(Row row) {
+        return new Delivery(row.getUUID("id"), row.getUUID("event_id"), row.getString("event_type"),
+                row.getString("incident_number"), row.getString("destination"), row.getUUID("subscription_id"),
+                row.getString("state"), row.getInteger("attempts"), local(row.getOffsetDateTime("next_attempt_at")),
+                row.getInteger("last_status"), row.getString("last_error"), local(row.getOffsetDateTime("created_at")),
+                local(row.getOffsetDateTime("delivered_at")));
+    }
+
+    private static OffsetDateTime local(OffsetDateTime time) {
+        return time == null ? null : time.atZoneSameInstant(CITY).toOffsetDateTime();
+    }
+}

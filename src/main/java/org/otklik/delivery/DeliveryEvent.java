@@ -1,0 +1,34 @@
+package org.otklik.delivery;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+import org.otklik.security.Channel;
+
+/** A citizen-visible change of an incident, as the outbox records it. */
+public record DeliveryEvent(
+        String type,
+        long incidentId,
+        String number,
+        String status,
+        Channel channel,
+        String externalId,
+        String socialPlatform,
+        String categoryCode,
+        String organizationCode,
+        String answerText,
+        String resolution,
+        LocalDate plannedDate,
+        Instant occurredAt) {
+
+    public static final String ACCEPTED = "incident.accepted";
+    public static final String REJECTED = "incident.rejected";
+    public static final String ASSIGNED = "incident.assigned";
+    public static final String INTERIM_ANSWER = "incident.interim_answer";
+    public static final String ANSWERED = "incident.answered";
+    public static final String REOPENED = "incident.reopened";
+    public static final String CLOSED = "incident.closed";
+
+    public static final java.util.Set<String> TYPES = java.util.Set.of(ACCEPTED, REJECTED, ASSIGNED, INTERIM_ANSWER,
+            ANSWERED, REOPENED, CLOSED);
+}

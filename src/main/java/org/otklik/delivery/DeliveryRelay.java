@@ -1,0 +1,249 @@
+package org.otklik.delivery;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * Works through the outbox. A round claims due rows with {@code FOR UPDATE SKIP LOCKED} and a
+ * lease, so that several instances never take the same row; a row is due only when no earlier row
+ * of the same incident and destination is still pending, which keeps each incident's events in
+ * order. Rows are sent in parallel, each with its own timeouts, and a destination whose circuit is
+ * open is skipped, so one dead endpoint never holds up the others. A relay that stops mid-round
+ * leaves its rows leased; they are sent again once the lease ends.
+ */
+@ApplicationScoped
+public class DeliveryRelay {
+
+    private static final Logger LOG = Logger.getLogger(DeliveryRelay.class);
+    private static final int PARALLEL_SENDS = 16;
+
+    private final Pool pool;
+    private final WebhookSender sender;
+    private final RetryPolicy retries;
+    private final CircuitBreakers circuits;
+    private final DeliveryConfig config;
+    private final MeterRegistry metrics;
+    private final Clock clock;
+    private final AtomicLong oldestPendingSeconds = new AtomicLong();
+
+    public DeliveryRelay(Pool pool, WebhookSender sender, RetryPolicy retries, CircuitBreakers circuits,
+            DeliveryConfig config, MeterRegistry metrics, Clock clock) {
+        this.pool = pool;
+        this.sender = sender;
+        this.retries = retries;
+        this.circuits = circuits;
+        this.config = config;
+        this.metrics = metrics;
+        this.clock = clock;
+        metrics.gauge("otklik.outbox.oldest.pending.age.seconds", oldestPendingSeconds);
+    }
+
+    record Claimed(UUID id, UUID eventId, String destination, UUID subscriptionId, String payload, int attempts,
+            String url, List<String> secrets, boolean subscriptionActive) {
+    }
+
+    @Scheduled(every = "${otklik.delivery.relay-interval:1s}", delayed = "5s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> scheduled() {
+        return runOnce().replaceWithVoid()
+                .onFailure().recoverWithUni(failure -> {
+                    LOG.warnf("A delivery round failed: %s", failure.toString());
+                    return Uni.createFrom().voidItem();
+                });
+    }
+
+    /** One round: claim, send, record. @return how many rows were claimed */
+    public Uni<Integer> runOnce() {
+        return claim().chain(claimed -> sendAll(claimed).replaceWith(claimed.size()))
+                .call(this::measureBacklog);
+    }
+
+    /** Claims due rows for the length of a lease. Visible for the restart test. */
+    Uni<List<Claimed>> claim() {
+        Instant now = clock.instant();
+        return pool.withTransaction(connection -> connection.preparedQuery("""
+                with due as (
+                    select d.id from outbox_delivery d
+                    where d.state = 'PENDING' and d.next_attempt_at <= $1 and (d.leased_until is null or d.leased_until < $1)
+                      and not exists (select 1 from outbox_delivery e
+                                      where e.incident_id = d.incident_id and e.destination = d.destination
+                                        and e.subscription_id is not distinct from d.subscription_id
+                                        and e.state = 'PENDING' and e.seq < d.seq)
+                    order by d.seq
+                    limit $2
+                    for update of d skip locked)
+                update outbox_delivery o set leased_until = $3
+                from due where o.id = due.id
+                returning o.id, o.event_id, o.destination, o.subscription_id, o.payload, o.attempts, o.seq,
+                    (select s.url from webhook_subscription s where s.id = o.subscription_id) as url,
+                    (select s.secret from webhook_subscription s where s.id = o.subscription_id) as secret,
+                    (select s.previous_secret from webhook_subscription s where s.id = o.subscription_id
+                        and s.previous_secret_until > $1) as previous_secret,
+                    (select s.active from webhook_subscription s where s.id = o.subscription_id) as active""")
+                .execute(Tuple.of(utc(now), config.batchSize(), utc(now.plus(config.lease())))))
+                .map(rows -> {
+                    List<Claimed> claimed = new ArrayList<>();
+                    for (Row row : rows) {
+                        claimed.add(toClaimed(row));
+                    }
+                    return claimed;
+                });
+    }
+
+    private Claimed toClaimed(Row row) {
+        String destination = row.getString("destination");
+        List<String> secrets = new ArrayList<>();
+        String url;
+        boolean active = true;
+        switch (destination) {
+            case "GOSUSLUGI" -> {
+                url = config.gosuslugiUrl().orElse(null);
+                config.gosuslugiSecret().ifPresent(secrets::add);
+            }
+            case "SOCIAL" -> {
+                url = config.socialUrl().orElse(null);
+                config.socialSecret().ifPresent(secrets::add);
+            }
+            default -> {
+                url = row.getString("url");
+                Optional.ofNullable(row.getString("secret")).ifPresent(secrets::add);
+                Optional.ofNullable(row.getString("previous_secret")).ifPresent(secrets::add);
+                active = Boolean.TRUE.equals(row.getBoolean("active"));
+            }
+        }
+        return new Claimed(row.getUUID("id"), row.getUUID("event_id"), destination, row.getUUID("subscription_id"),
+                row.getString("payload"), row.getInteger("attempts"), url, secrets, active);
+    }
+
+    private Uni<Void> sendAll(List<Claimed> claimed) {
+        if (claimed.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return Multi.createFrom().iterable(claimed)
+                .onItem().transformToUni(this::deliver).merge(PARALLEL_SENDS)
+                .collect().last().replaceWithVoid();
+    }
+
+    private Uni<Void> deliver(Claimed row) {
+        Instant now = clock.instant();
+        if (!row.subscriptionActive() || row.url() == null) {
+            return finish(row, "CANCELLED", null, "destination no longer configured", null);
+        }
+        URI url;
+        try {
+            url = URI.create(row.url());
+        } catch (IllegalArgumentException e) {
+            return finish(row, "DEAD", null, "invalid destination URL", null);
+        }
+        String circuit = url.getScheme() + "://" + url.getHost() + ":" + url.getPort();
+        if (!circuits.allows(circuit, now)) {
+            return reschedule(row, now.plus(config.circuitOpenFor()));
+        }
+        return sender.send(url, row.eventId().toString(), row.secrets(), row.payload())
+                .chain(result -> record(row, circuit, result));
+    }
+
+    private Uni<Void> record(Claimed row, String circuit, WebhookSender.Result result) {
+        Instant now = clock.instant();
+        RetryPolicy.Outcome outcome = result.status() == 0 ? RetryPolicy.Outcome.RETRY : RetryPolicy.classify(result.status());
+        Integer status = result.status() == 0 ? null : result.status();
+        count(row.destination(), outcome.name());
+        switch (outcome) {
+            case DELIVERED -> {
+                circuits.recordSuccess(circuit);
+                return finish(row, "DELIVERED", status, null, now);
+            }
+            case GONE -> {
+                circuits.recordSuccess(circuit);
+                return finish(row, "DEAD", status, result.error(), null).call(() -> disableSubscriber(row, result.error()));
+            }
+            case REJECTED -> {
+                circuits.recordSuccess(circuit);
+                return finish(row, "DEAD", status, result.error(), null);
+            }
+            default -> {
+                circuits.recordFailure(circuit, now);
+                Optional<java.time.Duration> retryAfter = result.retryAfter()
+                        .flatMap(header -> RetryPolicy.parseRetryAfter(header, now));
+                Optional<Instant> next = retries.nextAttempt(row.attempts() + 1, now, retryAfter);
+                if (next.isEmpty()) {
+                    LOG.warnf("Delivery %s to %s is dead after %d attempts: %s", row.id(), row.destination(),
+                            row.attempts() + 1, result.error());
+                    return finish(row, "DEAD", status, result.error(), null);
+                }
+                return pool.preparedQuery("""
+                        update outbox_delivery set attempts = attempts + 1, next_attempt_at = $2, leased_until = null,
+                            last_status = $3, last_error = $4 where id = $1""")
+                        .execute(Tuple.of(row.id(), utc(next.get()), status, truncate(result.error())))
+                        .replaceWithVoid();
+            }
+        }
+    }
+
+    private Uni<Void> finish(Claimed row, String state, Integer status, String error, Instant deliveredAt) {
+        return pool.preparedQuery("""
+                update outbox_delivery set state = $2, attempts = attempts + 1, leased_until = null, last_status = $3,
+                    last_error = $4, delivered_at = $5 where id = $1""")
+                .execute(Tuple.of(row.id(), state, status, truncate(error), deliveredAt == null ? null : utc(deliveredAt)))
+                .replaceWithVoid();
+    }
+
+    private Uni<Void> reschedule(Claimed row, Instant next) {
+        return pool.preparedQuery("update outbox_delivery set next_attempt_at = $2, leased_until = null where id = $1")
+                .execute(Tuple.of(row.id(), utc(next))).replaceWithVoid();
+    }
+
+    /** 410 Gone: the subscriber does not want our events any more. */
+    private Uni<Void> disableSubscriber(Claimed row, String error) {
+        if (row.subscriptionId() == null) {
+            return Uni.createFrom().voidItem();
+        }
+        LOG.warnf("Webhook subscription %s answered 410 Gone and is disabled", row.subscriptionId());
+        return pool.withTransaction(connection -> connection
+                .preparedQuery("update webhook_subscription set active = false, disabled_reason = $2 where id = $1")
+                .execute(Tuple.of(row.subscriptionId(), "410 Gone at " + clock.instant()))
+                .chain(() -> connection.preparedQuery(
+                        "update outbox_delivery set state = 'CANCELLED', leased_until = null where subscription_id = $1 and state = 'PENDING'")
+                        .execute(Tuple.of(row.subscriptionId()))))
+                .replaceWithVoid();
+    }
+
+    private Uni<Void> measureBacklog() {
+        return pool.query("select coalesce(extract(epoch from now() - min(created_at)), 0) from outbox_delivery where state = 'PENDING'")
+                .execute()
+                .invoke(rows -> oldestPendingSeconds.set(Math.round(rows.iterator().next().getDouble(0))))
+                .replaceWithVoid();
+    }
+
+    private void count(String destination, String outcome) {
+        metrics.counter("otklik.deliveries", "destination", destination, "outcome", outcome).increment();
+    }
+
+    private static String truncate(String error) {
+        return error == null ? null : error.length() > 500 ? error.substring(0, 499) + "…" : error;
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

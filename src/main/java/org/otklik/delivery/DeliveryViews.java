@@ -1,0 +1,48 @@
+package org.otklik.delivery;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** Wire records of the delivery endpoints. */
+public final class DeliveryViews {
+
+    private DeliveryViews() {
+    }
+
+    @Schema(name = "WebhookSubscriptionRequest")
+    public record SubscriptionRequest(
+            @Schema(examples = "https://widget.example.org/otklik/events") @NotBlank @Size(max = 2000) String url,
+            @Schema(examples = "[\"incident.answered\",\"incident.interim_answer\"]")
+            @NotNull @NotEmpty @Size(max = 7) List<@NotBlank String> events) {
+    }
+
+    @Schema(name = "WebhookSubscription")
+    public record Subscription(UUID id, String url, List<String> events, boolean active,
+            @Schema(nullable = true) String disabledReason, OffsetDateTime createdAt) {
+    }
+
+    @Schema(name = "WebhookSubscriptionCreated", description = "The signing secret is shown here once and never again")
+    public record SubscriptionCreated(UUID id, String url, List<String> events,
+            @Schema(examples = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw") String secret, OffsetDateTime createdAt) {
+    }
+
+    @Schema(name = "Delivery")
+    public record Delivery(UUID id, UUID eventId, String eventType, String incidentNumber,
+            @Schema(examples = "WEBHOOK") String destination, @Schema(nullable = true) UUID subscriptionId,
+            @Schema(examples = "PENDING") String state, int attempts, OffsetDateTime nextAttemptAt,
+            @Schema(nullable = true) Integer lastStatus, @Schema(nullable = true) String lastError, OffsetDateTime createdAt,
+            @Schema(nullable = true) OffsetDateTime deliveredAt) {
+    }
+
+    @Schema(name = "DeliveryPage")
+    public record DeliveryPage(List<Delivery> items, @Schema(nullable = true) String nextCursor) {
+    }
+}

@@ -1,0 +1,139 @@
+package org.otklik.delivery;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.SocketAddress;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.core.buffer.Buffer;
+import io.vertx.mutiny.core.http.HttpClient;
+
+/**
+ * POSTs one signed payload. The host is resolved and checked first, and the connection goes to
+ * the checked address, so a DNS answer cannot change between the check and the request.
+ * Redirects are not followed and at most 64 KiB of an answer is read.
+ */
+@ApplicationScoped
+public class WebhookSender {
+
+    static final int MAX_RESPONSE_BYTES = 64 * 1024;
+
+    private final HttpClient client;
+    private final DestinationGuard guard;
+    private final DeliveryConfig config;
+    private final Clock clock;
+
+    public WebhookSender(Vertx vertx, DestinationGuard guard, DeliveryConfig config, Clock clock) {
+        this.client = vertx.createHttpClient(new HttpClientOptions()
+                .setConnectTimeout((int) config.connectTimeout().toMillis())
+                .setIdleTimeout((int) config.requestTimeout().toSeconds())
+                .setMaxPoolSize(16)
+                .setKeepAlive(true));
+        this.guard = guard;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** What came back: a status (0 when no answer arrived), the Retry-After header and an error text. */
+    public record Result(int status, Optional<String> retryAfter, String error) {
+    }
+
+    public Uni<Result> send(URI url, String eventId, List<String> secrets, String payload) {
+        try {
+            guard.checkUrl(url);
+        } catch (UnsafeDestinationException e) {
+            return Uni.createFrom().item(new Result(0, Optional.empty(), "refused: " + e.getMessage()));
+        }
+        return Uni.createFrom().item(() -> resolve(url.getHost()))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .chain(addresses -> {
+                    guard.checkAddresses(url.getHost(), addresses);
+                    return post(url, addresses.get(0), eventId, secrets, payload);
+                })
+                .onFailure(UnsafeDestinationException.class)
+                .recoverWithItem(e -> new Result(0, Optional.empty(), "refused: " + e.getMessage()))
+                .onFailure().recoverWithItem(e -> new Result(0, Optional.empty(), describe(e)));
+    }
+
+    private static List<InetAddress> resolve(String host) {
+        try {
+            return Arrays.asList(InetAddress.getAllByName(host));
+        } catch (UnknownHostException e) {
+            throw new UnsafeDestinationException("cannot resolve " + host);
+        }
+    }
+
+    private Uni<Result> post(URI url, InetAddress address, String eventId, List<String> secrets, String payload) {
+        boolean https = "https".equals(url.getScheme());
+        int port = url.getPort() > 0 ? url.getPort() : (https ? 443 : 80);
+        long timestamp = clock.instant().getEpochSecond();
+        RequestOptions options = new RequestOptions()
+                .setMethod(HttpMethod.POST)
+                .setServer(SocketAddress.inetSocketAddress(port, address.getHostAddress()))
+                .setHost(url.getHost())
+                .setPort(port)
+                .setSsl(https)
+                .setURI(url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath()
+                        + (url.getRawQuery() == null ? "" : "?" + url.getRawQuery()))
+                .setFollowRedirects(false)
+                .setTimeout(config.requestTimeout().toMillis())
+                .putHeader("Content-Type", "application/json")
+                .putHeader("User-Agent", "Otklik-Webhooks/1")
+                .putHeader("webhook-id", eventId)
+                .putHeader("webhook-timestamp", Long.toString(timestamp));
+        if (!secrets.isEmpty()) {
+            options.putHeader("webhook-signature", WebhookSigner.signatureHeader(secrets, eventId, timestamp, payload));
+        }
+        return client.request(options)
+                .chain(request -> request.send(Buffer.buffer(payload)))
+                .chain(response -> readCapped(response)
+                        .map(body -> new Result(response.statusCode(), Optional.ofNullable(response.getHeader("Retry-After")),
+                                response.statusCode() / 100 == 2 ? null
+                                        : "HTTP " + response.statusCode() + (body.isEmpty() ? "" : ": " + snippet(body)))))
+                .ifNoItem().after(config.requestTimeout().plus(Duration.ofSeconds(1))).failWith(() ->
+                        new IllegalStateException("no answer within " + config.requestTimeout().toSeconds() + " s"));
+    }
+
+    private static Uni<String> readCapped(io.vertx.mutiny.core.http.HttpClientResponse response) {
+        return Uni.createFrom().emitter(emitter -> {
+            StringBuilder body = new StringBuilder();
+            int[] read = { 0 };
+            response.handler(buffer -> {
+                if (read[0] < MAX_RESPONSE_BYTES) {
+                    int take = Math.min(buffer.length(), MAX_RESPONSE_BYTES - read[0]);
+                    body.append(buffer.getString(0, take));
+                    read[0] += take;
+                    if (read[0] >= MAX_RESPONSE_BYTES) {
+                        response.request().connection().closeAndForget();
+                        emitter.complete(body.toString());
+                    }
+                }
+            });
+            response.endHandler(() -> emitter.complete(body.toString()));
+            response.exceptionHandler(failure -> emitter.complete(body.toString()));
+        });
+    }
+
+    private static String snippet(String body) {
+        String flat = body.replaceAll("\\s+", " ").strip();
+        return flat.length() > 200 ? flat.substring(0, 200) + "…" : flat;
+    }
+
+    private static String describe(Throwable failure) {
+        String message = failure.getMessage();
+        return failure.getClass().getSimpleName() + (message == null ? "" : ": " + snippet(message));
+    }
+}
