@@ -28,8 +28,9 @@ public interface DeliveryConfig {
     /** Hosts that may resolve to loopback or private addresses (tests, in-cluster receivers). */
     Optional<Set<String>> allowedHosts();
 
+    /** How often the relay runs (a duration, or "off" where something else drives it, as in tests). */
     @WithDefault("1s")
-    Duration relayInterval();
+    String relayInterval();
 
     @WithDefault("50")
     int batchSize();

@@ -81,6 +81,16 @@ class DeliveryTest {
         assertThat(done.getAsBoolean()).as("delivered within 60 relay rounds").isTrue();
     }
 
+    private Integer relayOnce() throws Exception {
+        try {
+            return VertxContextSupport.subscribeAndAwait(() -> relay.runOnce());
+        } catch (Exception | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
+        }
+    }
+
     private static List<Received> forIncident(String path, String number) {
         return WebhookReceiver.received(path).stream().filter(r -> r.body().contains("\"" + number + "\"")).toList();
     }
@@ -253,9 +263,7 @@ class DeliveryTest {
             ExecutorService threads = Executors.newFixedThreadPool(2);
             try {
                 for (int round = 0; round < 20; round++) {
-                    List<Future<Integer>> both = List.of(
-                            threads.submit(() -> VertxContextSupport.subscribeAndAwait(() -> relay.runOnce())),
-                            threads.submit(() -> VertxContextSupport.subscribeAndAwait(() -> relay.runOnce())));
+                    List<Future<Integer>> both = List.of(threads.submit(this::relayOnce), threads.submit(this::relayOnce));
                     for (Future<Integer> f : both) {
                         f.get();
                     }
