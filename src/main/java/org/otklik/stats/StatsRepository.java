@@ -38,7 +38,7 @@ public class StatsRepository {
     private static final String CALENDAR = """
             cal as (
                 select day, working,
-                       coalesce(sum(case when working then extract(epoch from ($6::time - $5::time)) / 60 end)
+                       coalesce(sum(case when working then date_part('epoch', $6::time - $5::time) / 60 end)
                                 over (order by day rows between unbounded preceding and 1 preceding), 0) as minutes_before
                 from (select $10::date + n as day,
                              ($10::date + n = any($9::date[])
@@ -51,20 +51,29 @@ public class StatsRepository {
     private static final String RESOLUTION_LATE = "is_case and ((is_open and resolution_due < $3)"
             + " or (not is_open and coalesce(answered_at, closed_at, 'infinity') > resolution_due))";
 
+    // "offset 0" keeps the local times a subquery of their own, so that each is computed once per incident
     private static final String FIGURES = "with " + CALENDAR + """
             ,
-            inc as (
+            received as (
                 select i.organization_code, i.first_responded_at, i.first_response_due, i.answered_at, i.closed_at,
                        i.resolution_due, i.reopen_count, i.rating_accepted,
                        i.status not in %s as is_case,
                        i.status in %s as is_open,
-                       (%s - %s)::float8 as first_response_minutes,
-                       (%s - %s)::float8 as answer_minutes
+                       i.created_at at time zone $4::text as created_local,
+                       i.first_responded_at at time zone $4::text as first_responded_local,
+                       i.answered_at at time zone $4::text as answered_local
                 from incident i
-                left join cal c0 on c0.day = (i.created_at at time zone $4::text)::date
-                left join cal c1 on c1.day = (i.first_responded_at at time zone $4::text)::date
-                left join cal c2 on c2.day = (i.answered_at at time zone $4::text)::date
                 where i.created_at >= $1 and i.created_at < $2
+                offset 0
+            ),
+            inc as (
+                select r.*,
+                       %s - %s as first_response_minutes,
+                       %s - %s as answer_minutes
+                from received r
+                left join cal c0 on c0.day = r.created_local::date
+                left join cal c1 on c1.day = r.first_responded_local::date
+                left join cal c2 on c2.day = r.answered_local::date
             )
             select organization_code, grouping(organization_code) = 1 as total,
                    count(*) as received,
@@ -88,8 +97,8 @@ public class StatsRepository {
             from inc
             group by grouping sets ((), (organization_code))
             """.formatted(NOT_CASES, OPEN_STATUSES,
-            workingMinutesAt("c1", "i.first_responded_at"), workingMinutesAt("c0", "i.created_at"),
-            workingMinutesAt("c2", "i.answered_at"), workingMinutesAt("c0", "i.created_at"),
+            workingMinutesAt("c1", "r.first_responded_local"), workingMinutesAt("c0", "r.created_local"),
+            workingMinutesAt("c2", "r.answered_local"), workingMinutesAt("c0", "r.created_local"),
             RESOLUTION_ON_TIME, RESOLUTION_LATE);
 
     private static final String BREAKDOWN = """
@@ -111,7 +120,7 @@ public class StatsRepository {
                    count(*) filter (where is_case and answered_at is not null) as answered,
                    count(*) filter (where %s) as resolution_on_time,
                    count(*) filter (where %s) as resolution_late
-            from (select extract(month from i.created_at at time zone $4::text)::int as month, i.category_code,
+            from (select date_part('month', i.created_at at time zone $4::text)::int as month, i.category_code,
                          i.answered_at, i.closed_at, i.resolution_due,
                          i.status not in %s as is_case,
                          i.status in %s as is_open
@@ -128,11 +137,14 @@ public class StatsRepository {
         this.calendar = calendar;
     }
 
-    /** Working minutes from the start of the calendar to {@code instant}, with the calendar row {@code day}. */
-    private static String workingMinutesAt(String day, String instant) {
+    /**
+     * Working minutes from the start of the calendar to a local time, with its calendar row {@code day}
+     * (date_part, unlike extract, stays in double precision).
+     */
+    private static String workingMinutesAt(String day, String localTime) {
         return "(" + day + ".minutes_before + case when " + day + ".working then least(greatest("
-                + "extract(epoch from ((" + instant + " at time zone $4::text)::time - $5::time)) / 60, 0), "
-                + "extract(epoch from ($6::time - $5::time)) / 60) else 0 end)";
+                + "date_part('epoch', " + localTime + "::time - $5::time) / 60, 0), "
+                + "date_part('epoch', $6::time - $5::time) / 60) else 0 end)";
     }
 
     /** One row for all incidents received in [start, end), then one per responsible organisation. */
