@@ -36,13 +36,13 @@ public class StatsResource {
 
     static final String TEXT_CSV = "text/csv";
 
-    private static final String SUMMARY_CSV_EXAMPLE = "\uFEFFраздел;код;название;получено;доля;случаев;…\r\n"
+    private static final String SUMMARY_CSV_EXAMPLE = "раздел;код;название;получено;доля;случаев;…\r\n"
             + "итого;;Все обращения 2026-10-01 — 2026-10-31;4012;;3870;…\r\n"
             + "тема;housing;ЖКХ;1520;0,3789;;…\r\n";
-    private static final String MONTHLY_CSV_EXAMPLE = "\uFEFFмесяц;получено;отвечено;решено_в_срок;"
+    private static final String MONTHLY_CSV_EXAMPLE = "месяц;получено;отвечено;решено_в_срок;"
             + "решено_с_опозданием;доля_в_срок;тема_1;обращений_1;…\r\n"
             + "2026-11;4012;3650;3100;420;0,8807;ЖКХ;1520;…\r\n";
-    private static final String PUBLIC_CSV_EXAMPLE = "\uFEFFраздел;код;название;значение\r\n"
+    private static final String PUBLIC_CSV_EXAMPLE = "раздел;код;название;значение\r\n"
             + "месяц;;2026-10;\r\nполучено;;Получено обращений;4012\r\nтема;housing;ЖКХ;1520\r\n";
     private static final String PUBLIC_JSON_EXAMPLE = """
             {"month":"2026-10","timeZone":"Europe/Samara","minGroupSize":5,"received":4012,"answered":3650,
@@ -72,7 +72,7 @@ public class StatsResource {
                     + "deadlines kept (open incidents past a deadline count as late), median and 90th percentile of the "
                     + "working hours to the first response and to the answer, the reopen rate and the share of answers "
                     + "citizens accepted; the same figures per responsible organisation. `Accept: text/csv` gives one CSV "
-                    + "table (UTF-8 with BOM, `;`, decimal comma) for spreadsheet programs. Analysts and operators.")
+                    + "table (UTF-8 with BOM, `;`, decimal comma) for spreadsheet programs.")
     @APIResponse(responseCode = "200", description = "The figures",
             content = {
                     @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SummaryView.class)),
@@ -97,8 +97,7 @@ public class StatsResource {
     @Produces({ MediaType.APPLICATION_JSON, TEXT_CSV })
     @Operation(operationId = "getStatsMonthly", summary = "A year's incidents per calendar month",
             description = "For each month of the year (Europe/Samara): incidents received, how many of them are answered, "
-                    + "the resolution deadlines kept and the five top-level topics. `Accept: text/csv` gives a CSV table. "
-                    + "Analysts and operators.")
+                    + "the resolution deadlines kept and the five top-level topics. `Accept: text/csv` gives a CSV table.")
     @APIResponse(responseCode = "200", description = "Twelve months",
             content = {
                     @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MonthlyView.class)),
@@ -119,8 +118,7 @@ public class StatsResource {
     @Produces(MonthlyChartSvg.MEDIA_TYPE)
     @Operation(operationId = "getStatsMonthlyChart", summary = "A bar chart of a year's monthly totals",
             description = "A standalone SVG image for press releases: one bar per month (Europe/Samara), split by the "
-                    + "year's five top-level topics and all others, with the total over each bar. No scripts. "
-                    + "Analysts and operators.")
+                    + "year's five top-level topics and all others, with the total over each bar. No scripts.")
     @APIResponse(responseCode = "200", description = "The chart",
             content = @Content(mediaType = MonthlyChartSvg.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING),
                     examples = @ExampleObject(name = "svg", value = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
