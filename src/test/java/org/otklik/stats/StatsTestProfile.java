@@ -1,0 +1,18 @@
+package org.otklik.stats;
+
+import java.util.Map;
+
+import io.quarkus.test.junit.QuarkusTestProfile;
+
+/** The calendar of the fixture year 2020: three holidays on working days and one worked Saturday. */
+public class StatsTestProfile implements QuarkusTestProfile {
+
+    static final String HOLIDAYS = "2020-02-24,2020-03-09,2020-05-01";
+    static final String WORKED_SATURDAYS = "2020-02-29";
+
+    @Override
+    public Map<String, String> getConfigOverrides() {
+        return Map.of("otklik.calendar.holidays", HOLIDAYS,
+                "otklik.calendar.transferred-working-days", WORKED_SATURDAYS);
+    }
+}
