@@ -80,6 +80,17 @@ public class DeliveryAdminResource {
         return deliveries.subscriptions();
     }
 
+    @POST
+    @Path("/webhooks/{id}/secret")
+    @Operation(operationId = "rotateWebhookSecret", summary = "Rotate a subscriber's signing secret",
+            description = "Returns the new secret once. For a day both secrets sign every event (two v1 signatures in "
+                    + "webhook-signature), so the receiver can switch over without missing one.")
+    @APIResponse(responseCode = "200", description = "The new secret",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubscriptionCreated.class)))
+    public Uni<SubscriptionCreated> rotateSecret(@PathParam("id") UUID id) {
+        return deliveries.rotateSecret(id);
+    }
+
     @DELETE
     @Path("/webhooks/{id}")
     @Operation(operationId = "deleteWebhookSubscription", summary = "Unsubscribe a webhook receiver",

@@ -92,6 +92,26 @@ public class DeliveryAdminService {
                 });
     }
 
+    /**
+     * A new secret; the old one keeps signing alongside it for a day, so that receivers can switch
+     * over without missing an event.
+     */
+    public Uni<SubscriptionCreated> rotateSecret(UUID id) {
+        String secret = WebhookSigner.newSecret();
+        OffsetDateTime until = clock.instant().plus(java.time.Duration.ofDays(1)).atOffset(java.time.ZoneOffset.UTC);
+        return pool.preparedQuery("update webhook_subscription set previous_secret = secret, previous_secret_until = $2,"
+                + " secret = $3 where id = $1 and active returning id, url, events, created_at")
+                .execute(Tuple.of(id, until, secret))
+                .map(rows -> {
+                    if (rows.rowCount() == 0) {
+                        throw ProblemException.notFound("No active webhook subscription " + id + ".");
+                    }
+                    Row row = rows.iterator().next();
+                    return new SubscriptionCreated(row.getUUID("id"), row.getString("url"),
+                            Arrays.asList(row.getArrayOfStrings("events")), secret, local(row.getOffsetDateTime("created_at")));
+                });
+    }
+
     /** Stops a subscription; its pending deliveries are cancelled. */
     public Uni<Void> unsubscribe(UUID id) {
         return pool.withTransaction(connection -> connection

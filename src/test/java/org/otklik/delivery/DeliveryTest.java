@@ -331,6 +331,30 @@ class DeliveryTest {
     }
 
     @Test
+    void whileASecretRotatesEventsCarryBothSignatures() throws Throwable {
+        String path = "/hooks/rotate-" + UUID.randomUUID();
+        Subscribed subscriber = subscribe(path, DeliveryEvent.ANSWERED);
+        try {
+            String rotated = given().auth().oauth2(ADMIN).when().post("/api/v1/admin/webhooks/" + subscriber.id() + "/secret")
+                    .then().statusCode(200).extract().path("secret");
+            assertThat(rotated).startsWith("whsec_").isNotEqualTo(subscriber.secret());
+            String number = acceptedPothole("rotate");
+            Staff.answer(OPERATOR, number, "Сделано");
+            relayUntil(() -> forIncident(path, number).size() == 1);
+            Received received = forIncident(path, number).get(0);
+            String header = received.header("webhook-signature");
+            long timestamp = Long.parseLong(received.header("webhook-timestamp"));
+            assertThat(header.split(" ")).hasSize(2);
+            assertThat(WebhookSigner.verify(rotated, received.header("webhook-id"), timestamp, received.body(), header)).isTrue();
+            assertThat(WebhookSigner.verify(subscriber.secret(), received.header("webhook-id"), timestamp, received.body(), header))
+                    .isTrue();
+        } finally {
+            unsubscribe(subscriber);
+        }
+        given().auth().oauth2(ADMIN).when().post("/api/v1/admin/webhooks/" + subscriber.id() + "/secret").then().statusCode(404);
+    }
+
+    @Test
     void subscriptionsAreCheckedAndAdminOnly() {
         given().auth().oauth2(ADMIN).contentType("application/json")
                 .body(Map.of("url", "https://10.0.0.1/hook", "events", List.of(DeliveryEvent.ANSWERED)))
