@@ -17,6 +17,19 @@ public interface DeliveryConfig {
     /** Standard Webhooks secret (whsec_…) the gateway checks our callbacks with. */
     Optional<String> gosuslugiSecret();
 
+    /**
+     * How callbacks to the gateway authenticate: a Standard Webhooks signature (with
+     * gosuslugi-secret), a client-credentials access token from the OIDC client named "gosuslugi"
+     * (quarkus.oidc-client.gosuslugi.*), or both.
+     */
+    @WithDefault("SIGNATURE")
+    Set<GatewayAuth> gosuslugiAuth();
+
+    enum GatewayAuth {
+        SIGNATURE,
+        CLIENT_CREDENTIALS
+    }
+
     /** The social-monitoring system's reply endpoint. */
     Optional<String> socialUrl();
 

@@ -39,6 +39,7 @@ public class DeliveryRelay {
 
     private final Pool pool;
     private final WebhookSender sender;
+    private final GatewayTokens gatewayTokens;
     private final RetryPolicy retries;
     private final CircuitBreakers circuits;
     private final DeliveryConfig config;
@@ -46,10 +47,11 @@ public class DeliveryRelay {
     private final Clock clock;
     private final AtomicLong oldestPendingSeconds = new AtomicLong();
 
-    public DeliveryRelay(Pool pool, WebhookSender sender, RetryPolicy retries, CircuitBreakers circuits,
-            DeliveryConfig config, MeterRegistry metrics, Clock clock) {
+    public DeliveryRelay(Pool pool, WebhookSender sender, GatewayTokens gatewayTokens, RetryPolicy retries,
+            CircuitBreakers circuits, DeliveryConfig config, MeterRegistry metrics, Clock clock) {
         this.pool = pool;
         this.sender = sender;
+        this.gatewayTokens = gatewayTokens;
         this.retries = retries;
         this.circuits = circuits;
         this.config = config;
@@ -118,7 +120,9 @@ public class DeliveryRelay {
         switch (destination) {
             case "GOSUSLUGI" -> {
                 url = config.gosuslugiUrl().orElse(null);
-                config.gosuslugiSecret().ifPresent(secrets::add);
+                if (config.gosuslugiAuth().contains(DeliveryConfig.GatewayAuth.SIGNATURE)) {
+                    config.gosuslugiSecret().ifPresent(secrets::add);
+                }
             }
             case "SOCIAL" -> {
                 url = config.socialUrl().orElse(null);
@@ -159,7 +163,12 @@ public class DeliveryRelay {
         if (!circuits.allows(circuit, now)) {
             return reschedule(row, now.plus(config.circuitOpenFor()));
         }
-        return sender.send(url, row.eventId().toString(), row.secrets(), row.payload())
+        Uni<Optional<String>> bearer = "GOSUSLUGI".equals(row.destination()) ? gatewayTokens.bearer()
+                : Uni.createFrom().item(Optional.empty());
+        return bearer
+                .chain(token -> sender.send(url, row.eventId().toString(), row.secrets(), token, row.payload()))
+                .onFailure().recoverWithItem(failure -> new WebhookSender.Result(0, Optional.empty(),
+                        "no access token for the gateway: " + failure.getClass().getSimpleName()))
                 .chain(result -> record(row, circuit, result));
     }
 

@@ -51,7 +51,7 @@ public class WebhookSender {
     public record Result(int status, Optional<String> retryAfter, String error) {
     }
 
-    public Uni<Result> send(URI url, String eventId, List<String> secrets, String payload) {
+    public Uni<Result> send(URI url, String eventId, List<String> secrets, Optional<String> bearer, String payload) {
         try {
             guard.checkUrl(url);
         } catch (UnsafeDestinationException e) {
@@ -61,7 +61,7 @@ public class WebhookSender {
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .chain(addresses -> {
                     guard.checkAddresses(url.getHost(), addresses);
-                    return post(url, addresses.get(0), eventId, secrets, payload);
+                    return post(url, addresses.get(0), eventId, secrets, bearer, payload);
                 })
                 .onFailure(UnsafeDestinationException.class)
                 .recoverWithItem(e -> new Result(0, Optional.empty(), "refused: " + e.getMessage()))
@@ -76,7 +76,8 @@ public class WebhookSender {
         }
     }
 
-    private Uni<Result> post(URI url, InetAddress address, String eventId, List<String> secrets, String payload) {
+    private Uni<Result> post(URI url, InetAddress address, String eventId, List<String> secrets, Optional<String> bearer,
+            String payload) {
         boolean https = "https".equals(url.getScheme());
         int port = url.getPort() > 0 ? url.getPort() : (https ? 443 : 80);
         long timestamp = clock.instant().getEpochSecond();
@@ -94,6 +95,7 @@ public class WebhookSender {
                 .putHeader("User-Agent", "Otklik-Webhooks/1")
                 .putHeader("webhook-id", eventId)
                 .putHeader("webhook-timestamp", Long.toString(timestamp));
+        bearer.ifPresent(token -> options.putHeader("Authorization", "Bearer " + token));
         if (!secrets.isEmpty()) {
             options.putHeader("webhook-signature", WebhookSigner.signatureHeader(secrets, eventId, timestamp, payload));
         }

@@ -38,6 +38,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.otklik.common.KeysetCursor;
 import org.otklik.common.Page;
 import org.otklik.common.ProblemException;
+import org.otklik.delivery.DeliveryViews.Delivery;
 import org.otklik.routing.ReferenceCatalog;
 import org.otklik.security.Caller;
 import org.otklik.security.CallerResolver;
@@ -170,8 +171,8 @@ public class StaffIncidentResource {
                     + "attempts and the last error.")
     @APIResponse(responseCode = "200", description = "The deliveries, oldest first",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(type = SchemaType.ARRAY, implementation = org.otklik.delivery.DeliveryViews.Delivery.class)))
-    public Uni<List<org.otklik.delivery.DeliveryViews.Delivery>> deliveries(@PathParam("number") String number) {
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = Delivery.class)))
+    public Uni<List<Delivery>> deliveries(@PathParam("number") String number) {
         return incidents.deliveries(caller(), number);
     }
 

@@ -2,11 +2,17 @@ package org.otklik.incident;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.otklik.common.KeysetCursor;
+import org.otklik.common.ProblemException;
+import org.otklik.delivery.DeliveryAdminService;
+import org.otklik.delivery.DeliveryViews.Delivery;
 import org.otklik.routing.ReferenceCatalog;
 import org.otklik.security.Caller;
+import org.otklik.security.Roles;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -20,11 +26,11 @@ public class StaffIncidentService {
     private final IncidentQueueRepository queue;
     private final ReferenceCatalog referenceCatalog;
     private final IncidentViews views;
-    private final org.otklik.delivery.DeliveryAdminService deliveryLog;
+    private final DeliveryAdminService deliveryLog;
     private final Clock clock;
 
     public StaffIncidentService(IncidentRepository incidents, IncidentEventRepository events, IncidentQueueRepository queue,
-            ReferenceCatalog referenceCatalog, IncidentViews views, org.otklik.delivery.DeliveryAdminService deliveryLog,
+            ReferenceCatalog referenceCatalog, IncidentViews views, DeliveryAdminService deliveryLog,
             Clock clock) {
         this.incidents = incidents;
         this.events = events;
@@ -40,7 +46,7 @@ public class StaffIncidentService {
         String confined = StaffAccess.confinedOrganization(caller);
         QueueFilter filter = confined == null ? requested
                 : new QueueFilter(requested.statuses(), requested.categoryCodes(), requested.district(),
-                        java.util.Optional.of(confined), requested.channel(), requested.overdue(), requested.createdFrom(),
+                        Optional.of(confined), requested.channel(), requested.overdue(), requested.createdFrom(),
                         requested.createdTo(), requested.text(), requested.sort(), requested.after(), requested.limit());
         var now = clock.instant();
         return queue.page(filter, now)
@@ -50,7 +56,7 @@ public class StaffIncidentService {
                             String next = null;
                             if (found.size() > filter.limit()) {
                                 Incident last = page.get(page.size() - 1);
-                                next = org.otklik.common.KeysetCursor.after(
+                                next = KeysetCursor.after(
                                         filter.sort() == QueueFilter.QueueSort.CREATED_AT ? last.createdAt : last.resolutionDue,
                                         last.id).encode();
                             }
@@ -68,13 +74,13 @@ public class StaffIncidentService {
 
     /** Integration clients see the deliveries of incidents from their own channel; staff as for the detail. */
     @WithSession
-    public Uni<List<org.otklik.delivery.DeliveryViews.Delivery>> deliveries(Caller caller, String number) {
+    public Uni<List<Delivery>> deliveries(Caller caller, String number) {
         return incidents.findByNumber(number)
                 .map(incident -> {
-                    if (caller.hasRole(org.otklik.security.Roles.INTEGRATION)
-                            && !caller.hasRole(org.otklik.security.Roles.OPERATOR) && !caller.hasRole(org.otklik.security.Roles.EXECUTOR)) {
+                    if (caller.hasRole(Roles.INTEGRATION)
+                            && !caller.hasRole(Roles.OPERATOR) && !caller.hasRole(Roles.EXECUTOR)) {
                         if (incident == null || caller.channel().isEmpty() || caller.channel().get() != incident.channel) {
-                            throw org.otklik.common.ProblemException.notFound("No incident numbered " + number + " is visible to you.");
+                            throw ProblemException.notFound("No incident numbered " + number + " is visible to you.");
                         }
                         return incident;
                     }

@@ -199,6 +199,7 @@ class DeliveryTest {
         assertThat(payload.path("messageId").asText()).isEqualTo(messageId);
         assertThat(payload.path("answerText").asText()).isEqualTo("Отопление включено");
         assertThat(payload.path("status").asText()).isEqualTo("ANSWERED");
+        assertThat(callback.header("Authorization")).isEqualTo("Bearer " + WebhookReceiver.GATEWAY_TOKEN);
         assertThat(WebhookSigner.verify("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", callback.header("webhook-id"),
                 Long.parseLong(callback.header("webhook-timestamp")), callback.body(), callback.header("webhook-signature"))).isTrue();
 
@@ -222,6 +223,25 @@ class DeliveryTest {
         given().auth().oauth2(TestTokens.executor("rso.water")).when().get("/api/v1/incidents/" + number + "/deliveries")
                 .then().statusCode(404);
         given().auth().oauth2(TestTokens.citizen("c")).when().get("/api/v1/incidents/" + number + "/deliveries").then().statusCode(403);
+    }
+
+    @Test
+    void aDeadSubscriberIsCountedButNeverMakesTheServiceUnready() throws Throwable {
+        String path = "/hooks/down-" + UUID.randomUUID();
+        Subscribed subscriber = subscribe(path, DeliveryEvent.ANSWERED);
+        try {
+            WebhookReceiver.always(path, Reply.status(503));
+            String number = acceptedPothole("down");
+            Staff.answer(OPERATOR, number, "Сделано");
+            relayUntil(() -> forIncident(path, number).size() >= 2);
+            given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+            given().when().get("/q/metrics").then().statusCode(200)
+                    .body(org.hamcrest.Matchers.containsString("otklik_deliveries_total{destination=\"WEBHOOK\",outcome=\"RETRY\"}"))
+                    .body(org.hamcrest.Matchers.containsString("otklik_outbox_oldest_pending_age_seconds"));
+        } finally {
+            unsubscribe(subscriber);
+            WebhookReceiver.reset(path);
+        }
     }
 
     @Test

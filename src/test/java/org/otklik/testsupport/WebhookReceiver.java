@@ -66,6 +66,11 @@ public class WebhookReceiver implements QuarkusTestResourceLifecycleManager {
         return Map.of(
                 "otklik.delivery.gosuslugi-url", base + "/gosuslugi/callback",
                 "otklik.delivery.gosuslugi-secret", "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+                "otklik.delivery.gosuslugi-auth", "SIGNATURE,CLIENT_CREDENTIALS",
+                "quarkus.oidc-client.gosuslugi.client-enabled", "true",
+                "quarkus.oidc-client.gosuslugi.auth-server-url", base + "/idp",
+                "quarkus.oidc-client.gosuslugi.discovery-enabled", "false",
+                "quarkus.oidc-client.gosuslugi.token-path", "/token",
                 "otklik.delivery.social-url", base + "/social/reply");
     }
 
@@ -99,8 +104,23 @@ public class WebhookReceiver implements QuarkusTestResourceLifecycleManager {
         }
     }
 
+    /** The gateway's identity provider: every client-credentials request gets the same token. */
+    public static final String GATEWAY_TOKEN = "gateway-access-token-for-tests";
+
     private static void handle(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
+        if (path.equals("/idp/token")) {
+            byte[] token = ("{\"access_token\":\"" + GATEWAY_TOKEN + "\",\"token_type\":\"Bearer\",\"expires_in\":300}")
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.getRequestBody().readAllBytes();
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, token.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(token);
+            }
+            exchange.close();
+            return;
+        }
         String body;
         try (InputStream in = exchange.getRequestBody()) {
             body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
