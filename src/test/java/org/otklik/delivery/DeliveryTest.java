@@ -375,6 +375,26 @@ class DeliveryTest {
     }
 
     @Test
+    void redirectsAreNotFollowedAndHugeAnswersAreNotReadToTheEnd() throws Throwable {
+        String path = "/hooks/redirect-" + UUID.randomUUID();
+        String elsewhere = "/hooks/elsewhere-" + UUID.randomUUID();
+        Subscribed subscriber = subscribe(path, DeliveryEvent.ANSWERED);
+        try {
+            WebhookReceiver.script(path, Reply.redirect(WebhookReceiver.baseUrl() + elsewhere), Reply.hugeBody(4 * 1024 * 1024));
+            String number = acceptedPothole("redirect");
+            Staff.answer(OPERATOR, number, "Сделано");
+            relayUntil(() -> deliveriesOf(number).contains("DELIVERED"));
+            assertThat(WebhookReceiver.received(elsewhere)).isEmpty();
+            assertThat(forIncident(path, number)).hasSize(2);
+            given().auth().oauth2(OPERATOR).when().get("/api/v1/incidents/" + number + "/deliveries").then().statusCode(200)
+                    .body("find { it.subscriptionId == '" + subscriber.id() + "' }.attempts", equalTo(2));
+        } finally {
+            unsubscribe(subscriber);
+            WebhookReceiver.reset(path);
+        }
+    }
+
+    @Test
     void subscriptionsAreCheckedAndAdminOnly() {
         given().auth().oauth2(ADMIN).contentType("application/json")
                 .body(Map.of("url", "https://10.0.0.1/hook", "events", List.of(DeliveryEvent.ANSWERED)))

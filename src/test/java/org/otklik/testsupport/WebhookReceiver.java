@@ -33,17 +33,25 @@ public class WebhookReceiver implements QuarkusTestResourceLifecycleManager {
     }
 
     /** One scripted answer: a status, an optional Retry-After, or a stall longer than the relay waits. */
-    public record Reply(int status, String retryAfter, long stallMillis) {
+    public record Reply(int status, String retryAfter, long stallMillis, String location, int bodyBytes) {
         public static Reply status(int status) {
-            return new Reply(status, null, 0);
+            return new Reply(status, null, 0, null, 0);
         }
 
         public static Reply retryAfter(int status, String retryAfter) {
-            return new Reply(status, retryAfter, 0);
+            return new Reply(status, retryAfter, 0, null, 0);
         }
 
         public static Reply stall(long millis) {
-            return new Reply(200, null, millis);
+            return new Reply(200, null, millis, null, 0);
+        }
+
+        public static Reply redirect(String location) {
+            return new Reply(302, null, 0, location, 0);
+        }
+
+        public static Reply hugeBody(int bytes) {
+            return new Reply(200, null, 0, null, bytes);
         }
     }
 
@@ -144,7 +152,11 @@ public class WebhookReceiver implements QuarkusTestResourceLifecycleManager {
         if (reply.retryAfter() != null) {
             exchange.getResponseHeaders().add("Retry-After", reply.retryAfter());
         }
-        byte[] answer = "{\"ok\":true}".getBytes(StandardCharsets.UTF_8);
+        if (reply.location() != null) {
+            exchange.getResponseHeaders().add("Location", reply.location());
+        }
+        byte[] answer = reply.bodyBytes() > 0 ? "x".repeat(reply.bodyBytes()).getBytes(StandardCharsets.UTF_8)
+                : "{\"ok\":true}".getBytes(StandardCharsets.UTF_8);
         try {
             exchange.sendResponseHeaders(reply.status(), answer.length);
             try (OutputStream out = exchange.getResponseBody()) {
