@@ -4,20 +4,15 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 import org.otklik.testsupport.Feedback;
+import org.otklik.testsupport.Parallel;
 import org.otklik.testsupport.TestTokens;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -32,28 +27,6 @@ class IdempotentIntakeTest {
             request.header("Idempotency-Key", key);
         }
         return request.when().post("/api/v1/feedback");
-    }
-
-    private static List<Response> inParallel(int requests, Callable<Response> call) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(requests);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Response>> futures = new ArrayList<>();
-            for (int i = 0; i < requests; i++) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return call.call();
-                }));
-            }
-            start.countDown();
-            List<Response> responses = new ArrayList<>();
-            for (Future<Response> future : futures) {
-                responses.add(future.get());
-            }
-            return responses;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 
     private static int countOwnIncidents(String token) {
@@ -108,7 +81,7 @@ class IdempotentIntakeTest {
     void fiftyParallelIdenticalRequestsMakeExactlyOneIncident() throws Exception {
         String token = TestTokens.citizen(Feedback.uniqueSubject("race"));
         String key = UUID.randomUUID().toString();
-        List<Response> responses = inParallel(50, () -> post(token, key, Feedback.pothole()));
+        List<Response> responses = Parallel.run(50, () -> post(token, key, Feedback.pothole()));
         Set<String> bodies = new HashSet<>();
         for (Response response : responses) {
             assertThat(response.statusCode()).as(response.asString()).isEqualTo(201);
@@ -124,7 +97,7 @@ class IdempotentIntakeTest {
         Map<String, Object> body = Feedback.body("housing.hot_water", "Нет горячей воды");
         body.put("externalId", "POS-" + UUID.randomUUID());
         body.put("citizenId", "1000999");
-        List<Response> responses = inParallel(50, () -> post(token, null, body));
+        List<Response> responses = Parallel.run(50, () -> post(token, null, body));
         Set<String> numbers = new HashSet<>();
         int created = 0;
         for (Response response : responses) {

@@ -3,17 +3,12 @@ package org.otklik.incident;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 import org.otklik.testsupport.Feedback;
+import org.otklik.testsupport.Parallel;
 import org.otklik.testsupport.Staff;
 import org.otklik.testsupport.TestTokens;
 
@@ -22,35 +17,13 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class WorkflowConcurrencyTest {
 
-    private static List<Integer> inParallel(int requests, Callable<Integer> call) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(requests);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Integer>> futures = new ArrayList<>();
-            for (int i = 0; i < requests; i++) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return call.call();
-                }));
-            }
-            start.countDown();
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<Integer> future : futures) {
-                statuses.add(future.get());
-            }
-            return statuses;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
     @Test
     void twoStaffAnsweringAtOnceExactlyOneWins() throws Exception {
         String number = Feedback.submitAs(TestTokens.citizen(Feedback.uniqueSubject("race")), Feedback.pothole());
         Staff.accept(number);
         String operator = TestTokens.operator();
         String executor = TestTokens.executor("dep.roads");
-        List<Integer> statuses = inParallel(10, () -> given().auth().oauth2(Math.random() < 0.5 ? operator : executor)
+        List<Integer> statuses = Parallel.run(10, () -> given().auth().oauth2(Math.random() < 0.5 ? operator : executor)
                 .contentType("application/json").body(Map.of("text", "Ответ", "resolution", "FIXED"))
                 .when().post("/api/v1/incidents/" + number + "/answer").statusCode());
         assertThat(statuses).filteredOn(s -> s == 200).hasSize(1);
@@ -64,7 +37,7 @@ class WorkflowConcurrencyTest {
         String number = Feedback.submitAs(TestTokens.citizen(Feedback.uniqueSubject("race")), Feedback.pothole());
         String operator = TestTokens.operator();
         String etag = Staff.detail(operator, number).extract().header("ETag");
-        List<Integer> statuses = inParallel(8, () -> given().auth().oauth2(operator).header("If-Match", etag)
+        List<Integer> statuses = Parallel.run(8, () -> given().auth().oauth2(operator).header("If-Match", etag)
                 .contentType("application/json")
                 .body(Map.of("organizationCode", "adm.leninsky", "reason", "по адресу"))
                 .when().post("/api/v1/incidents/" + number + "/assignment").statusCode());
