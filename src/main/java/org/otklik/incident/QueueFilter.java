@@ -26,6 +26,12 @@ public record QueueFilter(
         Optional<KeysetCursor> after,
         int limit) {
 
+    /** The same filter, limited to one organisation's incidents. */
+    public QueueFilter confinedTo(String organizationCode) {
+        return new QueueFilter(statuses, categoryCodes, district, Optional.of(organizationCode), channel, overdue,
+                createdFrom, createdTo, text, sort, after, limit);
+    }
+
     public enum QueueSort {
         /** Newest first. */
         CREATED_AT,

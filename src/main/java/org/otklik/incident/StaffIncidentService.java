@@ -2,7 +2,6 @@ package org.otklik.incident;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -44,10 +43,7 @@ public class StaffIncidentService {
     @WithSession
     public Uni<IncidentQueuePage> queue(Caller caller, QueueFilter requested) {
         String confined = StaffAccess.confinedOrganization(caller);
-        QueueFilter filter = confined == null ? requested
-                : new QueueFilter(requested.statuses(), requested.categoryCodes(), requested.district(),
-                        Optional.of(confined), requested.channel(), requested.overdue(), requested.createdFrom(),
-                        requested.createdTo(), requested.text(), requested.sort(), requested.after(), requested.limit());
+        QueueFilter filter = confined == null ? requested : requested.confinedTo(confined);
         var now = clock.instant();
         return queue.page(filter, now)
                 .chain(found -> queue.countsByStatus(filter, now)

@@ -3,24 +3,21 @@ package org.otklik.poll;
 import java.util.List;
 import java.util.Locale;
 
+import org.otklik.common.SpreadsheetCsv;
 import org.otklik.poll.PollResultsView.Breakdown;
 import org.otklik.poll.PollResultsView.GroupResult;
 import org.otklik.poll.PollResultsView.QuestionResult;
 
-/**
- * Results as CSV for spreadsheet programs in a Russian locale: UTF-8 with a byte order mark (without
- * it Excel reads the Cyrillic as cp1251), ';' between fields and a decimal comma, CRLF line ends.
- */
+/** Results as CSV for spreadsheet programs ({@link SpreadsheetCsv}), with a decimal comma. */
 final class PollResultsCsv {
 
-    static final String MEDIA_TYPE = "text/csv; charset=utf-8";
-    private static final String BOM = "\uFEFF";
+    static final String MEDIA_TYPE = SpreadsheetCsv.MEDIA_TYPE;
 
     private PollResultsCsv() {
     }
 
     static String write(PollResultsView results) {
-        StringBuilder csv = new StringBuilder(BOM);
+        StringBuilder csv = SpreadsheetCsv.document();
         row(csv, "разрез", "группа", "участников", "вопрос_id", "вопрос", "тип", "ответили", "вариант", "название", "голосов", "доля");
         questions(csv, "ALL", "", results.participants(), results.questions());
         groups(csv, "DISTRICT", results.byDistrict());
@@ -62,24 +59,6 @@ final class PollResultsCsv {
     }
 
     private static void row(StringBuilder csv, String... fields) {
-        for (int i = 0; i < fields.length; i++) {
-            if (i > 0) {
-                csv.append(';');
-            }
-            csv.append(escape(fields[i]));
-        }
-        csv.append("\r\n");
-    }
-
-    /** Quotes fields with separators or quotes, and defuses leading formula characters (CSV injection). */
-    private static String escape(String field) {
-        String value = field;
-        if (!value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0) {
-            value = "'" + value;
-        }
-        if (value.indexOf(';') >= 0 || value.indexOf('"') >= 0 || value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0) {
-            return '"' + value.replace("\"", "\"\"") + '"';
-        }
-        return value;
+        SpreadsheetCsv.row(csv, fields);
     }
 }

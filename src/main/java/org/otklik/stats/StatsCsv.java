@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.otklik.common.SpreadsheetCsv;
 import org.otklik.stats.FiguresView.DeadlineView;
 import org.otklik.stats.FiguresView.DurationView;
 import org.otklik.stats.MonthlyView.MonthView;
@@ -16,8 +17,7 @@ import org.otklik.stats.PublicStatsView.PublicGroupsView;
  */
 final class StatsCsv {
 
-    static final String MEDIA_TYPE = "text/csv; charset=utf-8";
-    private static final String BOM = "\uFEFF";
+    static final String MEDIA_TYPE = SpreadsheetCsv.MEDIA_TYPE;
     private static final String[] FIGURE_HEADERS = { "случаев",
             "первый_ответ_в_срок", "первый_ответ_с_опозданием", "первый_ответ_ожидается", "первый_ответ_доля_в_срок",
             "решение_в_срок", "решение_с_опозданием", "решение_ожидается", "решение_доля_в_срок",
@@ -29,7 +29,7 @@ final class StatsCsv {
     }
 
     static String summary(SummaryView summary) {
-        StringBuilder csv = new StringBuilder(BOM);
+        StringBuilder csv = SpreadsheetCsv.document();
         List<String> header = new ArrayList<>(List.of("раздел", "код", "название", "получено", "доля"));
         header.addAll(List.of(FIGURE_HEADERS));
         row(csv, header);
@@ -47,7 +47,7 @@ final class StatsCsv {
     }
 
     static String monthly(MonthlyView monthly) {
-        StringBuilder csv = new StringBuilder(BOM);
+        StringBuilder csv = SpreadsheetCsv.document();
         List<String> header = new ArrayList<>(List.of("месяц", "получено", "отвечено", "решено_в_срок",
                 "решено_с_опозданием", "доля_в_срок"));
         for (int rank = 1; rank <= StatsService.MONTHLY_TOP; rank++) {
@@ -70,7 +70,7 @@ final class StatsCsv {
     }
 
     static String publicMonth(PublicStatsView view) {
-        StringBuilder csv = new StringBuilder(BOM);
+        StringBuilder csv = SpreadsheetCsv.document();
         row(csv, List.of("раздел", "код", "название", "значение"));
         row(csv, List.of("месяц", "", view.month(), ""));
         row(csv, List.of("получено", "", "Получено обращений", number(view.received())));
@@ -141,24 +141,6 @@ final class StatsCsv {
     }
 
     private static void row(StringBuilder csv, List<String> fields) {
-        for (int i = 0; i < fields.size(); i++) {
-            if (i > 0) {
-                csv.append(';');
-            }
-            csv.append(escape(fields.get(i)));
-        }
-        csv.append("\r\n");
-    }
-
-    /** Quotes fields with separators, quotes or line breaks, and defuses leading formula characters. */
-    static String escape(String field) {
-        String value = field;
-        if (!value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0) {
-            value = "'" + value;
-        }
-        if (value.indexOf(';') >= 0 || value.indexOf('"') >= 0 || value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0) {
-            return '"' + value.replace("\"", "\"\"") + '"';
-        }
-        return value;
+        SpreadsheetCsv.row(csv, fields);
     }
 }

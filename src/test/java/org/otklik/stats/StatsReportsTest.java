@@ -332,11 +332,11 @@ class StatsReportsTest {
 
     @Test
     void csvFieldsAreQuotedAndFormulasDefused() {
-        assertThat(StatsCsv.escape("ЖКХ")).isEqualTo("ЖКХ");
-        assertThat(StatsCsv.escape("a;b")).isEqualTo("\"a;b\"");
-        assertThat(StatsCsv.escape("say \"hi\"")).isEqualTo("\"say \"\"hi\"\"\"");
-        assertThat(StatsCsv.escape("line\nbreak")).isEqualTo("\"line\nbreak\"");
-        assertThat(StatsCsv.escape("=cmd()")).isEqualTo("'=cmd()");
+        assertThat(org.otklik.common.SpreadsheetCsv.escape("ЖКХ")).isEqualTo("ЖКХ");
+        assertThat(org.otklik.common.SpreadsheetCsv.escape("a;b")).isEqualTo("\"a;b\"");
+        assertThat(org.otklik.common.SpreadsheetCsv.escape("say \"hi\"")).isEqualTo("\"say \"\"hi\"\"\"");
+        assertThat(org.otklik.common.SpreadsheetCsv.escape("line\nbreak")).isEqualTo("\"line\nbreak\"");
+        assertThat(org.otklik.common.SpreadsheetCsv.escape("=cmd()")).isEqualTo("'=cmd()");
         assertThat(StatsCsv.decimal(0.8807)).isEqualTo("0,8807");
         assertThat(StatsCsv.decimal(2.5)).isEqualTo("2,5");
         assertThat(StatsCsv.decimal(3.0)).isEqualTo("3");
