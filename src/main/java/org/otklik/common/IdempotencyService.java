@@ -86,69 +86,17 @@ public class IdempotencyService {
                                 : Uni.createFrom().item(replay(found.get(0), requestHash))));
     }
 
-    /**
-     * For actions that must not run inside one long transaction (a vote is written in several short
-     * ones): the key is claimed first in a transaction of its own, as a pending record. A concurrent
-     * request with the same key then gets 409 until the first completes; a failed action releases
-     * the key so that the client may retry.
-     */
-    public Uni<StoredResponse> onceInShortTransactions(String caller, String key, String operation, Object request,
-            Supplier<Uni<StoredResponse>> action) {
-        if (key == null) {
-            return action.get();
-        }
-        requireValidKey(key);
-        String requestHash = fingerprint(operation, request);
-        return Panache.withTransaction(() -> Panache.getSession().chain(session -> session.createNativeQuery(
-                "insert into idempotency_record (caller, idempotency_key, operation, request_hash, response_status,"
-                        + " response_body, location, created_at) values (:caller, :key, :operation, :hash, 0, '', null, :at)"
-                        + " on conflict do nothing")
-                .setParameter("caller", caller)
-                .setParameter("key", key)
-                .setParameter("operation", operation)
-                .setParameter("hash", requestHash)
-                .setParameter("at", OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC))
-                .executeUpdate()
-                .chain(claimed -> claimed == 1 ? Uni.createFrom().<Object[]> nullItem()
-                        : session.createNativeQuery("select request_hash, response_status, response_body, location"
-                                + " from idempotency_record where caller = :caller and idempotency_key = :key", Object[].class)
-                                .setParameter("caller", caller)
-                                .setParameter("key", key)
-                                .getSingleResult())))
-                .chain(existing -> {
-                    if (existing != null) {
-                        if (((Number) existing[1]).intValue() == 0 && requestHash.equals(existing[0])) {
-                            return Uni.createFrom().failure(ProblemException.conflict(
-                                    "A request with this Idempotency-Key is still being processed; retry shortly."));
-                        }
-                        return Uni.createFrom().item(replay(existing, requestHash));
-                    }
-                    return action.get()
-                            .call(response -> Panache.withTransaction(() -> Panache.getSession().chain(session -> session
-                                    .createNativeQuery("update idempotency_record set response_status = :status,"
-                                            + " response_body = :body, location = :location"
-                                            + " where caller = :caller and idempotency_key = :key")
-                                    .setParameter("status", response.status())
-                                    .setParameter("body", response.body())
-                                    .setParameter("location", response.location())
-                                    .setParameter("caller", caller)
-                                    .setParameter("key", key)
-                                    .executeUpdate())))
-                            .onFailure().call(() -> Panache.withTransaction(() -> Panache.getSession().chain(session -> session
-                                    .createNativeQuery("delete from idempotency_record where caller = :caller"
-                                            + " and idempotency_key = :key and response_status = 0")
-                                    .setParameter("caller", caller)
-                                    .setParameter("key", key)
-                                    .executeUpdate())));
-                });
+    /** 422: the key was used before with another request. */
+    public static ProblemException usedWithAnotherRequest() {
+        return new ProblemException(ProblemType.UNPROCESSABLE,
+                "This Idempotency-Key was already used with a different request.",
+                List.of(Problem.FieldError.atParameter(HEADER, "already used with a different request")),
+                java.util.Map.of());
     }
 
     private static StoredResponse replay(Object[] row, String requestHash) {
         if (!requestHash.equals(row[0])) {
-            throw new ProblemException(ProblemType.UNPROCESSABLE,
-                    "This Idempotency-Key was already used with a different request.",
-                    List.of(Problem.FieldError.atParameter(HEADER, "already used with a different request")),
-                    java.util.Map.of());
+            throw usedWithAnotherRequest();
         }
         return new StoredResponse(((Number) row[1]).intValue(), (String) row[2], (String) row[3]);
     }

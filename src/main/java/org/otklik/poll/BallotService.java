@@ -1,5 +1,6 @@
 package org.otklik.poll;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
@@ -11,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.otklik.common.ProblemException;
 import org.otklik.common.ProblemType;
+import org.otklik.poll.BallotRepository.BatchVote;
 import org.otklik.poll.BallotRepository.NewBallot;
 import org.otklik.poll.PollDetailView.VotingView;
 import org.otklik.security.Caller;
@@ -26,19 +28,28 @@ public class BallotService {
 
     private final PollSnapshotRepository polls;
     private final BallotRepository ballots;
+    private final VoteBatcher batcher;
     private final ParticipationKeys keys;
+    private final Clock clock;
 
-    public BallotService(PollSnapshotRepository polls, BallotRepository ballots, ParticipationKeys keys) {
+    public BallotService(PollSnapshotRepository polls, BallotRepository ballots, VoteBatcher batcher,
+            ParticipationKeys keys, Clock clock) {
         this.polls = polls;
         this.ballots = ballots;
+        this.batcher = batcher;
         this.keys = keys;
+        this.clock = clock;
     }
 
+    /**
+     * Checks the vote on the request, then hands it to the batcher; answers once its batch is
+     * committed. A citizen already counted gets 409, or in a poll that allows it replaces the ballot.
+     */
     public Uni<BallotReceiptView> cast(UUID pollId, Caller caller, BallotRequest request) {
-        return polls.find(pollId).chain(found -> {
+        return polls.findOpen(pollId).chain(found -> {
             PollSnapshot poll = found.filter(p -> p.status() != PollStatus.DRAFT)
                     .orElseThrow(() -> ProblemException.notFound("There is no poll " + pollId + "."));
-            Instant now = Instant.now();
+            Instant now = clock.instant();
             PollState state = poll.stateAt(now);
             if (state != PollState.OPEN) {
                 throw notOpen(state);
@@ -53,29 +64,32 @@ public class BallotService {
         PollDefinition definition = poll.definition();
         byte[] participationKey = keys.participation(poll.id(), caller.subject());
         String receipt = Receipts.newCode();
-        Instant castHour = now.truncatedTo(ChronoUnit.HOURS);
         NewBallot ballot = new NewBallot(poll.id(), Receipts.hash(receipt),
                 definition.allowRevote() ? keys.revote(poll.id(), caller.subject()) : null,
                 definition.secret() ? null : participationKey,
                 groupValue(caller.district().orElse(null)),
                 caller.channel().map(Enum::name).orElse(UNKNOWN_GROUP),
-                valid, castHour);
-        BallotReceiptView view = new BallotReceiptView(poll.id(), receipt, PollTimes.local(castHour), false);
-        return ballots.claimParticipation(poll.id(), participationKey).chain(claim -> switch (claim) {
-            case CLAIMED -> ballots.insertBallot(ballot)
-                    .onFailure().call(() -> ballots.releaseParticipation(poll.id(), participationKey))
-                    .replaceWith(view);
+                valid);
+        return batcher.submit(new BatchVote(participationKey, ballot)).chain(stored -> switch (stored.outcome()) {
+            case STORED -> Uni.createFrom().item(
+                    new BallotReceiptView(poll.id(), receipt, PollTimes.local(stored.castHour()), false));
             case NOT_OPEN -> Uni.createFrom().failure(notOpen(PollState.CLOSED));
             case ALREADY_PARTICIPATED -> definition.allowRevote()
-                    ? ballots.replaceBallot(ballot).map(replaced -> {
-                        if (!replaced) {
-                            throw new ProblemException(ProblemType.ALREADY_VOTED,
-                                    "Your earlier ballot is still being recorded; try again in a moment.");
-                        }
-                        return new BallotReceiptView(view.pollId(), view.receipt(), view.castHour(), true);
-                    })
+                    ? revote(ballot, receipt)
                     : Uni.createFrom().failure(new ProblemException(ProblemType.ALREADY_VOTED,
                             "You have already voted in this poll; it does not allow changing a vote."));
+        });
+    }
+
+    /** A revote replaces one known ballot in a transaction of its own (see the README on what revoting costs). */
+    private Uni<BallotReceiptView> revote(NewBallot ballot, String receipt) {
+        Instant castHour = clock.instant().truncatedTo(ChronoUnit.HOURS);
+        return ballots.replaceBallot(ballot, castHour).map(replaced -> {
+            if (!replaced) {
+                throw new ProblemException(ProblemType.ALREADY_VOTED,
+                        "Your earlier ballot is still being recorded; try again in a moment.");
+            }
+            return new BallotReceiptView(ballot.pollId(), receipt, PollTimes.local(castHour), true);
         });
     }
 

@@ -12,9 +12,20 @@ public record ConsistencyView(
         @Schema(description = "True when no count differs") boolean consistent,
         long ballots,
         @Schema(description = "Participation rows; equal to ballots unless a vote is being stored right now") long participations,
-        @Schema(description = "Votes not yet folded into the tallies (they count in the comparison)") long pendingDeltas,
+        @Schema(description = "Ballots not yet folded into the tallies (they count in the comparison)") long pendingDeltas,
         @Schema(description = "At most 1000 differing counts") List<DifferenceView> differences,
+        @Schema(description = "Ballots by the size of the transaction that committed them (their mixed batch)")
+        TransactionSizes ballotsByTransactionSize,
         OffsetDateTime checkedAt) {
+
+    @Schema(name = "PollBallotTransactionSizes", description = "A ballot committed alone can be linked to its voter by "
+            + "whoever holds the participation secret and the subjects; in a batch of n, only to n voters")
+    public record TransactionSizes(
+            @Schema(description = "Ballots committed in a transaction of 1 ballot (also revotes and ballots from before batching)")
+            long one,
+            @Schema(description = "Ballots committed in transactions of 2 to 9 ballots") long twoToNine,
+            @Schema(description = "Ballots committed in transactions of 10 or more ballots") long tenOrMore) {
+    }
 
     @Schema(name = "PollTallyDifference")
     public record DifferenceView(

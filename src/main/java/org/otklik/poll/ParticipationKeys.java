@@ -39,6 +39,16 @@ public class ParticipationKeys {
         return hmac("revote", pollId, subject);
     }
 
+    /** Names the Idempotency-Key record of a ballot request without storing who sent it. */
+    public byte[] idempotencyRecord(UUID pollId, String subject, String idempotencyKey) {
+        return hmac("idempotency-record", pollId, subject + '\n' + idempotencyKey);
+    }
+
+    /** The AES key that seals a ballot's stored answer: needs the client's Idempotency-Key, which is not stored. */
+    public byte[] idempotencySeal(UUID pollId, String subject, String idempotencyKey) {
+        return hmac("idempotency-seal", pollId, subject + '\n' + idempotencyKey);
+    }
+
     private byte[] hmac(String label, UUID pollId, String subject) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");

@@ -20,6 +20,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -28,6 +30,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.otklik.common.IdempotencyService;
+import org.otklik.common.ProblemResponses;
+import org.otklik.common.ProblemType;
 import org.otklik.common.StoredResponse;
 import org.otklik.security.Caller;
 import org.otklik.security.CallerResolver;
@@ -50,19 +54,23 @@ public class PollResource {
     private final PollResultsService results;
     private final CurrentIdentityAssociation identities;
     private final CallerResolver callers;
-    private final IdempotencyService idempotency;
+    private final BallotIdempotency idempotency;
+    private final ProblemResponses problems;
     private final ObjectMapper objectMapper;
+    private final String retryAfterSeconds;
 
     public PollResource(PollService polls, BallotService ballots, PollResultsService results,
-            CurrentIdentityAssociation identities, CallerResolver callers, IdempotencyService idempotency,
-            ObjectMapper objectMapper) {
+            CurrentIdentityAssociation identities, CallerResolver callers, BallotIdempotency idempotency,
+            ProblemResponses problems, ObjectMapper objectMapper, PollsConfig config) {
         this.polls = polls;
         this.ballots = ballots;
         this.results = results;
         this.identities = identities;
         this.callers = callers;
         this.idempotency = idempotency;
+        this.problems = problems;
         this.objectMapper = objectMapper;
+        this.retryAfterSeconds = Long.toString(Math.max(1, config.mix().retryAfter().toSeconds()));
     }
 
     @GET
@@ -116,7 +124,8 @@ public class PollResource {
     @Operation(operationId = "castBallot", summary = "Vote",
             description = "The whole ballot is validated at once. Eligibility comes from the token's district and birthdate "
                     + "claims. One vote per citizen and poll; when the poll allows revotes a new ballot replaces the earlier one. "
-                    + "The answer carries a receipt code that anyone can check later.")
+                    + "The answer carries a receipt code that anyone can check later. Votes are committed in batches "
+                    + "together with other citizens' votes; the answer comes after the commit.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = BallotRequest.class),
             examples = @ExampleObject(name = "ballot", value = PollExamples.BALLOT_REQUEST)))
@@ -129,6 +138,10 @@ public class PollResource {
             content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was used before with another ballot",
             content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "503", description = "The batch this vote was in could not be stored: nothing of it was "
+            + "counted; send the vote again after Retry-After seconds",
+            headers = @Header(name = "Retry-After", description = "Seconds to wait", schema = @Schema(type = SchemaType.INTEGER)),
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
     public Uni<Response> vote(@PathParam("id") UUID id, BallotRequest request,
             @Parameter(description = "Makes a retry safe: the same key and ballot return the first receipt again; the same "
                     + "key with another ballot is refused with 422, and while the first request runs with 409.")
@@ -136,10 +149,16 @@ public class PollResource {
         IdempotencyService.requireValidKey(idempotencyKey);
         return identities.getDeferredIdentity()
                 .map(callers::resolve)
-                .chain(caller -> idempotency.onceInShortTransactions(caller.subject(), idempotencyKey, "cast-ballot:" + id,
-                        request, () -> ballots.cast(id, caller, request).map(receipt -> new StoredResponse(201,
+                .chain(caller -> idempotency.once(caller.subject(), id, idempotencyKey, request,
+                        () -> ballots.cast(id, caller, request).map(receipt -> new StoredResponse(201,
                                 json(receipt), "/api/v1/polls/receipts/" + receipt.receipt()))))
-                .map(StoredResponse::toResponse);
+                .map(StoredResponse::toResponse)
+                .onFailure(VoteBatcher.BatchFailedException.class).recoverWithItem(() -> Response
+                        .fromResponse(problems.toResponse(problems.of(ProblemType.SERVICE_UNAVAILABLE,
+                                "Your vote could not be stored and was not counted; please send it again.",
+                                "/api/v1/polls/" + id + "/ballots")))
+                        .header("Retry-After", retryAfterSeconds)
+                        .build());
     }
 
     private String json(Object view) {

@@ -22,6 +22,11 @@ final class PollResultsBuilder {
     }
 
     static PollResultsView build(PollSnapshot poll, List<TallyRow> rows, int threshold, Instant now) {
+        return build(poll, rows, threshold, now, now);
+    }
+
+    /** asOf: when the rows were read from the tallies (a published LIVE snapshot is older than now). */
+    static PollResultsView build(PollSnapshot poll, List<TallyRow> rows, int threshold, Instant now, Instant asOf) {
         Map<String, Map<String, Map<String, Long>>> byDimension = new HashMap<>();
         for (TallyRow row : rows) {
             byDimension.computeIfAbsent(row.dimension(), d -> new TreeMap<>())
@@ -30,7 +35,7 @@ final class PollResultsBuilder {
         }
         Map<String, Long> all = byDimension.getOrDefault("ALL", Map.of()).getOrDefault("", Map.of());
         PollDefinition definition = poll.definition();
-        return new PollResultsView(poll.id(), poll.stateAt(now), all.getOrDefault("", 0L), PollTimes.local(now), threshold,
+        return new PollResultsView(poll.id(), poll.stateAt(now), all.getOrDefault("", 0L), PollTimes.local(asOf), threshold,
                 questions(definition, all),
                 breakdown(definition, byDimension.getOrDefault("DISTRICT", Map.of()), threshold),
                 breakdown(definition, byDimension.getOrDefault("CHANNEL", Map.of()), threshold));

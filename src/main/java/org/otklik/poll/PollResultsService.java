@@ -1,6 +1,7 @@
 package org.otklik.poll;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -9,6 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.otklik.common.ProblemException;
 import org.otklik.common.ProblemType;
+
+import org.otklik.poll.TallyRepository.TallyRow;
 
 import io.smallrye.mutiny.Uni;
 
@@ -24,12 +27,15 @@ public class PollResultsService {
 
     private final PollSnapshotRepository polls;
     private final TallyRepository tallies;
+    private final PublicTallyRepository publicTallies;
     private final PollsConfig config;
     private final Map<UUID, Cached> cache = new ConcurrentHashMap<>();
 
-    public PollResultsService(PollSnapshotRepository polls, TallyRepository tallies, PollsConfig config) {
+    public PollResultsService(PollSnapshotRepository polls, TallyRepository tallies, PublicTallyRepository publicTallies,
+            PollsConfig config) {
         this.polls = polls;
         this.tallies = tallies;
+        this.publicTallies = publicTallies;
         this.config = config;
     }
 
@@ -50,8 +56,28 @@ public class PollResultsService {
                             state == PollState.UPCOMING ? "Voting has not started yet." : "The results are published when the poll closes.");
                 };
             }
-            return compute(poll, now).invoke(view -> cache.put(id, new Cached(view, now.plus(config.resultsCacheTtl()))));
+            Uni<PollResultsView> view = poll.definition().resultsPolicy() == ResultsPolicy.LIVE ? inSteps(poll, now)
+                    : compute(poll, now);
+            return view.invoke(computed -> cache.put(id, new Cached(computed, now.plus(config.resultsCacheTtl()))));
         });
+    }
+
+    /**
+     * LIVE results move in steps of at least small-group-threshold participants, so that no two
+     * public snapshots differ by fewer votes than that; before the first step nothing is counted.
+     */
+    private Uni<PollResultsView> inSteps(PollSnapshot poll, Instant now) {
+        int step = Math.max(1, config.smallGroupThreshold());
+        return publicTallies.find(poll.id()).chain(published -> tallies.tallies(poll.id()).chain(rows -> {
+            long participants = rows.stream()
+                    .filter(row -> "ALL".equals(row.dimension()) && row.group().isEmpty() && row.key().isEmpty())
+                    .mapToLong(TallyRow::votes).sum();
+            long base = published.map(PublicTallyRepository.Published::participants).orElse(0L);
+            return participants >= base + step ? publicTallies.publish(poll.id(), participants, rows, now, step)
+                    : Uni.createFrom().item(published);
+        })).map(current -> current
+                .map(p -> PollResultsBuilder.build(poll, p.rows(), config.smallGroupThreshold(), now, p.publishedAt()))
+                .orElseGet(() -> PollResultsBuilder.build(poll, List.of(), config.smallGroupThreshold(), now)));
     }
 
     public Uni<PollResultsView> forAdmin(UUID id) {
@@ -68,6 +94,8 @@ public class PollResultsService {
                         comparison.participations(), comparison.pendingDeltas(),
                         comparison.differences().stream().map(d -> new ConsistencyView.DifferenceView(d.dimension(),
                                 d.group(), d.key(), d.ballots(), d.tallies())).toList(),
+                        new ConsistencyView.TransactionSizes(comparison.batchSizes().single(),
+                                comparison.batchSizes().small(), comparison.batchSizes().large()),
                         PollTimes.local(Instant.now())));
     }
 

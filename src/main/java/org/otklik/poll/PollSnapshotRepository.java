@@ -1,5 +1,8 @@
 package org.otklik.poll;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -21,11 +24,41 @@ public class PollSnapshotRepository {
 
     private static final int MAX_CACHED_DEFINITIONS = 1000;
 
-    private final Pool pool;
-    private final Map<String, PollDefinition> definitions = new ConcurrentHashMap<>();
+    private record Recent(PollSnapshot poll, Instant expires) {
+    }
 
-    public PollSnapshotRepository(Pool pool) {
+    private final Pool pool;
+    private final Clock clock;
+    private final Duration recentTtl;
+    private final Map<String, PollDefinition> definitions = new ConcurrentHashMap<>();
+    private final Map<UUID, Recent> openPolls = new ConcurrentHashMap<>();
+
+    public PollSnapshotRepository(Pool pool, Clock clock, PollsConfig config) {
         this.pool = pool;
+        this.clock = clock;
+        this.recentTtl = config.snapshotCacheTtl();
+    }
+
+    /**
+     * For the vote path: a poll that was open when read is reused for {@code snapshot-cache-ttl}. The
+     * batch that stores a vote checks again, in its transaction, that the poll is open.
+     */
+    public Uni<Optional<PollSnapshot>> findOpen(UUID id) {
+        Instant now = clock.instant();
+        Recent recent = openPolls.get(id);
+        if (recent != null && now.isBefore(recent.expires()) && recent.poll().stateAt(now) == PollState.OPEN) {
+            return Uni.createFrom().item(Optional.of(recent.poll()));
+        }
+        return find(id).invoke(found -> {
+            if (found.isPresent() && found.get().stateAt(now) == PollState.OPEN && !recentTtl.isZero()) {
+                if (openPolls.size() >= MAX_CACHED_DEFINITIONS) {
+                    openPolls.clear();
+                }
+                openPolls.put(id, new Recent(found.get(), now.plus(recentTtl)));
+            } else {
+                openPolls.remove(id);
+            }
+        });
     }
 
     public Uni<Optional<PollSnapshot>> find(UUID id) {

@@ -33,4 +33,34 @@ public interface PollsConfig {
     /** How many tally deltas one refresh transaction folds. */
     @WithDefault("20000")
     int tallyBatchSize();
+
+    /** How long a poll read for voting is reused; whether it is open is checked again when the vote is stored. */
+    @WithDefault("1s")
+    Duration snapshotCacheTtl();
+
+    /** How votes are gathered into mixed batches, each committed in one transaction. */
+    Mix mix();
+
+    interface Mix {
+
+        /** The longest a vote waits for company (min-batch) before its batch is written anyway. */
+        @WithDefault("20ms")
+        Duration maxWait();
+
+        /** A batch never holds more votes; a full batch is written at once. */
+        @WithDefault("256")
+        int maxBatch();
+
+        /** A batch is not written before it holds this many votes, unless max-wait has passed. */
+        @WithDefault("1")
+        int minBatch();
+
+        /** Batches written at the same time by one instance (a full or overdue batch may exceed it). */
+        @WithDefault("2")
+        int writers();
+
+        /** Retry-After of the 503 answered to every vote of a batch that could not be stored. */
+        @WithDefault("1s")
+        Duration retryAfter();
+    }
 }

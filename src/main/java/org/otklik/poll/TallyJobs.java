@@ -12,7 +12,11 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
-/** Keeps the tally aggregate current and checks it against the ballots. */
+/**
+ * Keeps the tally aggregate current and checks it against the ballots. With several replicas the
+ * refresh folds under an advisory lock (one replica at a time, the others wait and then find little
+ * left), and the consistency check runs on whichever replica takes its advisory lock; the others skip.
+ */
 @ApplicationScoped
 public class TallyJobs {
 
@@ -58,10 +62,10 @@ public class TallyJobs {
     @Scheduled(identity = "poll-tally-check", every = "${otklik.polls.consistency-check-interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduledCheck() {
-        return tallies.pollsToCheck()
+        return tallies.exclusively(TallyRepository.CHECK_LOCK, () -> tallies.pollsToCheck()
                 .onItem().transformToMulti(ids -> Multi.createFrom().iterable(ids))
                 .onItem().transformToUniAndConcatenate(this::check)
-                .collect().last()
+                .collect().last())
                 .replaceWithVoid();
     }
 

@@ -2,7 +2,9 @@ package org.otklik.poll;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -22,11 +24,19 @@ public class TallyRepository {
     public record Difference(String dimension, String group, String key, long ballots, long tallies) {
     }
 
-    public record Comparison(long ballots, long participations, long pendingDeltas, List<Difference> differences) {
+    /** Ballots by the number of ballots their transaction committed: 1, 2 to 9, 10 or more. */
+    public record BatchSizes(long single, long small, long large) {
+    }
+
+    public record Comparison(long ballots, long participations, long pendingDeltas, List<Difference> differences,
+            BatchSizes batchSizes) {
     }
 
     /** Arbitrary constant: the advisory lock that lets one refresher at a time fold deltas. */
     private static final long FOLD_LOCK = 0x6f746b6c696b01L;
+
+    /** Arbitrary constant: the advisory lock that lets one replica at a time run the consistency check. */
+    static final long CHECK_LOCK = 0x6f746b6c696b02L;
 
     private static final String GROUPS = """
             cross join lateral (values ('ALL', ''), ('DISTRICT', %1$s.district), ('CHANNEL', %1$s.channel)) g (dimension, group_value)
@@ -36,17 +46,16 @@ public class TallyRepository {
             with batch as (
                 delete from poll_tally_delta
                 where id in (select id from poll_tally_delta order by id limit $1)
-                returning poll_id, sign, district, channel, tally_keys),
+                returning poll_id, dimension, group_value, tally_key, votes),
             folded as (
                 insert into poll_tally (poll_id, dimension, group_value, tally_key, votes)
-                select b.poll_id, g.dimension, g.group_value, k.tally_key, sum(b.sign)
-                from batch b
-                %s
+                select poll_id, dimension, group_value, tally_key, sum(votes)
+                from batch
                 group by 1, 2, 3, 4
                 on conflict (poll_id, dimension, group_value, tally_key)
                 do update set votes = poll_tally.votes + excluded.votes
                 returning 1)
-            select (select count(*) from batch) as deltas, (select count(*) from folded) as rows""".formatted(GROUPS.formatted("b"));
+            select (select count(*) from batch) as deltas, (select count(*) from folded) as rows""";
 
     private static final String COMPARE = """
             with expected as (
@@ -59,10 +68,7 @@ public class TallyRepository {
                 select dimension, group_value, tally_key, sum(votes) as votes from (
                     select dimension, group_value, tally_key, votes from poll_tally where poll_id = $1
                     union all
-                    select g.dimension, g.group_value, k.tally_key, d.sign
-                    from poll_tally_delta d
-                    %s
-                    where d.poll_id = $1) t
+                    select dimension, group_value, tally_key, votes from poll_tally_delta where poll_id = $1) t
                 group by 1, 2, 3)
             select coalesce(e.dimension, a.dimension) as dimension, coalesce(e.group_value, a.group_value) as group_value,
                    coalesce(e.tally_key, a.tally_key) as tally_key, coalesce(e.votes, 0) as ballots,
@@ -71,7 +77,17 @@ public class TallyRepository {
             full join actual a on a.dimension = e.dimension and a.group_value = e.group_value and a.tally_key = e.tally_key
             where coalesce(e.votes, 0) <> coalesce(a.votes, 0)
             order by 1, 2, 3
-            limit 1000""".formatted(GROUPS.formatted("b"), GROUPS.formatted("d"));
+            limit 1000""".formatted(GROUPS.formatted("b"));
+
+    private static final String COUNTS = """
+            select (select count(*) from poll_ballot where poll_id = $1) as ballots,
+                   (select count(*) from poll_participation where poll_id = $1) as participations,
+                   (select coalesce(sum(votes), 0) from poll_tally_delta
+                    where poll_id = $1 and dimension = 'ALL' and tally_key = '') as pending,
+                   count(*) filter (where batch_size = 1) as single,
+                   count(*) filter (where batch_size between 2 and 9) as small,
+                   count(*) filter (where batch_size >= 10) as large
+            from poll_ballot where poll_id = $1""";
 
     private final Pool pool;
 
@@ -89,6 +105,20 @@ public class TallyRepository {
                 .execute(Tuple.of(FOLD_LOCK))
                 .chain(() -> connection.preparedQuery(FOLD).execute(Tuple.of(batchSize)))
                 .map(rows -> rows.iterator().next().getLong("deltas")));
+    }
+
+    /**
+     * Runs the work while holding a session advisory lock, on one replica at a time; empty when another
+     * replica holds it. The lock goes with the connection if the replica dies.
+     */
+    public <T> Uni<Optional<T>> exclusively(long lock, Supplier<Uni<T>> work) {
+        return pool.withConnection(connection -> connection.preparedQuery("select pg_try_advisory_lock($1) as locked")
+                .execute(Tuple.of(lock))
+                .chain(rows -> !rows.iterator().next().getBoolean("locked")
+                        ? Uni.createFrom().item(Optional.<T>empty())
+                        : Uni.createFrom().deferred(work::get).map(Optional::ofNullable)
+                                .eventually(() -> connection.preparedQuery("select pg_advisory_unlock($1)")
+                                        .execute(Tuple.of(lock)))));
     }
 
     public Uni<List<TallyRow>> tallies(UUID pollId) {
@@ -120,15 +150,13 @@ public class TallyRepository {
                         differences.add(new Difference(row.getString("dimension"), row.getString("group_value"),
                                 row.getString("tally_key"), row.getLong("ballots"), row.getLong("tallies")));
                     }
-                    return connection.preparedQuery("""
-                            select (select count(*) from poll_ballot where poll_id = $1) as ballots,
-                                   (select count(*) from poll_participation where poll_id = $1) as participations,
-                                   (select count(*) from poll_tally_delta where poll_id = $1) as pending""")
+                    return connection.preparedQuery(COUNTS)
                             .execute(poll)
                             .map(rows -> {
                                 Row counts = rows.iterator().next();
                                 return new Comparison(counts.getLong("ballots"), counts.getLong("participations"),
-                                        counts.getLong("pending"), differences);
+                                        counts.getLong("pending"), differences, new BatchSizes(counts.getLong("single"),
+                                                counts.getLong("small"), counts.getLong("large")));
                             });
                 }));
     }

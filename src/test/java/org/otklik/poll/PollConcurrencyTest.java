@@ -130,7 +130,7 @@ class PollConcurrencyTest {
         tallies.refresh().await().indefinitely();
         assertThat(count(pool, "poll_ballot", poll)).isEqualTo(1);
         assertThat(count(pool, "poll_participation", poll)).isEqualTo(1);
-        given().when().get("/api/v1/polls/" + poll + "/results").then().statusCode(200)
+        given().auth().oauth2(ADMIN).when().get("/api/v1/admin/polls/" + poll + "/results").then().statusCode(200)
                 .body("participants", equalTo(1)).body("questions[0].answered", equalTo(1));
     }
 
@@ -149,7 +149,7 @@ class PollConcurrencyTest {
         tallies.refresh().await().indefinitely();
         assertThat(count(pool, "poll_ballot", poll)).isEqualTo(1);
         assertThat(count(pool, "poll_participation", poll)).isEqualTo(1);
-        given().when().get("/api/v1/polls/" + poll + "/results").then().statusCode(200)
+        given().auth().oauth2(ADMIN).when().get("/api/v1/admin/polls/" + poll + "/results").then().statusCode(200)
                 .body("participants", equalTo(1))
                 .body("questions[0].options.count.sum()", equalTo(1))
                 .body("questions[2].distribution.count.sum()", equalTo(1));

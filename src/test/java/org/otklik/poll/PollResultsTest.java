@@ -67,6 +67,43 @@ class PollResultsTest {
     }
 
     @Test
+    void liveResultsMoveOnlyInStepsOfTheThreshold() {
+        UUID poll = createOpen();
+        voteMany(poll, "leninsky", "otklik-widget", 9);
+        tallies.refresh().await().indefinitely();
+        given().when().get("/api/v1/polls/" + poll + "/results").then().statusCode(200)
+                .body("participants", equalTo(0))
+                .body("questions[0].options.count.sum()", equalTo(0))
+                .body("byDistrict.groups.size()", equalTo(0));
+        adminSees(poll, 9);
+
+        voteMany(poll, "leninsky", "otklik-widget", 1);
+        tallies.refresh().await().indefinitely();
+        String firstStep = given().when().get("/api/v1/polls/" + poll + "/results").then().statusCode(200)
+                .body("participants", equalTo(10))
+                .body("questions[0].options.find { it.code == 'trees' }.count", equalTo(10))
+                .extract().path("asOf");
+
+        voteMany(poll, "sovetsky", "otklik-mobile", 9);
+        tallies.refresh().await().indefinitely();
+        given().when().get("/api/v1/polls/" + poll + "/results").then().statusCode(200)
+                .body("participants", equalTo(10)).body("asOf", equalTo(firstStep));
+        adminSees(poll, 19);
+
+        voteMany(poll, "sovetsky", "otklik-mobile", 1);
+        tallies.refresh().await().indefinitely();
+        given().when().get("/api/v1/polls/" + poll + "/results").then().statusCode(200)
+                .body("participants", equalTo(20))
+                .body("byChannel.groups.find { it.group == 'MOBILE' }.participants", equalTo(10));
+        voteMany(poll, "samarsky", "otklik-widget", 1);
+        admin("close", poll).statusCode(200);
+        tallies.refresh().await().indefinitely();
+        adminSees(poll, 21);
+        given().when().get("/api/v1/polls/" + poll + "/results").then().statusCode(200)
+                .body("participants", equalTo(20)).body("state", equalTo("CLOSED"));
+    }
+
+    @Test
     void afterCloseResultsWaitForTheClose() {
         UUID poll = createOpen(with(definition(), "resultsPolicy", "AFTER_CLOSE"));
         vote(citizen(uniqueSubject("ac")), poll, ballot("park", 4)).statusCode(201);
@@ -112,7 +149,9 @@ class PollResultsTest {
                 answer("q2", "optionCodes", List.of("light")), answer("q3", "rating", 2)))).statusCode(201);
         vote(citizen(uniqueSubject("c")), poll, ballot("park", 4)).statusCode(201);
         tallies.refresh().await().indefinitely();
-        String body = given().when().get("/api/v1/polls/" + poll + "/results").then().statusCode(200)
+        given().when().get("/api/v1/polls/" + poll + "/results").then().statusCode(200)
+                .body("participants", equalTo(0)).body("questions[0].answered", equalTo(0));
+        String body = given().auth().oauth2(ADMIN).when().get("/api/v1/admin/polls/" + poll + "/results").then().statusCode(200)
                 .body("participants", equalTo(3))
                 .body("questions[0].options.find { it.code == 'park' }.share", equalTo(0.6667f))
                 .body("questions[1].answered", equalTo(2))
@@ -180,7 +219,8 @@ class PollResultsTest {
         UUID poll = createOpen();
         vote(citizen(uniqueSubject("t")), poll, ballot("park", 4)).statusCode(201);
         given().auth().oauth2(ADMIN).when().get("/api/v1/admin/polls/" + poll + "/consistency").then().statusCode(200)
-                .body("consistent", equalTo(true)).body("pendingDeltas", equalTo(1)).body("ballots", equalTo(1));
+                .body("consistent", equalTo(true)).body("pendingDeltas", equalTo(1)).body("ballots", equalTo(1))
+                .body("ballotsByTransactionSize.one", equalTo(1)).body("ballotsByTransactionSize.tenOrMore", equalTo(0));
         tallies.refresh().await().indefinitely();
         pool.preparedQuery("update poll_tally set votes = votes + 1 where poll_id = $1 and dimension = 'ALL' and tally_key = 'q1=park'")
                 .execute(Tuple.of(poll)).await().indefinitely();

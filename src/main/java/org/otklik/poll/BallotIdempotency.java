@@ -1,0 +1,169 @@
+package org.otklik.poll;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import javax.crypto.Cipher;
+import javax.crypto.Mac;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.otklik.common.IdempotencyService;
+import org.otklik.common.ProblemException;
+import org.otklik.common.StoredResponse;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * {@code Idempotency-Key} for ballots, storing no voter trace: the record is named by an HMAC of
+ * (subject, poll, key) under the server secret, and the answer (which holds the receipt) is sealed with
+ * AES-256-GCM under a key derived from the secret, the subject and the client's key; the client's key
+ * itself is never stored. A request with a key in use gets 409 until the first one is answered; the
+ * key with another ballot gets 422; a vote that fails frees the key.
+ */
+@ApplicationScoped
+public class BallotIdempotency {
+
+    private static final Duration RETENTION = Duration.ofHours(24);
+    private static final int NONCE_BYTES = 12;
+    private static final int TAG_BITS = 128;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Pool pool;
+    private final ParticipationKeys keys;
+    private final ObjectMapper objectMapper;
+    private final Clock clock;
+
+    public BallotIdempotency(Pool pool, ParticipationKeys keys, ObjectMapper objectMapper, Clock clock) {
+        this.pool = pool;
+        this.keys = keys;
+        this.objectMapper = objectMapper;
+        this.clock = clock;
+    }
+
+    public Uni<StoredResponse> once(String subject, UUID pollId, String idempotencyKey, BallotRequest request,
+            Supplier<Uni<StoredResponse>> action) {
+        if (idempotencyKey == null) {
+            return action.get();
+        }
+        IdempotencyService.requireValidKey(idempotencyKey);
+        Buffer record = Buffer.buffer(keys.idempotencyRecord(pollId, subject, idempotencyKey));
+        byte[] sealKey = keys.idempotencySeal(pollId, subject, idempotencyKey);
+        byte[] requestMac = mac(sealKey, request);
+        OffsetDateTime hour = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.HOURS);
+        return pool.preparedQuery("""
+                        insert into poll_ballot_idempotency (record_key, request_mac, sealed, created_hour)
+                        values ($1, $2, null, $3) on conflict do nothing""")
+                .execute(Tuple.of(record, Buffer.buffer(requestMac), hour))
+                .chain(inserted -> inserted.rowCount() == 1
+                        ? run(record, sealKey, action)
+                        : pool.preparedQuery("select request_mac, sealed from poll_ballot_idempotency where record_key = $1")
+                                .execute(Tuple.of(record))
+                                .map(rows -> replay(rows.size() == 0 ? null : rows.iterator().next(), record, sealKey,
+                                        requestMac)));
+    }
+
+    private Uni<StoredResponse> run(Buffer record, byte[] sealKey, Supplier<Uni<StoredResponse>> action) {
+        return Uni.createFrom().deferred(action::get)
+                .call(response -> pool.preparedQuery("update poll_ballot_idempotency set sealed = $2 where record_key = $1")
+                        .execute(Tuple.of(record, Buffer.buffer(seal(sealKey, record.getBytes(), response)))))
+                .onFailure().call(() -> pool
+                        .preparedQuery("delete from poll_ballot_idempotency where record_key = $1 and sealed is null")
+                        .execute(Tuple.of(record)));
+    }
+
+    private static StoredResponse replay(Row row, Buffer record, byte[] sealKey, byte[] requestMac) {
+        if (row == null || row.getBuffer("sealed") == null) {
+            if (row != null && !MessageDigest.isEqual(requestMac, row.getBuffer("request_mac").getBytes())) {
+                throw IdempotencyService.usedWithAnotherRequest();
+            }
+            throw ProblemException.conflict("A request with this Idempotency-Key is still being processed; retry shortly.");
+        }
+        if (!MessageDigest.isEqual(requestMac, row.getBuffer("request_mac").getBytes())) {
+            throw IdempotencyService.usedWithAnotherRequest();
+        }
+        return open(sealKey, record.getBytes(), row.getBuffer("sealed").getBytes());
+    }
+
+    private byte[] mac(byte[] key, BallotRequest request) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            mac.update("ballot-request\n".getBytes(StandardCharsets.UTF_8));
+            return mac.doFinal(objectMapper.writeValueAsBytes(request));
+        } catch (GeneralSecurityException | JsonProcessingException e) {
+            throw new IllegalStateException("cannot authenticate a ballot request", e);
+        }
+    }
+
+    /** nonce, then AES-GCM of (status, location, body), bound to the record it is stored in. */
+    static byte[] seal(byte[] key, byte[] record, StoredResponse response) {
+        byte[] location = response.location() == null ? new byte[0] : response.location().getBytes(StandardCharsets.UTF_8);
+        byte[] body = response.body().getBytes(StandardCharsets.UTF_8);
+        ByteBuffer plain = ByteBuffer.allocate(4 + 4 + location.length + body.length)
+                .putInt(response.status()).putInt(response.location() == null ? -1 : location.length).put(location).put(body);
+        byte[] nonce = new byte[NONCE_BYTES];
+        RANDOM.nextBytes(nonce);
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_BITS, nonce));
+            cipher.updateAAD(record);
+            byte[] sealed = cipher.doFinal(plain.array());
+            return ByteBuffer.allocate(NONCE_BYTES + sealed.length).put(nonce).put(sealed).array();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot seal an answer", e);
+        }
+    }
+
+    static StoredResponse open(byte[] key, byte[] record, byte[] sealed) {
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"),
+                    new GCMParameterSpec(TAG_BITS, Arrays.copyOf(sealed, NONCE_BYTES)));
+            cipher.updateAAD(record);
+            ByteBuffer plain = ByteBuffer.wrap(cipher.doFinal(sealed, NONCE_BYTES, sealed.length - NONCE_BYTES));
+            int status = plain.getInt();
+            int locationLength = plain.getInt();
+            String location = null;
+            if (locationLength >= 0) {
+                byte[] bytes = new byte[locationLength];
+                plain.get(bytes);
+                location = new String(bytes, StandardCharsets.UTF_8);
+            }
+            byte[] body = new byte[plain.remaining()];
+            plain.get(body);
+            return new StoredResponse(status, new String(body, StandardCharsets.UTF_8), location);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("a stored ballot answer does not open with its key", e);
+        }
+    }
+
+    @Scheduled(identity = "poll-idempotency-expiry", every = "1h", delayed = "5m",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> forgetExpired() {
+        return pool.preparedQuery("delete from poll_ballot_idempotency where created_hour < $1")
+                .execute(Tuple.of(OffsetDateTime.now(clock).minus(RETENTION).withOffsetSameInstant(ZoneOffset.UTC)))
+                .replaceWithVoid();
+    }
+}
