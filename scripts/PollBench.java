@@ -31,7 +31,9 @@ import java.util.regex.Pattern;
  * Load client for scripts/bench-polls.sh (JDK only, run as a single-file program):
  *   keys DIR                         writes an RSA key pair (DIR/private.der, DIR/public.pem)
  *   poll BASE KEYDIR                 creates and publishes a LIVE poll, prints its id
+ *   token KEYDIR ROLE                prints a token of that role
  *   vote BASE KEYDIR POLL N M        N citizens vote once each, M requests in flight
+ *   ballots KEYDIR POLL N FILE       writes N lines "token TAB ballot" of distinct citizens, for wrk
  *   read BASE KEYDIR URLPATH N M     N GETs of BASE+URLPATH (as admin when the path is under /admin)
  */
 public class PollBench {
@@ -40,7 +42,9 @@ public class PollBench {
         switch (args[0]) {
             case "keys" -> keys(Path.of(args[1]));
             case "poll" -> System.out.println(createPoll(args[1], key(args[2])));
+            case "token" -> System.out.println(token(key(args[1]), "bench-" + args[2], args[2], ""));
             case "vote" -> vote(args[1], key(args[2]), args[3], Integer.parseInt(args[4]), Integer.parseInt(args[5]));
+            case "ballots" -> ballots(key(args[1]), args[2], Integer.parseInt(args[3]), Path.of(args[4]));
             case "read" -> read(args[1], key(args[2]), args[3], Integer.parseInt(args[4]), Integer.parseInt(args[5]));
             default -> throw new IllegalArgumentException(args[0]);
         }
@@ -72,7 +76,10 @@ public class PollBench {
         return header + "." + payload + "." + b64.encodeToString(signature.sign());
     }
 
-    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    // HTTP/1.1: one connection per client in flight, as separate browsers and apps would open (HTTP/2 would multiplex
+    // every request over one connection, hence one event loop of the service).
+    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     static String createPoll(String base, PrivateKey key) throws Exception {
         String admin = token(key, "bench-admin", "admin", "");
@@ -107,14 +114,34 @@ public class PollBench {
     static final String[] DISTRICTS = { "leninsky", "sovetsky", "samarsky", "kirovsky", "oktyabrsky", "promyshlenny" };
     static final String[] CHOICES = { "park", "bikes", "trees" };
 
+    static String citizenToken(PrivateKey key, String poll, int i) throws Exception {
+        return token(key, "bench-citizen-" + poll + "-" + i, "citizen", ",\"azp\":\"" + (i % 3 == 0 ? "otklik-mobile" : "otklik-widget")
+                + "\",\"district\":\"" + DISTRICTS[i % DISTRICTS.length] + "\",\"birthdate\":\"1980-01-01\"");
+    }
+
+    static String ballot(int i) {
+        return "{\"answers\":[{\"questionId\":\"q1\",\"optionCodes\":[\"" + CHOICES[i % 3] + "\"]},"
+                + (i % 2 == 0 ? "{\"questionId\":\"q2\",\"optionCodes\":[\"light\",\"wc\"]}," : "")
+                + "{\"questionId\":\"q3\",\"rating\":" + (i % 5 + 1) + "}]}";
+    }
+
+    static void ballots(PrivateKey key, String poll, int n, Path file) throws Exception {
+        String[] lines = new String[n];
+        java.util.stream.IntStream.range(0, n).parallel().forEach(i -> {
+            try {
+                lines[i] = citizenToken(key, poll, i) + "\t" + ballot(i);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        Files.write(file, List.of(lines));
+    }
+
     static void vote(String base, PrivateKey key, String poll, int n, int concurrency) throws Exception {
         List<HttpRequest> requests = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            String token = token(key, "bench-citizen-" + poll + "-" + i, "citizen", ",\"azp\":\"" + (i % 3 == 0 ? "otklik-mobile" : "otklik-widget")
-                    + "\",\"district\":\"" + DISTRICTS[i % DISTRICTS.length] + "\",\"birthdate\":\"1980-01-01\"");
-            String ballot = "{\"answers\":[{\"questionId\":\"q1\",\"optionCodes\":[\"" + CHOICES[i % 3] + "\"]},"
-                    + (i % 2 == 0 ? "{\"questionId\":\"q2\",\"optionCodes\":[\"light\",\"wc\"]}," : "")
-                    + "{\"questionId\":\"q3\",\"rating\":" + (i % 5 + 1) + "}]}";
+            String token = citizenToken(key, poll, i);
+            String ballot = ballot(i);
             requests.add(HttpRequest.newBuilder(URI.create(base + "/api/v1/polls/" + poll + "/ballots"))
                     .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                     .timeout(Duration.ofSeconds(60)).POST(HttpRequest.BodyPublishers.ofString(ballot)).build());
@@ -155,6 +182,10 @@ public class PollBench {
         System.out.printf("%s: %d requests, %d in flight, %.1f s, %.0f req/s, latency ms p50 %.1f p95 %.1f p99 %.1f max %.1f, statuses %s%n",
                 name, requests.size(), concurrency, seconds, requests.size() / seconds, pct(sorted, 50), pct(sorted, 95),
                 pct(sorted, 99), sorted[sorted.length - 1] / 1e6, new TreeMap<>(statuses));
+        if (System.getenv("BENCH_RESULT") != null) {
+            Files.writeString(Path.of(System.getenv("BENCH_RESULT")), String.format(java.util.Locale.ROOT, "%.0f %.1f %.1f %.1f%n",
+                    requests.size() / seconds, pct(sorted, 50), pct(sorted, 95), pct(sorted, 99)));
+        }
     }
 
     static double pct(long[] sorted, int percentile) {

@@ -1,22 +1,27 @@
 #!/usr/bin/env bash
 # Poll benchmark (not a test; its numbers go in the README, "Poll benchmark").
-#   1. VOTES votes of distinct citizens through the API, CLIENTS requests in flight: votes/s and latency;
-#   2. pgbench on the same database in the same run, CLIENTS connections, the same number of transactions:
-#      a bare ballot insert, the SQL a vote runs (participation claim + ballot with its delta), and a
-#      ballot insert plus a single hot counter row update (the design the tallies avoid);
+#   1. votes through the API for SECONDS_API seconds, sent by wrk over CLIENTS connections, each request the
+#      first vote of a distinct citizen (VOTES tokens prepared): votes/s and latency;
+#   2. pgbench on the same database in the same run, CLIENTS connections, for the same time:
+#      the bare one-transaction vote (participation insert ON CONFLICT DO NOTHING + ballot insert), then
+#      the ratio API / pgbench with both p99s (goal: >= 0.80 with p99 <= 50 ms); and a ballot insert plus a
+#      single hot counter row update (the design the tallies avoid);
 #   3. BALLOTS ballots loaded into a second poll, folded into the tallies by the running service,
 #      then READS reads of its results (public, cached; admin, straight from the aggregate) and one
 #      consistency check.
 # It starts the service (prod profile, port PORT, schema SCHEMA, dropped at the start and the end) with
-# a generated token-signing key. Everything talks to 127.0.0.1 only.
+# a generated token-signing key. Everything talks to 127.0.0.1 only. JFR=FILE also records a Java Flight
+# Recorder profile of the service during step 1 and prints its hottest frames.
 #
-#   scripts/bench-polls.sh                       # defaults below
-#   VOTES=5000 BALLOTS=100000 scripts/bench-polls.sh
+#   flock /tmp/otklik-build.lock scripts/bench-polls.sh                # defaults below
+#   BALLOTS=100000 READS=1000 scripts/bench-polls.sh
+#   JFR=/tmp/votes.jfr BALLOTS=0 scripts/bench-polls.sh                # votes only, with a profile
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-VOTES=${VOTES:-20000}
-CLIENTS=${CLIENTS:-32}
+VOTES=${VOTES:-60000}
+SECONDS_API=${SECONDS_API:-10}
+CLIENTS=${CLIENTS:-64}
 BALLOTS=${BALLOTS:-1000000}
 READS=${READS:-5000}
 PORT=${PORT:-18080}
@@ -37,7 +42,7 @@ log() { printf '\n== %s\n' "$*"; }
 bench() { java scripts/PollBench.java "$@"; }
 sql() { PGOPTIONS="-c search_path=$SCHEMA" psql -qAtX -v ON_ERROR_STOP=1 -c "$1"; }
 
-log "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; $(psql -Atc 'select version()' | cut -d, -f1)"
+log "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; $(psql -Atc 'select version()' | cut -d, -f1); load:$(uptime | sed 's/.*load average://')"
 log "building the service"
 ./mvnw -B -q package -DskipTests
 psql -q -c "drop schema if exists $SCHEMA cascade"
@@ -57,38 +62,89 @@ for _ in $(seq 1 90); do
 done
 curl -fs "$BASE/q/health/ready" >/dev/null || { echo "the service did not become ready"; tail -50 "$work/app.log"; exit 1; }
 
-log "warm-up: 2000 votes in a throw-away poll"
+# wrk (C, like pgbench) sends the votes: each of CLIENTS connections takes the next citizen's token and
+# ballot from a file, so that every request is a first vote of a distinct citizen.
+cat >"$work/votes.lua" <<'LUA'
+local lines, threads = {}, {}
+statuses = {}
+local counter = 0
+function setup(thread)
+  thread:set("id", counter)
+  counter = counter + 1
+  table.insert(threads, thread)
+end
+function init(args)
+  for line in io.lines(args[1]) do lines[#lines + 1] = line end
+  step = tonumber(args[2])
+  index = id + 1
+end
+function request()
+  local line = lines[index]
+  if line == nil then index = id + 1; line = lines[index] end
+  index = index + step
+  local tab = line:find("\t", 1, true)
+  return wrk.format("POST", nil, {["Authorization"] = "Bearer " .. line:sub(1, tab - 1),
+    ["Content-Type"] = "application/json"}, line:sub(tab + 1))
+end
+function response(status)
+  statuses[status] = (statuses[status] or 0) + 1
+end
+function done(summary, latency)
+  local all = {}
+  for _, thread in ipairs(threads) do
+    for status, n in pairs(thread:get("statuses")) do all[status] = (all[status] or 0) + n end
+  end
+  local parts = {}
+  for status, n in pairs(all) do parts[#parts + 1] = status .. "=" .. n end
+  local rate = summary.requests / (summary.duration / 1e6)
+  io.write(string.format("   %d requests in %.1f s, %.0f/s, latency ms p50 %.1f p95 %.1f p99 %.1f max %.1f, statuses %s, errors %d\n",
+    summary.requests, summary.duration / 1e6, rate, latency:percentile(50) / 1000, latency:percentile(95) / 1000,
+    latency:percentile(99) / 1000, latency.max / 1000, table.concat(parts, " "),
+    summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.status + summary.errors.timeout))
+  local out = io.open(os.getenv("WRK_RESULT"), "w")
+  out:write(string.format("%.0f %.1f %.1f %.1f\n", rate, latency:percentile(50) / 1000, latency:percentile(95) / 1000,
+    latency:percentile(99) / 1000))
+  out:close()
+end
+LUA
+wrk_votes() { # POLL CITIZENS SECONDS RESULT
+  bench ballots "$work" "$1" "$2" "$work/ballots.txt"
+  WRK_RESULT="$4" wrk -t 2 -c "$CLIENTS" -d "$3s" --timeout 10s -s "$work/votes.lua" "$BASE/api/v1/polls/$1/ballots" \
+    -- "$work/ballots.txt" 2 | grep '^   '
+}
+
+log "warm-up: votes for 10 s in a throw-away poll"
 warmup=$(bench poll "$BASE" "$work")
-bench vote "$BASE" "$work" "$warmup" 2000 "$CLIENTS" >/dev/null
+wrk_votes "$warmup" 20000 10 "$work/warmup.txt"
 
-log "1. votes through the API"
+log "1. votes through the API: $CLIENTS connections for $SECONDS_API s, up to $VOTES distinct citizens"
 poll=$(bench poll "$BASE" "$work")
-bench vote "$BASE" "$work" "$poll" "$VOTES" "$CLIENTS"
-sleep 3
-curl -fs "$BASE/api/v1/polls/$poll/results" \
-  | grep -o '"participants":[0-9]*' | head -1 | sed 's/^/   public results after the refresh: /'
+bench ballots "$work" "$poll" "$VOTES" "$work/ballots.txt"
+[ -z "${JFR:-}" ] || jcmd "$app_pid" JFR.start name=votes settings=profile >/dev/null
+echo "   load before the run:$(uptime | sed 's/.*load average://')"
+WRK_RESULT="$work/api.txt" wrk -t 2 -c "$CLIENTS" -d "${SECONDS_API}s" --timeout 10s -s "$work/votes.lua" \
+  "$BASE/api/v1/polls/$poll/ballots" -- "$work/ballots.txt" 2 | grep '^   '
+[ -z "${JFR:-}" ] || jcmd "$app_pid" JFR.stop name=votes filename="$JFR" >/dev/null
+echo "   load after the run:$(uptime | sed 's/.*load average://')"
+curl -fs -H "Authorization: Bearer $(bench token "$work" admin)" "$BASE/api/v1/admin/polls/$poll/consistency" \
+  | grep -o '"ballotsByTransactionSize":{[^}]*}' | sed 's/^/   /'
+sql "select '   batches: ' || count(*) || ', ballots per batch: min ' || min(n) || ', median ' ||
+            percentile_disc(0.5) within group (order by n) || ', max ' || max(n)
+     from (select count(*) as n from poll_ballot where poll_id = '$poll' group by xmin) t"
 
-log "2. pgbench on the same database: $CLIENTS connections, $VOTES transactions each run"
+log "2. pgbench on the same database: the bare one-transaction vote, $CLIENTS connections for $SECONDS_API s"
+[ "$(sql "select count(*) from poll_ballot where poll_id = '$poll'")" -le "$VOTES" ] || echo "   (more requests than citizens: some were revotes)"
 pgpoll=$(cat /proc/sys/kernel/random/uuid)
-cat >"$work/bare.sql" <<SQL
+cat >"$work/vote.sql" <<SQL
+begin;
+insert into poll_participation (poll_id, participation_key)
+values ('$pgpoll', sha256(convert_to(random()::text || clock_timestamp()::text, 'UTF8')))
+on conflict do nothing;
 insert into poll_ballot (receipt_hash, poll_id, district, channel, answers, tally_keys, cast_hour)
 values (sha256(convert_to(random()::text || clock_timestamp()::text, 'UTF8')), '$pgpoll', 'leninsky', 'WIDGET',
         '[{"questionId":"q1","optionCodes":["park"]},{"questionId":"q3","rating":4}]', '{"",q1,q1=park,q3,q3=4}',
         date_trunc('hour', now()));
-SQL
-cat >"$work/vote.sql" <<SQL
-insert into poll_participation (poll_id, participation_key)
-select '$pgpoll', sha256(convert_to(random()::text || clock_timestamp()::text, 'UTF8')) from poll
-where id = '$poll' and status = 'PUBLISHED' and opens_at <= now() and closes_at > now()
-on conflict do nothing;
-with ballot as (
-  insert into poll_ballot (receipt_hash, poll_id, district, channel, answers, tally_keys, cast_hour)
-  values (sha256(convert_to(random()::text || clock_timestamp()::text, 'UTF8')), '$pgpoll', 'leninsky', 'WIDGET',
-          '[{"questionId":"q1","optionCodes":["park"]},{"questionId":"q3","rating":4}]', '{"",q1,q1=park,q3,q3=4}',
-          date_trunc('hour', now()))
-  returning poll_id, district, channel, tally_keys)
-insert into poll_tally_delta (poll_id, sign, district, channel, tally_keys)
-select poll_id, 1, district, channel, tally_keys from ballot;
+end;
 SQL
 cat >"$work/hot.sql" <<SQL
 begin;
@@ -100,12 +156,42 @@ update bench_hot_counter set votes = votes + 1 where id = 1;
 end;
 SQL
 sql "create table bench_hot_counter (id int primary key, votes bigint not null); insert into bench_hot_counter values (1, 0)"
-per_client=$(( VOTES / CLIENTS ))
-for script in bare vote hot; do
-  PGOPTIONS="-c search_path=$SCHEMA" pgbench -n -c "$CLIENTS" -j 2 -t "$per_client" -f "$work/$script.sql" 2>&1 \
-    | awk -v s="$script" '/^tps|latency average|latency stddev|number of transactions actually/ {print "   " s ": " $0}'
+mkdir "$work/pgbench"
+for script in vote hot; do
+  rm -f "$work"/pgbench/*
+  (cd "$work/pgbench" && PGOPTIONS="-c search_path=$SCHEMA" pgbench -n -c "$CLIENTS" -j 2 -T "$SECONDS_API" -l -f "$work/$script.sql" \
+    >"$work/$script.out" 2>&1)
+  tps=$(awk '/^tps/ {printf "%.0f", $3; exit}' "$work/$script.out")
+  cat "$work"/pgbench/pgbench_log.* | awk '{print $3}' | sort -n >"$work/$script.lat"
+  n=$(wc -l <"$work/$script.lat")
+  p() { sed -n "$(( (n * $1 + 99) / 100 ))p" "$work/$script.lat" | awk '{printf "%.1f", $1 / 1000}'; }
+  echo "$tps $(p 50) $(p 95) $(p 99)" >"$work/$script.txt"
+  echo "   $script: $tps tps, latency ms p50 $(p 50) p95 $(p 95) p99 $(p 99) ($n transactions)"
 done
-sql "delete from poll_ballot where poll_id = '$pgpoll'; delete from poll_participation where poll_id = '$pgpoll'; delete from poll_tally_delta where poll_id = '$pgpoll'; drop table bench_hot_counter"
+sql "delete from poll_ballot where poll_id = '$pgpoll'; delete from poll_participation where poll_id = '$pgpoll'; drop table bench_hot_counter"
+read -r api_rate api_p50 api_p95 api_p99 <"$work/api.txt"
+read -r pg_rate pg_p50 pg_p95 pg_p99 <"$work/vote.txt"
+echo
+echo "   | $CLIENTS clients | rate/s | p50 ms | p95 ms | p99 ms |"
+echo "   |---|---|---|---|---|"
+echo "   | votes through the API | $api_rate | $api_p50 | $api_p95 | $api_p99 |"
+echo "   | pgbench, bare one-transaction vote | $pg_rate | $pg_p50 | $pg_p95 | $pg_p99 |"
+awk -v a="$api_rate" -v b="$pg_rate" -v p="$api_p99" 'BEGIN {
+  r = a / b; printf "   ratio API / pgbench: %.2f (goal >= 0.80 with p99 <= 50 ms: %s)\n", r, (r >= 0.8 && p <= 50) ? "met" : "NOT met" }'
+
+if [ -n "${JFR:-}" ]; then
+  log "JFR profile of the service during the votes ($JFR): hottest top frames"
+  jfr print --events jdk.ExecutionSample "$JFR" \
+    | awk '/stackTrace = \[/ {getline; sub(/^[ \t]+/, ""); sub(/line:.*/, ""); print}' \
+    | sort | uniq -c | sort -rn | head -25
+  echo "   samples in org.otklik (any depth), by method:"
+  jfr print --events jdk.ExecutionSample "$JFR" \
+    | awk '/stackTrace = \[/ {inside = 1; seen = ""; next} inside && /^[ \t]*\]/ {inside = 0; next}
+           inside && /org\.otklik\./ {sub(/^[ \t]+/, ""); sub(/line:.*/, ""); if (index(seen, $0) == 0) {print; seen = seen $0}}' \
+    | sort | uniq -c | sort -rn | head -15
+fi
+
+[ "$BALLOTS" -gt 0 ] || exit 0
 
 log "3. results with $BALLOTS ballots"
 big=$(bench poll "$BASE" "$work")
@@ -119,8 +205,13 @@ sql "insert into poll_ballot (receipt_hash, poll_id, district, channel, answers,
             array['', 'q1', 'q1=' || (array['park','bikes','trees'])[g % 3 + 1], 'q3', 'q3=' || (g % 5 + 1)],
             date_trunc('hour', now())
      from generate_series(1, $BALLOTS) g;
-     insert into poll_tally_delta (poll_id, sign, district, channel, tally_keys)
-     select poll_id, 1, district, channel, tally_keys from poll_ballot where poll_id = '$big';
+     insert into poll_tally_delta (poll_id, dimension, group_value, tally_key, votes)
+     select b.poll_id, g.dimension, g.group_value, k.tally_key, count(*)
+     from poll_ballot b
+     cross join lateral (values ('ALL', ''), ('DISTRICT', b.district), ('CHANNEL', b.channel)) g (dimension, group_value)
+     cross join lateral unnest(b.tally_keys) k (tally_key)
+     where b.poll_id = '$big'
+     group by 1, 2, 3, 4, get_byte(b.receipt_hash, 0) * 16 + get_byte(b.receipt_hash, 1) % 16;
      analyze poll_ballot; analyze poll_tally_delta"
 loaded=$(date +%s)
 echo "   loaded $BALLOTS ballots and their deltas with SQL in $((loaded - start)) s; the service folds them now"

@@ -56,11 +56,11 @@ public class BallotService {
             }
             checkEligible(poll.definition().eligibility(), caller, now);
             ValidBallot valid = BallotValidator.validate(poll.definition(), request);
-            return store(poll, caller, valid, now);
+            return store(poll, caller, valid);
         });
     }
 
-    private Uni<BallotReceiptView> store(PollSnapshot poll, Caller caller, ValidBallot valid, Instant now) {
+    private Uni<BallotReceiptView> store(PollSnapshot poll, Caller caller, ValidBallot valid) {
         PollDefinition definition = poll.definition();
         byte[] participationKey = keys.participation(poll.id(), caller.subject());
         String receipt = Receipts.newCode();
