@@ -90,7 +90,9 @@ public class BallotIdempotency {
                         .execute(Tuple.of(record, Buffer.buffer(seal(sealKey, record.getBytes(), response)))))
                 .onFailure().call(() -> pool
                         .preparedQuery("delete from poll_ballot_idempotency where record_key = $1 and sealed is null")
-                        .execute(Tuple.of(record)));
+                        .execute(Tuple.of(record))
+                        // the vote's own failure (e.g. 503 of its batch) is what the client must see
+                        .onFailure().recoverWithNull());
     }
 
     private static StoredResponse replay(Row row, Buffer record, byte[] sealKey, byte[] requestMac) {
