@@ -285,13 +285,13 @@ class ManifestConsistencyTest {
             if (!"Ingress".equals(ingress.path("kind").asText())) {
                 continue;
             }
-            long size = bytes(ingress.at("/metadata/annotations").path("nginx.ingress.kubernetes.io/proxy-body-size").asText());
             for (JsonNode rule : ingress.at("/spec/rules")) {
                 for (JsonNode route : rule.at("/http/paths")) {
                     if (!service.equals(route.at("/backend/service/name").asText())) {
                         continue;
                     }
                     appRoutes++;
+                    long size = bytes(ingress.at("/metadata/annotations").path("nginx.ingress.kubernetes.io/proxy-body-size").asText());
                     String path = route.path("path").asText();
                     boolean bulk = bulkPaths.contains(path);
                     if (bulk) {
