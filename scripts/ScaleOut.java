@@ -179,9 +179,11 @@ public class ScaleOut {
             latencies[i] = outcome.nanos();
         }
         java.util.Arrays.sort(latencies);
-        System.out.printf("%s: %d requests, %d in flight, %.1f s, %.0f req/s, latency ms p50 %.0f p95 %.0f p99 %.0f, statuses %s%n",
+        long failed = statuses.values().stream().flatMap(m -> m.entrySet().stream())
+                .filter(e -> e.getKey() < 200 || e.getKey() >= 300).mapToLong(Map.Entry::getValue).sum();
+        System.out.printf("%s: %d requests, %d in flight, %.1f s, %.0f req/s, latency ms p50 %.0f p95 %.0f p99 %.0f, statuses %s, %d not 2xx%n",
                 label, n, inFlight, seconds, n / seconds, latencies[n / 2] / 1e6, latencies[(int) (n * 0.95)] / 1e6,
-                latencies[(int) (n * 0.99)] / 1e6, statuses);
+                latencies[(int) (n * 0.99)] / 1e6, statuses, failed);
     }
 
     // --- checks ---------------------------------------------------------------------------------------
@@ -212,7 +214,7 @@ public class ScaleOut {
 
     static void idempotent(PrivateKey key, String marker, int n, List<String> bases) throws Exception {
         String author = citizen(key, "idempotent-" + marker);
-        String idempotencyKey = "scale-out-" + marker;
+        String idempotencyKey = "scale-out-" + Integer.toHexString(marker.hashCode()) + "-" + System.nanoTime();
         List<HttpResponse<String>> responses = atOnce(n, i -> request(bases.get(i % bases.size()) + "/api/v1/feedback", author)
                 .header("Content-Type", "application/json").header("Idempotency-Key", idempotencyKey)
                 .POST(HttpRequest.BodyPublishers.ofString(feedbackBody(marker))).build());

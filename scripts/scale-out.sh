@@ -25,6 +25,7 @@ PGBOUNCER_PORT=${PGBOUNCER_PORT:-16432}
 RECEIVER_PORT=${RECEIVER_PORT:-18109}
 PORTS=(18101 18102 18103)
 JOB_INTERVAL_SECONDS=5
+KEEP_LOGS=${KEEP_LOGS:-/tmp/otklik-scale-out-logs}
 BASE="http://127.0.0.1:$NGINX_PORT"
 export PGHOST=127.0.0.1 PGUSER=postgres PGDATABASE=postgres
 
@@ -39,9 +40,13 @@ cleanup() {
   [ -f "$work/pgbouncer.pid" ] && kill "$(cat "$work/pgbouncer.pid")" 2>/dev/null || true
   sleep 1
   psql -q -c "drop schema if exists $SCHEMA cascade" >/dev/null 2>&1 || true
+  if [ "$failures" -gt 0 ] || [ "${1:-0}" != 0 ]; then
+    mkdir -p "$KEEP_LOGS" && cp "$work"/*.log "$KEEP_LOGS"/ 2>/dev/null || true
+    echo "logs kept in $KEEP_LOGS"
+  fi
   rm -rf "$work"
 }
-trap cleanup EXIT
+trap 'cleanup $?' EXIT
 trap "exit 130" INT TERM
 
 log() { printf '\n== %s\n' "$*"; }
@@ -101,7 +106,7 @@ chown root "$work"
 log "three instances on ports ${PORTS[*]} (schema $SCHEMA, migrated by whichever starts first, through PgBouncer)"
 for port in "${PORTS[@]}"; do
   OTKLIK_HTTP_PORT=$port OTKLIK_DB_HOST=127.0.0.1 OTKLIK_DB_PORT=$PGBOUNCER_PORT OTKLIK_DB_NAME=otklik \
-  OTKLIK_DB_SCHEMA=$SCHEMA OTKLIK_DB_POOL_SIZE=10 OTKLIK_DB_CACHE_PREPARED_STATEMENTS=false \
+  OTKLIK_DB_SCHEMA=$SCHEMA OTKLIK_DB_POOL_SIZE=10 OTKLIK_DB_CACHE_PREPARED_STATEMENTS=false OTKLIK_DB_LAYER7_PROXY=true \
   OTKLIK_RATE_LIMIT_ENABLED=false OTKLIK_DELIVERY_RELAY_INTERVAL=1s \
     java -Xmx384m -Dquarkus.profile=scaleout -Dquarkus.http.host=127.0.0.1 \
     -Dquarkus.oidc.public-key="$(cat "$work/public.pem")" -Dquarkus.log.console.json.enabled=false \
@@ -165,7 +170,10 @@ for instances in 1 2 3; do
   nginx -p "$work/" -c "$work/nginx.conf" -s reload
   sleep 2
   echo "   load average $(cut -d' ' -f1-3 /proc/loadavg)"
-  client load "$BASE" "$work" "$poll" "$instances-instance(s)" "$LOAD_REQUESTS" "$IN_FLIGHT" | sed 's/^/   /'
+  load_output=$(client load "$BASE" "$work" "$poll" "$instances-instance(s)" "$LOAD_REQUESTS" "$IN_FLIGHT")
+  echo "   $load_output"
+  not_ok=$(echo "$load_output" | sed -E 's/.* ([0-9]+) not 2xx$/\1/')
+  verdict "load with $instances instance(s)" "$([ "$not_ok" = 0 ] && echo 0 || echo 1)" "$not_ok answers not 2xx"
 done
 bases=()
 for port in "${PORTS[@]}"; do bases+=("http://127.0.0.1:$port"); done
