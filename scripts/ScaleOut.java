@@ -46,6 +46,17 @@ public class ScaleOut {
             .executor(Executors.newFixedThreadPool(8)).build();
 
     public static void main(String[] args) throws Exception {
+        int status = 0;
+        try {
+            run(args);
+        } catch (Throwable failure) {
+            failure.printStackTrace();
+            status = 1;
+        }
+        System.exit(status); // the receiver's and the HTTP client's threads would keep the JVM alive
+    }
+
+    static void run(String[] args) throws Exception {
         switch (args[0]) {
             case "keys" -> PollBench.keys(Path.of(args[1]));
             case "poll" -> System.out.println(createPoll(args[1], key(args[2])));
@@ -55,7 +66,6 @@ public class ScaleOut {
             case "deliveries" -> deliveries(args[1], key(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]));
             default -> throw new IllegalArgumentException(args[0]);
         }
-        System.exit(0);
     }
 
     // --- tokens: PollBench's throw-away key and signed tokens ---------------------------------------
@@ -265,13 +275,14 @@ public class ScaleOut {
         receiver.start();
         String admin = token(key, "scale-admin", "admin", "");
         String operator = token(key, "scale-operator", "operator", "");
-        HttpResponse<String> subscribed = post(base + "/api/v1/admin/webhooks", admin,
-                "{\"url\":\"http://127.0.0.1:" + receiverPort + "/hooks/scale-out\",\"events\":[\"incident.accepted\",\"incident.answered\"]}");
-        String subscription = field(subscribed.body(), "id");
-        if (subscribed.statusCode() != 201) {
-            throw new IllegalStateException("subscribe: " + subscribed.body());
-        }
+        String subscription = null;
         try {
+            HttpResponse<String> subscribed = post(base + "/api/v1/admin/webhooks", admin,
+                    "{\"url\":\"http://127.0.0.1:" + receiverPort + "/hooks/scale-out\",\"events\":[\"incident.accepted\",\"incident.answered\"]}");
+            subscription = field(subscribed.body(), "id");
+            if (subscribed.statusCode() != 201) {
+                throw new IllegalStateException("subscribe: " + subscribed.body());
+            }
             for (int i = 0; i < events / 2; i++) {
                 String number = field(post(base + "/api/v1/feedback", citizen(key, "delivery-" + i + "-" + UUID.randomUUID()),
                         feedbackBody("Доставка " + i)).body(), "number");
@@ -301,7 +312,9 @@ public class ScaleOut {
             System.out.printf("deliveries: %d events written, %d requests received, %d distinct events, %d received more than once%n",
                     expected, total.get(), perEvent.size(), duplicates);
         } finally {
-            send(request(base + "/api/v1/admin/webhooks/" + subscription, admin).DELETE().build());
+            if (subscription != null) {
+                send(request(base + "/api/v1/admin/webhooks/" + subscription, admin).DELETE().build());
+            }
             receiver.stop(0);
         }
     }

@@ -106,7 +106,8 @@ chown root "$work"
 log "three instances on ports ${PORTS[*]} (schema $SCHEMA, migrated by whichever starts first, through PgBouncer)"
 for port in "${PORTS[@]}"; do
   OTKLIK_HTTP_PORT=$port OTKLIK_DB_HOST=127.0.0.1 OTKLIK_DB_PORT=$PGBOUNCER_PORT OTKLIK_DB_NAME=otklik \
-  OTKLIK_DB_SCHEMA=$SCHEMA OTKLIK_DB_POOL_SIZE=10 OTKLIK_DB_CACHE_PREPARED_STATEMENTS=false OTKLIK_DB_LAYER7_PROXY=true \
+  OTKLIK_DB_SCHEMA=$SCHEMA OTKLIK_DB_POOL_SIZE=10 \
+  OTKLIK_DB_CACHE_PREPARED_STATEMENTS=false OTKLIK_DB_LAYER7_PROXY=true OTKLIK_DB_PIPELINING_LIMIT=1 \
   OTKLIK_RATE_LIMIT_ENABLED=false OTKLIK_DELIVERY_RELAY_INTERVAL=1s \
     java -Xmx384m -Dquarkus.profile=scaleout -Dquarkus.http.host=127.0.0.1 \
     -Dquarkus.oidc.public-key="$(cat "$work/public.pem")" -Dquarkus.log.console.json.enabled=false \

@@ -132,11 +132,12 @@ export function dataAccessProblems(docs, projectRoot, overlayName) {
     check(server <= budget, `Pooler/${pooler.metadata.name}: ${server} server connections exceed ${budget} (max_connections - reserved)`);
     // Through transaction pooling: unnamed statements in one batch (layer-7 proxy mode, not cached), or named
     // cached ones that PgBouncer >= 1.21 re-prepares (max_prepared_statements).
-    const unnamed = config.OTKLIK_DB_CACHE_PREPARED_STATEMENTS === "false" && config.OTKLIK_DB_LAYER7_PROXY === "true";
+    const unnamed = config.OTKLIK_DB_CACHE_PREPARED_STATEMENTS === "false" && config.OTKLIK_DB_LAYER7_PROXY === "true"
+      && config.OTKLIK_DB_PIPELINING_LIMIT === "1";
     const tracked = config.OTKLIK_DB_CACHE_PREPARED_STATEMENTS !== "false" && config.OTKLIK_DB_LAYER7_PROXY !== "true"
       && Number(parameters.max_prepared_statements ?? 0) > 0;
     check(unnamed || tracked, `Pooler/${pooler.metadata.name}: in transaction mode the API needs OTKLIK_DB_CACHE_PREPARED_STATEMENTS=false`
-      + ` with OTKLIK_DB_LAYER7_PROXY=true, or cached statements with max_prepared_statements > 0`);
+      + ` with OTKLIK_DB_LAYER7_PROXY=true and OTKLIK_DB_PIPELINING_LIMIT=1, or cached statements with max_prepared_statements > 0`);
   }
 
   // Body limits per path, as the application has them.
