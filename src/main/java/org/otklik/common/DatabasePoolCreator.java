@@ -28,19 +28,18 @@ public class DatabasePoolCreator implements PgPoolCreator {
 
     @Override
     public Pool create(Input input) {
-        PoolOptions pool = new PoolOptions(input.poolOptions())
+        // Set on Quarkus' own option objects: PgConnectOptions' copy constructor (Vert.x 4.5) drops
+        // useLayer7Proxy, which the pooler needs (k8s/base/pooler.yaml).
+        PoolOptions pool = input.poolOptions()
                 .setConnectionTimeout((int) config.acquire().toMillis())
                 .setConnectionTimeoutUnit(TimeUnit.MILLISECONDS)
                 .setMaxWaitQueueSize(config.maxQueue());
-        List<PgConnectOptions> servers = input.pgConnectOptionsList().stream()
-                .map(options -> {
-                    PgConnectOptions bounded = new PgConnectOptions(options);
-                    bounded.setConnectTimeout((int) config.connect().toMillis());
-                    bounded.setIdleTimeout((int) config.socketIdle().toMillis());
-                    bounded.setIdleTimeoutUnit(TimeUnit.MILLISECONDS);
-                    return bounded;
-                })
-                .toList();
+        List<PgConnectOptions> servers = input.pgConnectOptionsList();
+        for (PgConnectOptions server : servers) {
+            server.setConnectTimeout((int) config.connect().toMillis());
+            server.setIdleTimeout((int) config.socketIdle().toMillis());
+            server.setIdleTimeoutUnit(TimeUnit.MILLISECONDS);
+        }
         return PgDriver.INSTANCE.createPool(input.vertx(), servers, pool);
     }
 }
