@@ -108,17 +108,16 @@ public class TallyRepository {
     }
 
     /**
-     * Runs the work while holding a session advisory lock, on one replica at a time; empty when another
-     * replica holds it. The lock goes with the connection if the replica dies.
+     * Runs the work while a transaction holds an advisory lock, on one replica at a time; empty when
+     * another replica holds it. A transaction-level lock, so that it also holds behind PgBouncer in
+     * transaction mode, and goes with the transaction if the replica dies.
      */
     public <T> Uni<Optional<T>> exclusively(long lock, Supplier<Uni<T>> work) {
-        return pool.withConnection(connection -> connection.preparedQuery("select pg_try_advisory_lock($1) as locked")
+        return pool.withTransaction(connection -> connection.preparedQuery("select pg_try_advisory_xact_lock($1) as locked")
                 .execute(Tuple.of(lock))
                 .chain(rows -> !rows.iterator().next().getBoolean("locked")
                         ? Uni.createFrom().item(Optional.<T>empty())
-                        : Uni.createFrom().deferred(work::get).map(Optional::ofNullable)
-                                .eventually(() -> connection.preparedQuery("select pg_advisory_unlock($1)")
-                                        .execute(Tuple.of(lock)))));
+                        : Uni.createFrom().deferred(work::get).map(Optional::ofNullable)));
     }
 
     public Uni<List<TallyRow>> tallies(UUID pollId) {
