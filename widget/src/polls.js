@@ -326,7 +326,7 @@ export class OtklikPolls extends OtklikElement {
       <div id="check-result" tabindex="-1" role="status" aria-live="polite">
         ${this.check.error ? html`<p class="error">${this.check.error}</p>` : ''}
         ${r ? html`<div class="result" data-testid="receipt-check"><strong>${this.t(`receiptStatus_${r.status}`)}</strong>
-          <dl><dt>${this.t('pollsTitle')}</dt><dd>${named(this.lang, r.pollTitle)}</dd>
+          <dl><dt>${this.t('poll')}</dt><dd>${named(this.lang, r.pollTitle)}</dd>
           <dt>${this.t('castHour')}</dt><dd>${dateTime(this.lang, r.castHour)}</dd></dl></div>` : ''}
       </div>
     </section>`;
