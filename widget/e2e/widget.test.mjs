@@ -18,6 +18,7 @@ const CHROMIUM = process.env.OTKLIK_E2E_CHROMIUM || '/usr/bin/chromium';
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 let context;
+let profile;
 let page;
 let poll;
 let incidentNumber;
@@ -107,7 +108,7 @@ describe('the widget on a municipal site', () => {
     assert.ok(API && ISSUER && HOST && REFUSED_HOST, 'run through widget/e2e/run.sh');
     mkdirSync(OUT, { recursive: true });
     poll = await createOpenPoll();
-    const profile = mkdtempSync(join(tmpdir(), 'otklik-e2e-chromium-'));
+    profile = mkdtempSync(join(tmpdir(), 'otklik-e2e-chromium-'));
     context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM,
       headless: true,
@@ -117,7 +118,6 @@ describe('the widget on a municipal site', () => {
       locale: 'ru-RU',
       timezoneId: 'Europe/Samara',
     });
-    context.on('close', () => rmSync(profile, { recursive: true, force: true }));
     page = context.pages()[0] || await context.newPage();
     page.setDefaultTimeout(20_000);
     page.on('request', (r) => { if (r.url().startsWith(`${API}/api/`)) apiRequests.push(r); });
@@ -126,6 +126,7 @@ describe('the widget on a municipal site', () => {
 
   after(async () => {
     await context?.close();
+    if (profile) rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
   });
 
   test('an anonymous visitor on another origin sees both elements and open polls', async () => {
@@ -251,6 +252,7 @@ describe('the widget on a municipal site', () => {
     assert.equal(lookup.headers().authorization, undefined);
     await result.scrollIntoViewIfNeeded();
     await shot('05-status-lookup');
+    await feedback().screenshot({ path: join(OUT, 'element-feedback.png') });
   });
 
   test('a citizen votes: a wrong number of choices is shown at its question, then the receipt checks out', async () => {
@@ -267,6 +269,7 @@ describe('the widget on a municipal site', () => {
     await polls().locator('#q2-error').waitFor();
     assert.equal(await polls().locator('fieldset[data-question="q2"]').getAttribute('aria-invalid'), 'true');
     await shot('06-ballot-error');
+    await polls().screenshot({ path: join(OUT, 'element-ballot.png') });
 
     await polls().getByLabel('Скамейки').check();
     await polls().getByRole('button', { name: 'Проголосовать' }).click();
@@ -291,6 +294,7 @@ describe('the widget on a municipal site', () => {
     await polls().getByText('Средняя оценка: 4').waitFor();
     await polls().getByTestId('results').scrollIntoViewIfNeeded();
     await shot('08-results');
+    await polls().screenshot({ path: join(OUT, 'element-results.png') });
     await axeCheck('results');
   });
 

@@ -57,7 +57,7 @@ export class OtklikPolls extends OtklikElement {
       this.closed = (closed?.items || []).filter((p) => p.resultsVisible);
       this.loadVoting();
     } catch (e) {
-      this.polls = [];
+      this.polls = false;
       this.notice = { bad: true, text: this.problemText(e) };
     }
   }
@@ -198,6 +198,7 @@ export class OtklikPolls extends OtklikElement {
     return html`<section aria-labelledby="polls-heading">
       <h3 id="polls-heading" tabindex="-1">${this.t('openPolls')}</h3>
       ${this.polls === null ? html`<p role="status">${this.t('loading')}</p>`
+        : this.polls === false ? ''
         : !this.polls.length ? html`<p>${this.t('noPolls')}</p>`
         : html`<ul class="plain" data-testid="poll-list">${this.polls.map((p) => this.renderItem(p))}</ul>`}
       ${this.closed.length ? html`<h3>${this.t('closedPolls')}</h3>
