@@ -290,7 +290,7 @@ describe('the widget on a municipal site', () => {
       await page.waitForTimeout(500);
     }
     await polls().getByText('Участников: 1').waitFor();
-    await polls().getByText('Парк: 1 голосов, 100 %').waitFor();
+    await polls().getByText('Парк: 1 голос, 100 %').waitFor();
     await polls().getByText('Средняя оценка: 4').waitFor();
     await polls().getByTestId('results').scrollIntoViewIfNeeded();
     await shot('08-results');

@@ -90,6 +90,8 @@ const TEXTS = {
     answered: 'Ответили: {count}',
     mean: 'Средняя оценка: {mean}',
     textAnswers: 'Текстовых ответов: {count}',
+    votes_one: '{count} голос, {share} %',
+    votes_few: '{count} голоса, {share} %',
     votes: '{count} голосов, {share} %',
     state_OPEN: 'идёт голосование',
     state_UPCOMING: 'скоро',
@@ -200,6 +202,7 @@ const TEXTS = {
     answered: 'Answered: {count}',
     mean: 'Mean rating: {mean}',
     textAnswers: 'Text answers: {count}',
+    votes_one: '{count} vote, {share} %',
     votes: '{count} votes, {share} %',
     state_OPEN: 'voting open',
     state_UPCOMING: 'upcoming',
@@ -227,7 +230,10 @@ export function language(lang) {
 }
 
 export function t(lang, key, params = {}) {
-  const text = TEXTS[language(lang)][key] ?? TEXTS.ru[key] ?? key;
+  const texts = TEXTS[language(lang)];
+  // A count picks the plural form where the language has one (votes_one, votes_few, else votes).
+  const plural = typeof params.count === 'number' ? texts[`${key}_${new Intl.PluralRules(language(lang)).select(params.count)}`] : undefined;
+  const text = plural ?? texts[key] ?? TEXTS.ru[key] ?? key;
   return text.replace(/\{(\w+)\}/g, (_, name) => String(params[name] ?? ''));
 }
 
