@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
@@ -20,11 +21,27 @@ record WidgetAsset(String name, String contentType, byte[] body, byte[] gzipped,
             if (in == null) {
                 return Optional.empty();
             }
-            byte[] body = in.readAllBytes();
-            return Optional.of(new WidgetAsset(name, contentType, body, gzip(body), etag(body)));
+            return Optional.of(of(name, contentType, in.readAllBytes()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the widget file " + name, e);
         }
+    }
+
+    static WidgetAsset of(String name, String contentType, byte[] body) {
+        try {
+            return new WidgetAsset(name, contentType, body, gzip(body), etag(body));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot compress the widget file " + name, e);
+        }
+    }
+
+    /** The same file with {@code placeholder} replaced (UTF-8 text). */
+    WidgetAsset with(String placeholder, String replacement) {
+        String text = new String(body, StandardCharsets.UTF_8);
+        if (!text.contains(placeholder)) {
+            throw new IllegalStateException(name + " lacks " + placeholder);
+        }
+        return of(name, contentType, text.replace(placeholder, replacement).getBytes(StandardCharsets.UTF_8));
     }
 
     private static byte[] gzip(byte[] body) throws IOException {

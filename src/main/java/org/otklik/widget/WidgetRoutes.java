@@ -4,10 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.vertx.core.buffer.Buffer;
@@ -27,34 +30,51 @@ public class WidgetRoutes {
 
     private static final Logger LOG = Logger.getLogger(WidgetRoutes.class);
 
-    private final WidgetConfig config;
+    static final String ALLOWED_ORIGINS_PLACEHOLDER = "/*OTKLIK_ALLOWED_ORIGINS*/[]";
 
-    public WidgetRoutes(WidgetConfig config) {
+    private final WidgetConfig config;
+    private final List<String> corsOrigins;
+
+    public WidgetRoutes(WidgetConfig config,
+            @ConfigProperty(name = "quarkus.http.cors.origins") Optional<List<String>> corsOrigins) {
         this.config = config;
+        this.corsOrigins = corsOrigins.orElse(List.of());
     }
 
     void register(@Observes Router router) {
         List<String> missing = new ArrayList<>();
         serve(router, "otklik.js", "text/javascript; charset=utf-8",
-                "public, max-age=" + config.scriptMaxAge().toSeconds(), missing);
-        serve(router, "callback.html", "text/html; charset=utf-8", "no-cache", missing);
+                "public, max-age=" + config.scriptMaxAge().toSeconds(), missing, UnaryOperator.identity());
+        serve(router, "callback.html", "text/html; charset=utf-8", "no-cache", missing,
+                asset -> asset.with(ALLOWED_ORIGINS_PLACEHOLDER, originsAsJson(corsOrigins)));
         if (config.demoPage()) {
-            serve(router, "demo.html", "text/html; charset=utf-8", "no-cache", missing);
+            serve(router, "demo.html", "text/html; charset=utf-8", "no-cache", missing, UnaryOperator.identity());
         }
         if (!missing.isEmpty()) {
             LOG.warnf("The widget was not built (missing on the class path: %s); /widget/ answers 404", missing);
         }
     }
 
-    private void serve(Router router, String name, String contentType, String cacheControl, List<String> missing) {
-        Optional<WidgetAsset> asset = WidgetAsset.load(name, contentType);
-        if (asset.isEmpty()) {
+    private void serve(Router router, String name, String contentType, String cacheControl, List<String> missing,
+            UnaryOperator<WidgetAsset> prepare) {
+        Optional<WidgetAsset> loaded = WidgetAsset.load(name, contentType);
+        if (loaded.isEmpty()) {
             missing.add(name);
             return;
         }
+        WidgetAsset asset = prepare.apply(loaded.get());
         String path = "/widget/" + name;
-        router.route(HttpMethod.GET, path).handler(ctx -> send(ctx, asset.get(), cacheControl));
-        router.route(HttpMethod.HEAD, path).handler(ctx -> send(ctx, asset.get(), cacheControl));
+        router.route(HttpMethod.GET, path).handler(ctx -> send(ctx, asset, cacheControl));
+        router.route(HttpMethod.HEAD, path).handler(ctx -> send(ctx, asset, cacheControl));
+    }
+
+    /** The exact origins of the CORS list as a JSON array (Quarkus' /regex/ entries cannot be matched there). */
+    static String originsAsJson(List<String> origins) {
+        return origins.stream()
+                .map(String::trim)
+                .filter(origin -> !origin.isEmpty() && !origin.startsWith("/") && !origin.equals("*"))
+                .map(origin -> "\"" + origin.replace("\\", "").replace("\"", "").replace("<", "") + "\"")
+                .collect(Collectors.joining(",", "[", "]"));
     }
 
     private static void send(RoutingContext ctx, WidgetAsset asset, String cacheControl) {

@@ -81,7 +81,15 @@ class WidgetTest {
                 .header("Content-Type", "text/html; charset=utf-8")
                 .header("Referrer-Policy", "no-referrer")
                 .header("Content-Security-Policy", "frame-ancestors 'none'")
-                .body(containsString("otklik-auth"));
+                .body(containsString("otklik-auth"))
+                .body(containsString("var allowed = [\"http://localhost:3000\"];"));
+    }
+
+    @Test
+    void theCallbackPageListsOnlyExactOrigins() {
+        assertThat(WidgetRoutes.originsAsJson(java.util.List.of("https://samara.ru", " http://localhost:3000", "/https://.*\\.example\\.org/", "*")))
+                .isEqualTo("[\"https://samara.ru\",\"http://localhost:3000\"]");
+        assertThat(WidgetRoutes.originsAsJson(java.util.List.of())).isEqualTo("[]");
     }
 
     @Test
