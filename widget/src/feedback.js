@@ -1,0 +1,319 @@
+import { html } from 'lit';
+import { OtklikElement, describedBy, fieldErrors } from './base.js';
+import { randomToken } from './auth.js';
+import { dateTime, named } from './i18n.js';
+
+const TEXT_LIMIT = 5000;
+// problem+json pointers → the form field that shows them.
+const FIELD_OF = { categoryCode: 'category', districtCode: 'district', text: 'text', address: 'address', location: 'location' };
+
+/**
+ * <otklik-feedback>: a message form for logged-in citizens, their messages with answers, and an
+ * anonymous status lookup by number.
+ */
+export class OtklikFeedback extends OtklikElement {
+  static properties = {
+    ...OtklikElement.properties,
+    categories: { state: true },
+    districts: { state: true },
+    topic: { state: true },
+    form: { state: true },
+    errors: { state: true },
+    formError: { state: true },
+    sending: { state: true },
+    receipt: { state: true },
+    mine: { state: true },
+    details: { state: true },
+    lookup: { state: true },
+    locating: { state: true },
+  };
+
+  constructor() {
+    super();
+    this.categories = [];
+    this.districts = [];
+    this.topic = '';
+    this.form = { category: '', district: '', text: '', address: '', location: null };
+    this.errors = {};
+    this.formError = null;
+    this.sending = false;
+    this.receipt = null;
+    this.mine = null;
+    this.details = {};
+    this.lookup = { number: '', result: null, error: null, loading: false };
+    this.locating = false;
+    this._idempotencyKey = null;
+  }
+
+  connectedCallback() {
+    super.connectedCallback();
+    this.loadReferenceData();
+    if (this.signedIn) this.loadMine();
+  }
+
+  sessionChanged() {
+    this.mine = null;
+    this.details = {};
+    if (this.signedIn) this.loadMine();
+  }
+
+  async loadReferenceData() {
+    try {
+      const [categories, districts] = [await this.client.get('/api/v1/categories'), await this.client.get('/api/v1/districts')];
+      this.categories = categories || [];
+      this.districts = districts || [];
+    } catch (e) {
+      this.notice = { bad: true, text: this.problemText(e) };
+    }
+  }
+
+  async loadMine() {
+    try {
+      const page = await this.client.get('/api/v1/me/incidents?limit=20', { auth: true });
+      this.mine = page?.items || [];
+    } catch (e) {
+      this.mine = [];
+      if (e.status !== 401) this.notice = { bad: true, text: this.problemText(e) };
+    }
+  }
+
+  async loadDetail(number) {
+    if (this.details[number]) return;
+    this.details = { ...this.details, [number]: { loading: true } };
+    try {
+      const detail = await this.client.get(`/api/v1/me/incidents/${encodeURIComponent(number)}`, { auth: true });
+      this.details = { ...this.details, [number]: detail };
+    } catch (e) {
+      this.details = { ...this.details, [number]: { error: this.problemText(e) } };
+    }
+  }
+
+  edit(field, value) {
+    this.form = { ...this.form, [field]: value };
+    this._idempotencyKey = null;
+  }
+
+  pickTopic(code) {
+    this.topic = code;
+    const topic = this.categories.find((c) => c.code === code);
+    this.edit('category', topic && !(topic.children || []).length ? code : '');
+  }
+
+  locate() {
+    if (!navigator.geolocation) {
+      this.errors = { ...this.errors, location: [this.t('locationFailed')] };
+      return;
+    }
+    this.locating = true;
+    navigator.geolocation.getCurrentPosition(
+      (position) => {
+        this.locating = false;
+        const round = (v) => Math.round(v * 1e6) / 1e6;
+        this.edit('location', { lat: round(position.coords.latitude), lon: round(position.coords.longitude) });
+      },
+      () => {
+        this.locating = false;
+        this.errors = { ...this.errors, location: [this.t('locationFailed')] };
+      },
+      { timeout: 15000, maximumAge: 60000 },
+    );
+  }
+
+  async submit(event) {
+    event.preventDefault();
+    if (this.sending) return;
+    this.sending = true;
+    this.errors = {};
+    this.formError = null;
+    // One key per filled-in form: a double click or a retry after a lost answer creates one incident.
+    this._idempotencyKey ||= randomToken(18);
+    const body = {
+      categoryCode: this.form.category,
+      text: this.form.text,
+      districtCode: this.form.district || null,
+      address: this.form.address.trim() || null,
+      location: this.form.location,
+    };
+    try {
+      this.receipt = await this.client.post('/api/v1/feedback', body, {
+        auth: true, headers: { 'Idempotency-Key': this._idempotencyKey },
+      });
+      this._idempotencyKey = null;
+      this.form = { category: '', district: '', text: '', address: '', location: null };
+      this.topic = '';
+      await this.updateComplete;
+      this.renderRoot.querySelector('#receipt-heading')?.focus();
+      this.loadMine();
+    } catch (e) {
+      const errors = e.fieldErrors ? e.fieldErrors((pointer) => FIELD_OF[pointer.split('/')[1]] || 'form') : {};
+      const { form, ...fields } = errors;
+      this.errors = fields;
+      this.formError = Object.keys(fields).length ? this.t('fixErrors') + (form ? ` ${form.join('; ')}` : '') : this.problemText(e);
+      await this.updateComplete;
+      const first = ['category', 'district', 'text', 'address', 'location'].find((f) => fields[f]);
+      const target = first === 'category' ? (this.topic ? '#subtopic' : '#topic') : first === 'location' ? '#locate' : first ? `#${first}` : '#form-error';
+      this.renderRoot.querySelector(target)?.focus();
+    } finally {
+      this.sending = false;
+    }
+  }
+
+  async lookUp(event) {
+    event.preventDefault();
+    const number = this.lookup.number.trim();
+    if (!number) return;
+    this.lookup = { ...this.lookup, loading: true, result: null, error: null };
+    try {
+      const result = await this.client.get(`/api/v1/incidents/${encodeURIComponent(number)}/status`, { auth: 'never' });
+      this.lookup = { ...this.lookup, loading: false, result };
+    } catch (e) {
+      this.lookup = { ...this.lookup, loading: false, error: e.status === 404 ? this.t('notFound') : this.problemText(e) };
+    }
+  }
+
+  render() {
+    return html`
+      ${this.renderHeader(this.t('feedbackTitle'))}
+      <section aria-labelledby="new-heading">
+        <h3 id="new-heading">${this.t('newMessage')}</h3>
+        ${this.receipt ? this.renderReceipt(this.receipt) : ''}
+        ${this.signedIn ? this.renderForm() : html`<p class="notice">${this.t('loginNeeded')}</p>`}
+      </section>
+      ${this.signedIn ? this.renderMine() : ''}
+      ${this.renderLookup()}
+    `;
+  }
+
+  renderForm() {
+    const topic = this.categories.find((c) => c.code === this.topic);
+    const children = topic?.children || [];
+    const e = this.errors;
+    const categoryError = e.category ? (children.length ? 'subtopic' : 'topic') : null;
+    return html`<form novalidate @submit=${this.submit}>
+      <label for="topic">${this.t('topic')}</label>
+      <select id="topic" aria-required="true" aria-invalid=${categoryError === 'topic'}
+          aria-describedby=${describedBy(categoryError === 'topic' ? e : {}, 'category')}
+          @change=${(ev) => this.pickTopic(ev.target.value)}>
+        <option value="" ?selected=${!this.topic}>${this.t('chooseTopic')}</option>
+        ${this.categories.map((c) => html`<option value=${c.code} ?selected=${c.code === this.topic}>${named(this.lang, c)}</option>`)}
+      </select>
+      ${categoryError === 'topic' ? fieldErrors(e, 'category') : ''}
+      ${children.length ? html`
+        <label for="subtopic">${this.t('subtopic')}</label>
+        <select id="subtopic" aria-required="true" aria-invalid=${categoryError === 'subtopic'}
+            aria-describedby=${describedBy(categoryError === 'subtopic' ? e : {}, 'category')}
+            @change=${(ev) => this.edit('category', ev.target.value)}>
+          <option value="" ?selected=${!this.form.category}>${this.t('chooseSubtopic')}</option>
+          ${children.map((c) => html`<option value=${c.code} ?selected=${c.code === this.form.category}>${named(this.lang, c)}</option>`)}
+        </select>
+        ${categoryError === 'subtopic' ? fieldErrors(e, 'category') : ''}` : ''}
+
+      <label for="district">${this.t('district')}</label>
+      <select id="district" aria-invalid=${Boolean(e.district)} aria-describedby=${describedBy(e, 'district')}
+          @change=${(ev) => this.edit('district', ev.target.value)}>
+        <option value="" ?selected=${!this.form.district}>${this.t('unknownDistrict')}</option>
+        ${this.districts.map((d) => html`<option value=${d.code} ?selected=${d.code === this.form.district}>${named(this.lang, d)}</option>`)}
+      </select>
+      ${fieldErrors(e, 'district')}
+
+      <label for="text">${this.t('text')}</label>
+      <textarea id="text" maxlength=${TEXT_LIMIT} aria-required="true" aria-invalid=${Boolean(e.text)}
+          aria-describedby=${describedBy(e, 'text', 'text-hint', 'text-counter')}
+          .value=${this.form.text} @input=${(ev) => this.edit('text', ev.target.value)}></textarea>
+      <p class="hint" id="text-hint">${this.t('textHint')}</p>
+      <p class="counter" id="text-counter">${this.t('counter', { count: this.form.text.length, max: TEXT_LIMIT })}</p>
+      ${fieldErrors(e, 'text')}
+
+      <label for="address">${this.t('address')}</label>
+      <input id="address" type="text" maxlength="300" autocomplete="street-address" aria-invalid=${Boolean(e.address)}
+          aria-describedby=${describedBy(e, 'address', 'address-hint')}
+          .value=${this.form.address} @input=${(ev) => this.edit('address', ev.target.value)}>
+      <p class="hint" id="address-hint">${this.t('addressHint')}</p>
+      ${fieldErrors(e, 'address')}
+
+      <div class="row" style="margin-top:12px">
+        ${this.form.location
+          ? html`<span id="location-value">${this.t('locationSet', this.form.location)}</span>
+              <button type="button" class="secondary" id="locate" aria-describedby=${describedBy(e, 'location')}
+                  @click=${() => this.edit('location', null)}>${this.t('locationClear')}</button>`
+          : html`<button type="button" class="secondary" id="locate" aria-describedby=${describedBy(e, 'location')}
+              @click=${() => this.locate()}>${this.locating ? this.t('locating') : this.t('myLocation')}</button>`}
+      </div>
+      ${fieldErrors(e, 'location')}
+
+      ${this.formError ? html`<p class="notice bad" id="form-error" role="alert" tabindex="-1">${this.formError}</p>` : ''}
+      <p><button type="submit" ?disabled=${this.sending} aria-busy=${this.sending}>${this.sending ? this.t('sending') : this.t('send')}</button></p>
+    </form>`;
+  }
+
+  renderReceipt(r) {
+    return html`<div class="result" role="status">
+      <h4 id="receipt-heading" tabindex="-1" style="margin:0">${this.t('registered')}</h4>
+      <p>${this.t('number')}: <span class="number" data-testid="incident-number">${r.number}</span></p>
+      <dl>
+        <dt>${this.t('status')}</dt><dd>${this.t(`incident_${r.status}`)}</dd>
+        ${r.organization ? html`<dt>${this.t('organization')}</dt><dd>${named(this.lang, r.organization)}</dd>` : ''}
+        ${r.firstResponseDue ? html`<dt>${this.t('firstResponseDue')}</dt><dd data-testid="first-response-due">${dateTime(this.lang, r.firstResponseDue)}</dd>` : ''}
+        ${r.resolutionDue ? html`<dt>${this.t('resolutionDue')}</dt><dd data-testid="resolution-due">${dateTime(this.lang, r.resolutionDue)}</dd>` : ''}
+      </dl>
+    </div>`;
+  }
+
+  renderMine() {
+    return html`<section aria-labelledby="mine-heading">
+      <h3 id="mine-heading">${this.t('myMessages')}</h3>
+      ${this.mine === null ? html`<p role="status">${this.t('loading')}</p>`
+        : !this.mine.length ? html`<p>${this.t('noMessages')}</p>`
+        : html`<ul class="plain" data-testid="my-messages">${this.mine.map((m) => html`<li>
+            <details @toggle=${(ev) => ev.target.open && this.loadDetail(m.number)}>
+              <summary><strong>${m.number}</strong> — ${this.t(`incident_${m.status}`)}${m.overdue ? html`, <span class="error">${this.t('overdue')}</span>` : ''}
+                <br><span class="hint">${named(this.lang, m.category)}: ${m.excerpt}</span></summary>
+              ${this.renderMyDetail(this.details[m.number])}
+            </details></li>`)}</ul>`}
+    </section>`;
+  }
+
+  renderMyDetail(d) {
+    if (!d || d.loading) return html`<p role="status">${this.t('loading')}</p>`;
+    if (d.error) return html`<p class="error">${d.error}</p>`;
+    return html`<dl>
+      ${d.resolutionDue ? html`<dt>${this.t('resolutionDue')}</dt><dd>${dateTime(this.lang, d.resolutionDue)}</dd>` : ''}
+      <dt>${this.t('answer')}</dt>
+      <dd>${d.answer ? html`${d.answer.resolution ? html`<strong>${this.t(`resolution_${d.answer.resolution}`)}.</strong> ` : ''}${d.answer.text || ''}` : this.t('noAnswer')}</dd>
+    </dl>`;
+  }
+
+  renderLookup() {
+    const r = this.lookup.result;
+    return html`<section aria-labelledby="lookup-heading">
+      <h3 id="lookup-heading">${this.t('statusLookup')}</h3>
+      <form class="row" @submit=${this.lookUp}>
+        <div class="grow">
+          <label for="lookup-number">${this.t('number')}</label>
+          <input id="lookup-number" type="text" inputmode="text" autocomplete="off" placeholder="2611-000042"
+              .value=${this.lookup.number} @input=${(ev) => { this.lookup = { ...this.lookup, number: ev.target.value }; }}>
+        </div>
+        <button type="submit" ?disabled=${this.lookup.loading}>${this.t('lookup')}</button>
+      </form>
+      <div role="status" aria-live="polite">
+        ${this.lookup.loading ? html`<p>${this.t('loading')}</p>` : ''}
+        ${this.lookup.error ? html`<p class="error">${this.lookup.error}</p>` : ''}
+        ${r ? html`<div class="result" data-testid="status-result">
+          <p>${this.t('number')}: <span class="number">${r.number}</span></p>
+          <dl>
+            ${r.status ? html`<dt>${this.t('status')}</dt><dd>${this.t(`incident_${r.status}`)}${r.overdue ? html`, <span class="error">${this.t('overdue')}</span>` : ''}</dd>` : ''}
+            ${r.mergedInto ? html`<dt>${this.t('mergedInto')}</dt><dd>${r.mergedInto}</dd>` : ''}
+            ${r.category ? html`<dt>${this.t('category')}</dt><dd>${named(this.lang, r.category)}</dd>` : ''}
+            ${r.district ? html`<dt>${this.t('district')}</dt><dd>${named(this.lang, r.district)}</dd>` : ''}
+            ${r.organization ? html`<dt>${this.t('organization')}</dt><dd>${named(this.lang, r.organization)}</dd>` : ''}
+            ${r.createdAt ? html`<dt>${this.t('createdAt')}</dt><dd>${dateTime(this.lang, r.createdAt)}</dd>` : ''}
+            ${r.updatedAt ? html`<dt>${this.t('updatedAt')}</dt><dd>${dateTime(this.lang, r.updatedAt)}</dd>` : ''}
+            ${r.firstResponseDue ? html`<dt>${this.t('firstResponseDue')}</dt><dd>${dateTime(this.lang, r.firstResponseDue)}</dd>` : ''}
+            ${r.resolutionDue ? html`<dt>${this.t('resolutionDue')}</dt><dd>${dateTime(this.lang, r.resolutionDue)}</dd>` : ''}
+            ${r.answer?.resolution ? html`<dt>${this.t('resolution')}</dt><dd>${this.t(`resolution_${r.answer.resolution}`)}</dd>` : ''}
+            ${r.answer?.text ? html`<dt>${this.t('answer')}</dt><dd>${r.answer.text}</dd>` : ''}
+          </dl></div>` : ''}
+      </div>
+    </section>`;
+  }
+}
