@@ -5,7 +5,6 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.otklik.common.ErrorDialect;
 import org.otklik.common.Problem;
 
@@ -54,10 +53,8 @@ public class Open311Errors implements ErrorDialect {
         return new Body(format.contentType(), content);
     }
 
+    /** Documented as the component Open311Error in META-INF/openapi.yaml. */
     @RegisterForReflection
-    @Schema(name = "Open311Error", description = "One error; an error answer is a list of them (XML: <errors><error>)")
-    public record ErrorView(
-            @Schema(description = "The HTTP status", examples = "400") String code,
-            @Schema(examples = "service_code: unknown service") String description) {
+    public record ErrorView(String code, String description) {
     }
 }
