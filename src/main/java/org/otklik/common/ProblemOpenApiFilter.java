@@ -23,12 +23,18 @@ import io.quarkus.smallrye.openapi.OpenApiFilter;
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class ProblemOpenApiFilter implements OASFilter {
 
+    /** Open311 answers errors in its own form (see ErrorDialect) and documents them itself. */
+    private static final String OWN_ERROR_FORM_PREFIX = "/open311/";
+
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
         for (Map.Entry<String, PathItem> path : openAPI.getPaths().getPathItems().entrySet()) {
+            if (path.getKey().startsWith(OWN_ERROR_FORM_PREFIX)) {
+                continue;
+            }
             boolean hasPathParameter = path.getKey().contains("{");
             Map<PathItem.HttpMethod, Operation> operations = path.getValue().getOperations();
             if (operations == null) {

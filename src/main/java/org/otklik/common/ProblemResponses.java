@@ -6,6 +6,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
@@ -25,9 +26,11 @@ public class ProblemResponses {
     private static final Pattern SAFE_CORRELATION_ID = Pattern.compile("[A-Za-z0-9._-]{8,64}");
 
     private final ObjectMapper objectMapper;
+    private final Instance<ErrorDialect> dialects;
 
-    public ProblemResponses(ObjectMapper objectMapper) {
+    public ProblemResponses(ObjectMapper objectMapper, Instance<ErrorDialect> dialects) {
         this.objectMapper = objectMapper;
+        this.dialects = dialects;
     }
 
     public Problem of(ProblemType type, String detail, String instance) {
@@ -69,11 +72,24 @@ public class ProblemResponses {
     }
 
     public Response toResponse(Problem problem) {
+        ErrorDialect.Body body = render(problem);
         return Response.status(problem.status())
-                .type(Problem.MEDIA_TYPE)
+                .type(body.contentType())
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .entity(toJson(problem))
+                .entity(body.content())
                 .build();
+    }
+
+    /** The problem as problem+json, or in the error form of the standard its path implements. */
+    public ErrorDialect.Body render(Problem problem) {
+        if (problem.instance() != null) {
+            for (ErrorDialect dialect : dialects) {
+                if (dialect.covers(problem.instance())) {
+                    return dialect.render(problem);
+                }
+            }
+        }
+        return new ErrorDialect.Body(Problem.MEDIA_TYPE, toJson(problem));
     }
 
     /** The caller's request id when it is safe to echo, otherwise a new random one. */

@@ -58,11 +58,11 @@ public class RequestLimitRoutes {
     }
 
     private void refuse(RoutingContext ctx, int status, ProblemType type, String detail) {
-        Problem problem = problems.of(type, detail, ctx.request().path());
+        ErrorDialect.Body body = problems.render(problems.of(type, detail, ctx.request().path()));
         ctx.response().setStatusCode(status)
-                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                .putHeader(HttpHeaders.CONTENT_TYPE, body.contentType())
                 .putHeader(HttpHeaders.CONNECTION, "close")
-                .end(problems.toJson(problem));
+                .end(body.content());
     }
 
     private static boolean exceeds(String declared, long limit) {

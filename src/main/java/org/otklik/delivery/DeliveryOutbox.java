@@ -47,7 +47,8 @@ public class DeliveryOutbox {
                 case SOCIAL -> config.socialUrl().isPresent() && event.externalId() != null
                         ? insert(session, eventId, event, Destination.SOCIAL, null, socialPayload(eventId, event))
                         : Uni.createFrom().voidItem();
-                case WIDGET, MOBILE -> Uni.createFrom().voidItem();
+                // Open311 clients fetch changes from servicerequestupdates
+                case WIDGET, MOBILE, OPEN311 -> Uni.createFrom().voidItem();
             };
             return own.chain(() -> session
                     .createNativeQuery("select id from webhook_subscription where active and :type = any(events) order by created_at",

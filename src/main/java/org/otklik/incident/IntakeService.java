@@ -129,7 +129,7 @@ public class IntakeService {
                 errors.add(FieldError.atPointer("/citizenId", "the citizen's Gosuslugi id is required"));
             }
         } else {
-            if (request.externalId() != null) {
+            if (request.externalId() != null && channel != Channel.OPEN311) {
                 errors.add(FieldError.atPointer("/externalId", "only integration clients may set this"));
             }
             if (request.citizenId() != null) {
@@ -144,17 +144,40 @@ public class IntakeService {
 
     private Uni<StoredResponse> submitOnce(Caller caller, Channel channel, FeedbackRequest request,
             ReferenceSnapshot reference) {
+        return findOrCreate(caller, channel, request, reference)
+                .map(intake -> stored(intake.created() ? 201 : 200, views.receipt(intake.incident(), reference),
+                        locationFor(caller, intake.incident())));
+    }
+
+    /**
+     * Intake for a caller that another feature has already authenticated and given its channel (an
+     * Open311 client holding an API key): the same checks, routing, deadlines and idempotency by
+     * {@code externalId} as {@link #submit}.
+     */
+    @WithTransaction
+    public Uni<Intake> submitOnChannel(Caller caller, FeedbackRequest request) {
+        Channel channel = caller.channel().orElseThrow(() -> new IllegalArgumentException("caller without a channel"));
+        return referenceCatalog.current()
+                .invoke(reference -> validate(caller, channel, request, reference))
+                .chain(reference -> findOrCreate(caller, channel, request, reference));
+    }
+
+    /** The incident of a message, and whether this submission created it. */
+    public record Intake(Incident incident, boolean created) {
+    }
+
+    private Uni<Intake> findOrCreate(Caller caller, Channel channel, FeedbackRequest request, ReferenceSnapshot reference) {
         if (request.externalId() == null) {
-            return create(caller, channel, request, reference);
+            return create(caller, channel, request, reference).map(created -> new Intake(created, true));
         }
         return incidents.lockExternalMessage(channel, null, request.externalId())
                 .chain(() -> incidents.findExternalMessage(channel, null, request.externalId()))
                 .chain(existing -> existing != null
-                        ? Uni.createFrom().item(stored(200, views.receipt(existing, reference), locationFor(caller, existing)))
-                        : create(caller, channel, request, reference));
+                        ? Uni.createFrom().item(new Intake(existing, false))
+                        : create(caller, channel, request, reference).map(created -> new Intake(created, true)));
     }
 
-    private Uni<StoredResponse> create(Caller caller, Channel channel, FeedbackRequest request, ReferenceSnapshot reference) {
+    private Uni<Incident> create(Caller caller, Channel channel, FeedbackRequest request, ReferenceSnapshot reference) {
         Incident incident = new Incident();
         incident.channel = channel;
         incident.externalId = request.externalId();
@@ -169,15 +192,14 @@ public class IntakeService {
         incident.attachments = request.attachments() == null ? new String[0] : request.attachments().toArray(String[]::new);
         if (channel == Channel.GOSUSLUGI) {
             incident.authorExternalId = request.citizenId();
-        } else {
+        } else if (channel != Channel.OPEN311) {
             incident.authorSubject = caller.subject();
         }
         if (request.contact() != null) {
             incident.contactPhone = request.contact().phone();
             incident.contactEmail = request.contact().email();
         }
-        return register(incident, caller, reference)
-                .map(created -> stored(201, views.receipt(created, reference), locationFor(caller, created)));
+        return register(incident, caller, reference);
     }
 
     /** Numbers, routes, sets deadlines and status, and writes the incident with its first timeline event. */

@@ -121,7 +121,7 @@ public class StaffIncidentResource {
             try {
                 return Channel.valueOf(value);
             } catch (IllegalArgumentException e) {
-                throw ProblemException.badParameter("channel", "must be one of WIDGET, MOBILE, GOSUSLUGI, SOCIAL");
+                throw ProblemException.badParameter("channel", "must be one of WIDGET, MOBILE, GOSUSLUGI, SOCIAL, OPEN311");
             }
         });
         Optional<KeysetCursor> after = Optional.ofNullable(cursor).map(KeysetCursor::decode);

@@ -5,5 +5,7 @@ public enum Channel {
     WIDGET,
     MOBILE,
     GOSUSLUGI,
-    SOCIAL
+    SOCIAL,
+    /** Open311 GeoReport v2 clients (FixMyStreet and other apps) holding an API key. */
+    OPEN311
 }

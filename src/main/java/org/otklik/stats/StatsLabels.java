@@ -19,7 +19,8 @@ final class StatsLabels {
             "WIDGET", "Виджет на сайте",
             "MOBILE", "Мобильное приложение",
             "GOSUSLUGI", "Госуслуги (ПОС)",
-            "SOCIAL", "Социальные сети");
+            "SOCIAL", "Социальные сети",
+            "OPEN311", "Open311 (приложения)");
 
     private StatsLabels() {
     }

@@ -1,0 +1,289 @@
+package org.otklik.open311;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.hibernate.reactive.mutiny.Mutiny;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+
+/** Open311 clients, what they sent, back-office updates, and the read side of requests and updates. */
+@ApplicationScoped
+@WithSession
+public class Open311Repository {
+
+    public record Client(UUID id, String name, String organizationCode, Instant createdAt, String createdBy,
+            Instant revokedAt) {
+    }
+
+    public record AttributeRow(String categoryCode, String code, String datatype, boolean required, String description,
+            String datatypeDescription, int order, String allowedValuesJson) {
+    }
+
+    public record RequestRow(long id, String number, String status, String resolution, String categoryCode,
+            String organizationCode, String districtCode, Double lat, Double lon, Instant createdAt, Instant updatedAt,
+            Instant resolutionDue) {
+    }
+
+    public record EventRow(long id, long incidentId, String number, String type, String status, String resolution,
+            Instant occurredAt, String comment, boolean submittedByCaller) {
+    }
+
+    /** Filters of GET requests; empty numbers means "use the others". */
+    public record RequestQuery(List<String> numbers, List<String> categoryCodes, Set<String> statuses,
+            Optional<Instant> createdFrom, Optional<Instant> createdTo, Optional<Instant> updatedFrom,
+            Optional<Instant> updatedTo, boolean byUpdate, int offset, int limit) {
+    }
+
+    // --- clients -------------------------------------------------------------------
+
+    public Uni<Optional<Client>> activeClientByKeyHash(String keyHash) {
+        return rows("select id, name, organization_code, created_at, created_by, revoked_at from open311_client"
+                + " where key_hash = :hash and revoked_at is null", Map.of("hash", keyHash))
+                .map(rows -> rows.stream().findFirst().map(Open311Repository::client));
+    }
+
+    public Uni<List<Client>> clients() {
+        return rows("select id, name, organization_code, created_at, created_by, revoked_at from open311_client"
+                + " order by created_at, id", Map.of())
+                .map(rows -> rows.stream().map(Open311Repository::client).toList());
+    }
+
+    public Uni<Optional<Client>> client(UUID id) {
+        return rows("select id, name, organization_code, created_at, created_by, revoked_at from open311_client"
+                + " where id = :id", Map.of("id", id))
+                .map(rows -> rows.stream().findFirst().map(Open311Repository::client));
+    }
+
+    public Uni<Void> insertClient(Client client, String keyHash) {
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("id", client.id());
+        parameters.put("name", client.name());
+        parameters.put("hash", keyHash);
+        parameters.put("organization", client.organizationCode());
+        parameters.put("at", utc(client.createdAt()));
+        parameters.put("by", client.createdBy());
+        return update("insert into open311_client (id, name, key_hash, organization_code, created_at, created_by)"
+                + " values (:id, :name, :hash, cast(:organization as varchar), :at, :by)", parameters).replaceWithVoid();
+    }
+
+    public Uni<Integer> revokeClient(UUID id, Instant at) {
+        return update("update open311_client set revoked_at = :at where id = :id and revoked_at is null",
+                Map.of("id", id, "at", utc(at)));
+    }
+
+    private static Client client(Object[] row) {
+        return new Client((UUID) row[0], (String) row[1], (String) row[2], instant(row[3]), (String) row[4], instant(row[5]));
+    }
+
+    // --- service definitions -------------------------------------------------------
+
+    public Uni<List<AttributeRow>> attributes() {
+        return rows("select category_code, code, datatype, required, description_ru, datatype_description, sort_order,"
+                + " allowed_values::text from category_attribute order by category_code, sort_order, code", Map.of())
+                .map(rows -> rows.stream().map(row -> new AttributeRow((String) row[0], (String) row[1], (String) row[2],
+                        (Boolean) row[3], (String) row[4], (String) row[5], ((Number) row[6]).intValue(), (String) row[7]))
+                        .toList());
+    }
+
+    // --- requests --------------------------------------------------------------------
+
+    public Uni<Void> insertRequest(long incidentId, UUID clientId, String token, Map<String, String> details,
+            String attributesJson) {
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("incident", incidentId);
+        parameters.put("client", clientId);
+        parameters.put("token", token);
+        for (String column : List.of("device_id", "account_id", "address_id", "first_name", "last_name")) {
+            parameters.put(column, details.get(column));
+        }
+        parameters.put("attributes", attributesJson);
+        return update("insert into open311_request (incident_id, client_id, token, device_id, account_id, address_id,"
+                + " first_name, last_name, attributes) values (:incident, :client, :token, cast(:device_id as varchar),"
+                + " cast(:account_id as varchar), cast(:address_id as varchar), cast(:first_name as varchar),"
+                + " cast(:last_name as varchar), cast(:attributes as jsonb))", parameters).replaceWithVoid();
+    }
+
+    public Uni<Optional<String>> tokenOf(long incidentId) {
+        return rows("select token from open311_request where incident_id = :id", Map.of("id", incidentId))
+                .map(rows -> rows.stream().findFirst().map(row -> (String) single(row)));
+    }
+
+    public Uni<Optional<String>> numberOfToken(String token) {
+        return rows("select i.number from open311_request r join incident i on i.id = r.incident_id where r.token = :token",
+                Map.of("token", token))
+                .map(rows -> rows.stream().findFirst().map(row -> (String) single(row)));
+    }
+
+    public Uni<List<RequestRow>> requests(RequestQuery query) {
+        Map<String, Object> parameters = new HashMap<>();
+        StringBuilder sql = new StringBuilder("select id, number, status, resolution, category_code, organization_code,"
+                + " district_code, location_lat, location_lon, created_at, updated_at, resolution_due from incident where ");
+        if (!query.numbers().isEmpty()) {
+            sql.append("number in (:numbers)");
+            parameters.put("numbers", query.numbers());
+        } else {
+            sql.append("true");
+            if (!query.categoryCodes().isEmpty()) {
+                sql.append(" and category_code in (:categories)");
+                parameters.put("categories", query.categoryCodes());
+            }
+            if (!query.statuses().isEmpty()) {
+                sql.append(" and status in (:statuses)");
+                parameters.put("statuses", List.copyOf(query.statuses()));
+            }
+            query.createdFrom().ifPresent(at -> {
+                sql.append(" and created_at >= :createdFrom");
+                parameters.put("createdFrom", utc(at));
+            });
+            query.createdTo().ifPresent(at -> {
+                sql.append(" and created_at <= :createdTo");
+                parameters.put("createdTo", utc(at));
+            });
+            query.updatedFrom().ifPresent(at -> {
+                sql.append(" and updated_at >= :updatedFrom");
+                parameters.put("updatedFrom", utc(at));
+            });
+            query.updatedTo().ifPresent(at -> {
+                sql.append(" and updated_at <= :updatedTo");
+                parameters.put("updatedTo", utc(at));
+            });
+        }
+        sql.append(query.byUpdate() ? " order by updated_at desc, id desc" : " order by created_at desc, id desc");
+        sql.append(" limit :limit offset :offset");
+        parameters.put("limit", query.limit());
+        parameters.put("offset", query.offset());
+        return rows(sql.toString(), parameters).map(rows -> rows.stream().map(row -> new RequestRow(
+                ((Number) row[0]).longValue(), (String) row[1], (String) row[2], (String) row[3], (String) row[4],
+                (String) row[5], (String) row[6], (Double) row[7], (Double) row[8], instant(row[9]), instant(row[10]),
+                instant(row[11]))).toList());
+    }
+
+    /**
+     * Public timeline entries, oldest first, with or without the submission; {@code submitter} marks
+     * those of incidents the calling client submitted.
+     */
+    public Uni<List<EventRow>> publicEvents(List<Long> incidentIds, Optional<Instant> from, Optional<Instant> to,
+            String submitter, boolean withSubmissions, int offset, int limit) {
+        Map<String, Object> parameters = new HashMap<>();
+        StringBuilder sql = new StringBuilder("select e.id, e.incident_id, i.number, e.type, e.status, i.resolution,"
+                + " e.occurred_at, e.comment, i.submitted_by = :submitter from incident_event e"
+                + " join incident i on i.id = e.incident_id where e.public");
+        if (!withSubmissions) {
+            sql.append(" and e.type <> 'SUBMITTED'");
+        }
+        parameters.put("submitter", submitter == null ? "" : submitter);
+        if (incidentIds != null) {
+            sql.append(" and e.incident_id in (:ids)");
+            parameters.put("ids", incidentIds);
+        }
+        from.ifPresent(at -> {
+            sql.append(" and e.occurred_at >= :from");
+            parameters.put("from", utc(at));
+        });
+        to.ifPresent(at -> {
+            sql.append(" and e.occurred_at <= :to");
+            parameters.put("to", utc(at));
+        });
+        sql.append(" order by e.occurred_at, e.id limit :limit offset :offset");
+        parameters.put("limit", limit);
+        parameters.put("offset", offset);
+        return rows(sql.toString(), parameters).map(rows -> rows.stream().map(row -> new EventRow(
+                ((Number) row[0]).longValue(), ((Number) row[1]).longValue(), (String) row[2], (String) row[3],
+                (String) row[4], (String) row[5], instant(row[6]), (String) row[7], Boolean.TRUE.equals(row[8]))).toList());
+    }
+
+    // --- back-office updates ---------------------------------------------------------
+
+    /** Records an update; false when this client sent that update_id before (then nothing is recorded). */
+    public Uni<Boolean> claimUpdate(UUID clientId, String updateId, long incidentId, String status, String description,
+            Instant updatedAt, Instant receivedAt) {
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("client", clientId);
+        parameters.put("update", updateId);
+        parameters.put("incident", incidentId);
+        parameters.put("status", status);
+        parameters.put("description", description);
+        parameters.put("updated", utc(updatedAt));
+        parameters.put("received", utc(receivedAt));
+        return update("insert into open311_update (client_id, update_id, incident_id, status, description, updated_at,"
+                + " received_at) values (:client, :update, :incident, :status, cast(:description as varchar), :updated,"
+                + " :received) on conflict on constraint open311_update_once do nothing", parameters)
+                .map(inserted -> inserted == 1);
+    }
+
+    public Uni<Optional<Long>> incidentIdOf(String number) {
+        return rows("select id from incident where number = :number", Map.of("number", number))
+                .map(rows -> rows.stream().findFirst().map(row -> ((Number) single(row)).longValue()));
+    }
+
+    // --- plumbing --------------------------------------------------------------------
+
+    private static Object single(Object row) {
+        return row instanceof Object[] array ? array[0] : row;
+    }
+
+    private Uni<List<Object[]>> rows(String sql, Map<String, Object> parameters) {
+        return Panache.getSession().chain(session -> {
+            Mutiny.SelectionQuery<Object[]> query = session.createNativeQuery(sql, Object[].class);
+            parameters.forEach(query::setParameter);
+            return query.getResultList();
+        }).map(Open311Repository::asRows);
+    }
+
+    private static List<Object[]> asRows(List<?> result) {
+        List<Object[]> rows = new ArrayList<>(result.size());
+        for (Object row : result) {
+            rows.add(row instanceof Object[] array ? array : new Object[] { row });
+        }
+        return rows;
+    }
+
+    private Uni<Integer> update(String sql, Map<String, Object> parameters) {
+        return Panache.getSession().chain(session -> {
+            Mutiny.MutationQuery query = session.createNativeQuery(sql);
+            parameters.forEach(query::setParameter);
+            return query.executeUpdate();
+        });
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    static Instant instant(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Instant instant) {
+            return instant;
+        }
+        if (value instanceof OffsetDateTime offset) {
+            return offset.toInstant();
+        }
+        if (value instanceof ZonedDateTime zoned) {
+            return zoned.toInstant();
+        }
+        if (value instanceof java.sql.Timestamp timestamp) {
+            return timestamp.toInstant();
+        }
+        if (value instanceof LocalDateTime local) {
+            return local.toInstant(ZoneOffset.UTC);
+        }
+        throw new IllegalStateException("unexpected time value " + value.getClass());
+    }
+}
