@@ -23,6 +23,7 @@ import org.otklik.common.ProblemType;
 import org.otklik.common.StoredResponse;
 import org.otklik.incident.SocialIngestResult.ItemResult;
 import org.otklik.incident.SocialIngestResult.Outcome;
+import org.otklik.notice.NoticeMatcher;
 import org.otklik.routing.ReferenceCatalog;
 import org.otklik.routing.ReferenceSnapshot;
 import org.otklik.routing.RoutingDecision;
@@ -59,12 +60,13 @@ public class IntakeService {
     private final IdempotencyService idempotency;
     private final IncidentViews views;
     private final IntakeConfig config;
+    private final NoticeMatcher noticeMatcher;
     private final ObjectMapper objectMapper;
     private final Clock clock;
 
     public IntakeService(IncidentRepository incidents, IncidentEventRepository events, ReferenceCatalog referenceCatalog,
             RoutingService routing, TopicClassifier classifier, IdempotencyService idempotency, IncidentViews views,
-            IntakeConfig config, ObjectMapper objectMapper, Clock clock) {
+            IntakeConfig config, NoticeMatcher noticeMatcher, ObjectMapper objectMapper, Clock clock) {
         this.incidents = incidents;
         this.events = events;
         this.referenceCatalog = referenceCatalog;
@@ -73,6 +75,7 @@ public class IntakeService {
         this.idempotency = idempotency;
         this.views = views;
         this.config = config;
+        this.noticeMatcher = noticeMatcher;
         this.objectMapper = objectMapper;
         this.clock = clock;
     }
@@ -150,7 +153,8 @@ public class IntakeService {
         return incidents.lockExternalMessage(channel, null, request.externalId())
                 .chain(() -> incidents.findExternalMessage(channel, null, request.externalId()))
                 .chain(existing -> existing != null
-                        ? Uni.createFrom().item(stored(200, views.receipt(existing, reference), locationFor(caller, existing)))
+                        ? noticeMatcher.linkedTo(existing.id).map(notices -> stored(200,
+                                views.receipt(existing, reference, notices), locationFor(caller, existing)))
                         : create(caller, channel, request, reference));
     }
 
@@ -177,7 +181,8 @@ public class IntakeService {
             incident.contactEmail = request.contact().email();
         }
         return register(incident, caller, reference)
-                .map(created -> stored(201, views.receipt(created, reference), locationFor(caller, created)));
+                .chain(created -> noticeMatcher.linkedTo(created.id).map(notices -> stored(201,
+                        views.receipt(created, reference, notices), locationFor(caller, created))));
     }
 
     /** Numbers, routes, sets deadlines and status, and writes the incident with its first timeline event. */
@@ -208,7 +213,8 @@ public class IntakeService {
                     event.status = saved.status;
                     event.organizationCode = saved.organizationCode;
                     return events.persist(event).replaceWith(saved);
-                });
+                })
+                .call(saved -> noticeMatcher.link(reference, saved.id, saved.categoryCode));
     }
 
     private static String locationFor(Caller caller, Incident incident) {
