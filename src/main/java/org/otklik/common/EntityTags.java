@@ -7,6 +7,7 @@ import java.util.HexFormat;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 
@@ -24,10 +25,15 @@ public class EntityTags {
     }
 
     public EntityTag of(Object view) {
+        return serialize(view).tag();
+    }
+
+    /** The view's JSON bytes and their entity tag, for a view that is served unchanged many times. */
+    public SerializedView serialize(Object view) {
         try {
             byte[] json = objectMapper.writeValueAsBytes(view);
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(json);
-            return new EntityTag(HexFormat.of().formatHex(digest, 0, 16));
+            return new SerializedView(json, new EntityTag(HexFormat.of().formatHex(digest, 0, 16)));
         } catch (JsonProcessingException | NoSuchAlgorithmException e) {
             throw new IllegalStateException("cannot compute an entity tag", e);
         }
@@ -35,13 +41,17 @@ public class EntityTags {
 
     /** 304 when {@code If-None-Match} matches, otherwise 200 with the view; both carry the ETag. */
     public Response conditional(Request request, Object view) {
-        EntityTag tag = of(view);
+        return conditional(request, serialize(view));
+    }
+
+    /** The same for bytes serialised earlier: nothing is written to JSON or hashed per request. */
+    public Response conditional(Request request, SerializedView view) {
         CacheControl cacheControl = new CacheControl();
         cacheControl.setMaxAge(60);
-        Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
+        Response.ResponseBuilder notModified = request.evaluatePreconditions(view.tag());
         if (notModified != null) {
-            return notModified.tag(tag).cacheControl(cacheControl).build();
+            return notModified.tag(view.tag()).cacheControl(cacheControl).build();
         }
-        return Response.ok(view).tag(tag).cacheControl(cacheControl).build();
+        return Response.ok(view.json(), MediaType.APPLICATION_JSON_TYPE).tag(view.tag()).cacheControl(cacheControl).build();
     }
 }

@@ -1,7 +1,5 @@
 package org.otklik.routing;
 
-import java.util.List;
-
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -52,7 +50,7 @@ public class ReferenceDataResource {
                     schema = @Schema(type = SchemaType.ARRAY, implementation = CategoryView.class)))
     @APIResponse(responseCode = "304", description = "The client's copy is current")
     public Uni<Response> categories(@Context Request request) {
-        return referenceData.categoryTree().map(tree -> entityTags.conditional(request, tree));
+        return referenceData.categoryTreeJson().map(json -> entityTags.conditional(request, json));
     }
 
     @GET
@@ -68,7 +66,7 @@ public class ReferenceDataResource {
                     schema = @Schema(type = SchemaType.ARRAY, implementation = DistrictView.class)))
     @APIResponse(responseCode = "304", description = "The client's copy is current")
     public Uni<Response> districts(@Context Request request) {
-        return referenceData.districts().map(list -> entityTags.conditional(request, list));
+        return referenceData.districtsJson().map(json -> entityTags.conditional(request, json));
     }
 
     @GET
@@ -76,8 +74,11 @@ public class ReferenceDataResource {
     @RolesAllowed({ Roles.OPERATOR, Roles.EXECUTOR, Roles.ANALYST, Roles.ADMIN })
     @Operation(operationId = "listOrganizations", summary = "Responsible organisations",
             description = "Every organisation incidents can be routed to. Staff only.")
-    @APIResponse(responseCode = "200", description = "All organisations")
-    public Uni<List<OrganizationView>> organizations() {
-        return referenceData.organizations();
+    @APIResponse(responseCode = "200", description = "All organisations",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = OrganizationView.class)))
+    public Uni<Response> organizations() {
+        return referenceData.organizationsJson()
+                .map(json -> Response.ok(json.json(), MediaType.APPLICATION_JSON_TYPE).build());
     }
 }

@@ -7,33 +7,64 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.otklik.common.EntityTags;
+import org.otklik.common.SerializedView;
+
 import io.smallrye.mutiny.Uni;
 
-/** Districts, the topic tree and organisations as clients see them. */
+/**
+ * Districts, the topic tree and organisations as clients see them, built from the reference catalog in
+ * memory. Their JSON is written once per catalog snapshot and then served as bytes with its entity tag.
+ */
 @ApplicationScoped
 public class ReferenceDataService {
 
-    private final CategoryRepository categories;
-    private final DistrictRepository districts;
-    private final OrganizationRepository organizations;
+    private final ReferenceCatalog catalog;
+    private final EntityTags entityTags;
+    private volatile Published published;
 
-    public ReferenceDataService(CategoryRepository categories, DistrictRepository districts,
-            OrganizationRepository organizations) {
-        this.categories = categories;
-        this.districts = districts;
-        this.organizations = organizations;
-    }
-
-    public Uni<List<CategoryView>> categoryTree() {
-        return categories.listInDisplayOrder().map(ReferenceDataService::toTree);
+    public ReferenceDataService(ReferenceCatalog catalog, EntityTags entityTags) {
+        this.catalog = catalog;
+        this.entityTags = entityTags;
     }
 
     public Uni<List<DistrictView>> districts() {
-        return districts.listInDisplayOrder().map(list -> list.stream().map(DistrictView::of).toList());
+        return catalog.current().map(ReferenceDataService::districtViews);
     }
 
-    public Uni<List<OrganizationView>> organizations() {
-        return organizations.listInDisplayOrder().map(list -> list.stream().map(OrganizationView::of).toList());
+    public Uni<SerializedView> categoryTreeJson() {
+        return current().map(Published::categories);
+    }
+
+    public Uni<SerializedView> districtsJson() {
+        return current().map(Published::districts);
+    }
+
+    public Uni<SerializedView> organizationsJson() {
+        return current().map(Published::organizations);
+    }
+
+    private Uni<Published> current() {
+        return catalog.current().map(snapshot -> {
+            Published known = published;
+            if (known != null && known.source() == snapshot) {
+                return known;
+            }
+            Published fresh = new Published(snapshot,
+                    entityTags.serialize(toTree(snapshot.categories())),
+                    entityTags.serialize(districtViews(snapshot)),
+                    entityTags.serialize(snapshot.organizations().stream().map(OrganizationView::of).toList()));
+            published = fresh;
+            return fresh;
+        });
+    }
+
+    private static List<DistrictView> districtViews(ReferenceSnapshot snapshot) {
+        return snapshot.districts().stream().map(DistrictView::of).toList();
+    }
+
+    private record Published(ReferenceSnapshot source, SerializedView categories, SerializedView districts,
+            SerializedView organizations) {
     }
 
     static List<CategoryView> toTree(List<Category> ordered) {

@@ -77,6 +77,10 @@ public final class ReferenceSnapshot {
         return List.copyOf(districts.values());
     }
 
+    public List<Organization> organizations() {
+        return List.copyOf(organizations.values());
+    }
+
     public Optional<Organization> organization(String code) {
         return Optional.ofNullable(code).map(organizations::get);
     }

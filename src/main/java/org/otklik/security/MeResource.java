@@ -11,6 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.common.annotation.NonBlocking;
 
 @Path("/api/v1/me")
 @Tag(name = "Identity")
@@ -27,6 +28,7 @@ public class MeResource {
     }
 
     @GET
+    @NonBlocking
     @Operation(operationId = "getMe", summary = "Who am I",
             description = "The caller's subject, Otklik roles, channel, organisation and district as read from the access token.")
     @APIResponse(responseCode = "200", description = "The caller")
