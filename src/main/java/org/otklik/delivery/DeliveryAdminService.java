@@ -199,7 +199,7 @@ public class DeliveryAdminService {
 
     private static Delivery toView(Row row) {
         return new Delivery(row.getUUID("id"), row.getUUID("event_id"), row.getString("event_type"),
-                row.getString("incident_number"), row.getString("destination"), row.getUUID("subscription_id"),
+                row.getString("incident_number"), row.getLong("notice_id"), row.getString("destination"), row.getUUID("subscription_id"),
                 row.getString("state"), row.getInteger("attempts"), local(row.getOffsetDateTime("next_attempt_at")),
                 row.getInteger("last_status"), row.getString("last_error"), local(row.getOffsetDateTime("created_at")),
                 local(row.getOffsetDateTime("delivered_at")));

@@ -29,6 +29,10 @@ public record DeliveryEvent(
     public static final String REOPENED = "incident.reopened";
     public static final String CLOSED = "incident.closed";
 
+    public static final String NOTICE_PUBLISHED = "notice.published";
+    public static final String NOTICE_UPDATED = "notice.updated";
+    public static final String NOTICE_ENDED = "notice.ended";
+
     public static final java.util.Set<String> TYPES = java.util.Set.of(ACCEPTED, REJECTED, ASSIGNED, INTERIM_ANSWER,
-            ANSWERED, REOPENED, CLOSED);
+            ANSWERED, REOPENED, CLOSED, NOTICE_PUBLISHED, NOTICE_UPDATED, NOTICE_ENDED);
 }

@@ -50,12 +50,45 @@ public class DeliveryOutbox {
                 // Open311 clients fetch changes from servicerequestupdates
                 case WIDGET, MOBILE, OPEN311 -> Uni.createFrom().voidItem();
             };
-            return own.chain(() -> session
-                    .createNativeQuery("select id from webhook_subscription where active and :type = any(events) order by created_at",
-                            UUID.class)
-                    .setParameter("type", event.type())
-                    .getResultList())
+            return own.chain(() -> subscribersOf(session, event.type()))
                     .chain(subscribers -> insertEach(session, eventId, event, subscribers));
+        });
+    }
+
+    private static Uni<List<UUID>> subscribersOf(Mutiny.Session session, String type) {
+        return session.createNativeQuery("select id from webhook_subscription where active and :type = any(events) order by created_at",
+                UUID.class)
+                .setParameter("type", type)
+                .getResultList();
+    }
+
+    /** The rows of a notice event: one to the social-monitoring client, one per webhook subscriber of the type. */
+    public Uni<Void> enqueueNotice(NoticeDeliveryEvent event) {
+        UUID eventId = UUID.randomUUID();
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("version", PAYLOAD_VERSION);
+        payload.put("eventId", eventId.toString());
+        payload.put("type", event.type());
+        payload.put("occurredAt", event.occurredAt().toString());
+        payload.put("noticeId", event.noticeId());
+        payload.put("noticeVersion", event.version());
+        payload.put("state", event.state());
+        payload.put("notice", event.notice());
+        String webhook = json(payload);
+        payload.put("text", event.post());
+        String social = json(payload);
+        return Panache.getSession().chain(session -> {
+            Uni<Void> own = config.socialUrl().isPresent()
+                    ? insertNotice(session, eventId, event, Destination.SOCIAL, null, social)
+                    : Uni.createFrom().voidItem();
+            return own.chain(() -> subscribersOf(session, event.type()))
+                    .chain(subscribers -> {
+                        Uni<Void> chain = Uni.createFrom().voidItem();
+                        for (UUID subscriber : subscribers) {
+                            chain = chain.chain(() -> insertNotice(session, eventId, event, Destination.WEBHOOK, subscriber, webhook));
+                        }
+                        return chain;
+                    });
         });
     }
 
@@ -70,16 +103,29 @@ public class DeliveryOutbox {
 
     private Uni<Void> insert(Mutiny.Session session, UUID eventId, DeliveryEvent event, Destination destination,
             UUID subscription, String payload) {
+        return insertRow(session, eventId, event.type(), event.incidentId(), event.number(), null, destination, subscription,
+                payload);
+    }
+
+    private Uni<Void> insertNotice(Mutiny.Session session, UUID eventId, NoticeDeliveryEvent event, Destination destination,
+            UUID subscription, String payload) {
+        return insertRow(session, eventId, event.type(), null, null, event.noticeId(), destination, subscription, payload);
+    }
+
+    private Uni<Void> insertRow(Mutiny.Session session, UUID eventId, String type, Long incidentId, String number,
+            Long noticeId, Destination destination, UUID subscription, String payload) {
         var now = clock.instant().atOffset(ZoneOffset.UTC);
         return session.createNativeQuery("""
-                insert into outbox_delivery (id, event_id, event_type, incident_id, incident_number, destination,
+                insert into outbox_delivery (id, event_id, event_type, incident_id, incident_number, notice_id, destination,
                     subscription_id, payload, state, attempts, next_attempt_at, created_at)
-                values (:id, :eventId, :type, :incidentId, :number, :destination, :subscription, :payload, 'PENDING', 0, :now, :now)""")
+                values (:id, :eventId, :type, :incidentId, :number, :noticeId, :destination, :subscription, :payload, 'PENDING', 0,
+                    :now, :now)""")
                 .setParameter("id", UUID.randomUUID())
                 .setParameter("eventId", eventId)
-                .setParameter("type", event.type())
-                .setParameter("incidentId", event.incidentId())
-                .setParameter("number", event.number())
+                .setParameter("type", type)
+                .setParameter("incidentId", incidentId)
+                .setParameter("number", number)
+                .setParameter("noticeId", noticeId)
                 .setParameter("destination", destination.name())
                 .setParameter("subscription", subscription)
                 .setParameter("payload", payload)

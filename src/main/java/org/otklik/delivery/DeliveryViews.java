@@ -21,7 +21,7 @@ public final class DeliveryViews {
     public record SubscriptionRequest(
             @Schema(examples = "https://widget.example.org/otklik/events") @NotBlank @Size(max = 2000) String url,
             @Schema(examples = "[\"incident.answered\",\"incident.interim_answer\"]")
-            @NotNull @NotEmpty @Size(max = 7) List<@NotBlank String> events) {
+            @NotNull @NotEmpty @Size(max = 10) List<@NotBlank String> events) {
     }
 
     @Schema(name = "WebhookSubscription")
@@ -35,7 +35,9 @@ public final class DeliveryViews {
     }
 
     @Schema(name = "Delivery")
-    public record Delivery(UUID id, UUID eventId, String eventType, String incidentNumber,
+    public record Delivery(UUID id, UUID eventId, String eventType,
+            @Schema(nullable = true, description = "Null for a notice event") String incidentNumber,
+            @Schema(nullable = true, description = "The notice of a notice event") Long noticeId,
             @Schema(examples = "WEBHOOK") String destination, @Schema(nullable = true) UUID subscriptionId,
             @Schema(examples = "PENDING") String state, int attempts, OffsetDateTime nextAttemptAt,
             @Schema(nullable = true) Integer lastStatus, @Schema(nullable = true) String lastError, OffsetDateTime createdAt,

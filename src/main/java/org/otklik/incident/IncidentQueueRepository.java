@@ -104,6 +104,10 @@ public class IncidentQueueRepository {
             where.append(" and created_at < :createdTo");
             parameters.put("createdTo", utc(to));
         });
+        filter.notice().ifPresent(notice -> {
+            where.append(" and id in (select incident_id from notice_incident where notice_id = :notice)");
+            parameters.put("notice", notice);
+        });
         filter.text().ifPresent(text -> {
             where.append(" and search_vector @@ plainto_tsquery('russian', :text)");
             parameters.put("text", text);

@@ -38,10 +38,10 @@ public class IncidentViews {
         return instant == null ? null : OffsetDateTime.ofInstant(instant, calendar.zone());
     }
 
-    IncidentReceipt receipt(Incident incident, ReferenceSnapshot reference) {
+    IncidentReceipt receipt(Incident incident, ReferenceSnapshot reference, List<org.otklik.notice.NoticeRef> notices) {
         return new IncidentReceipt(incident.number, incident.status, category(incident, reference),
                 district(incident, reference), organization(incident, reference), local(incident.firstResponseDue),
-                local(incident.resolutionDue), local(incident.createdAt));
+                local(incident.resolutionDue), local(incident.createdAt), notices);
     }
 
     /** {@code main} is the incident a duplicate was merged into, or the incident itself. */

@@ -23,6 +23,7 @@ import org.otklik.common.ProblemType;
 import org.otklik.common.StoredResponse;
 import org.otklik.incident.SocialIngestResult.ItemResult;
 import org.otklik.incident.SocialIngestResult.Outcome;
+import org.otklik.notice.NoticeMatcher;
 import org.otklik.routing.ReferenceCatalog;
 import org.otklik.routing.ReferenceSnapshot;
 import org.otklik.routing.RoutingDecision;
@@ -59,12 +60,13 @@ public class IntakeService {
     private final IdempotencyService idempotency;
     private final IncidentViews views;
     private final IntakeConfig config;
+    private final NoticeMatcher noticeMatcher;
     private final ObjectMapper objectMapper;
     private final Clock clock;
 
     public IntakeService(IncidentRepository incidents, IncidentEventRepository events, ReferenceCatalog referenceCatalog,
             RoutingService routing, TopicClassifier classifier, IdempotencyService idempotency, IncidentViews views,
-            IntakeConfig config, ObjectMapper objectMapper, Clock clock) {
+            IntakeConfig config, NoticeMatcher noticeMatcher, ObjectMapper objectMapper, Clock clock) {
         this.incidents = incidents;
         this.events = events;
         this.referenceCatalog = referenceCatalog;
@@ -73,6 +75,7 @@ public class IntakeService {
         this.idempotency = idempotency;
         this.views = views;
         this.config = config;
+        this.noticeMatcher = noticeMatcher;
         this.objectMapper = objectMapper;
         this.clock = clock;
     }
@@ -145,8 +148,9 @@ public class IntakeService {
     private Uni<StoredResponse> submitOnce(Caller caller, Channel channel, FeedbackRequest request,
             ReferenceSnapshot reference) {
         return findOrCreate(caller, channel, request, reference)
-                .map(intake -> stored(intake.created() ? 201 : 200, views.receipt(intake.incident(), reference),
-                        locationFor(caller, intake.incident())));
+                .chain(intake -> noticeMatcher.linkedTo(intake.incident().id).map(notices -> stored(
+                        intake.created() ? 201 : 200, views.receipt(intake.incident(), reference, notices),
+                        locationFor(caller, intake.incident()))));
     }
 
     /**
@@ -230,7 +234,8 @@ public class IntakeService {
                     event.status = saved.status;
                     event.organizationCode = saved.organizationCode;
                     return events.persist(event).replaceWith(saved);
-                });
+                })
+                .call(saved -> noticeMatcher.link(reference, saved.id, saved.categoryCode));
     }
 
     private static String locationFor(Caller caller, Incident incident) {

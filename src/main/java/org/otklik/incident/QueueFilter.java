@@ -10,7 +10,8 @@ import org.otklik.security.Channel;
 
 /**
  * The filters of the staff queue. {@code categoryCodes} already holds the chosen category's
- * subtree; {@code organization} is forced to the executor's own for executors.
+ * subtree; {@code organization} is forced to the executor's own for executors; {@code notice} keeps the
+ * incidents linked to that city notice.
  */
 public record QueueFilter(
         Set<IncidentStatus> statuses,
@@ -22,6 +23,7 @@ public record QueueFilter(
         Optional<Instant> createdFrom,
         Optional<Instant> createdTo,
         Optional<String> text,
+        Optional<Long> notice,
         QueueSort sort,
         Optional<KeysetCursor> after,
         int limit) {
@@ -29,7 +31,7 @@ public record QueueFilter(
     /** The same filter, limited to one organisation's incidents. */
     public QueueFilter confinedTo(String organizationCode) {
         return new QueueFilter(statuses, categoryCodes, district, Optional.of(organizationCode), channel, overdue,
-                createdFrom, createdTo, text, sort, after, limit);
+                createdFrom, createdTo, text, notice, sort, after, limit);
     }
 
     public enum QueueSort {

@@ -96,6 +96,7 @@ public class StaffIncidentResource {
             @Parameter(description = "Created before (ISO-8601 with offset)", example = "2026-12-01T00:00:00+04:00")
             @QueryParam("createdTo") String createdTo,
             @Parameter(description = "Full-text search in the message", example = "яма") @QueryParam("q") @Size(max = 200) String q,
+            @Parameter(description = "Only incidents linked to this city notice", example = "17") @QueryParam("notice") String notice,
             @Parameter(description = "createdAt (newest first) or resolutionDue (nearest first)")
             @QueryParam("sort") @DefaultValue("createdAt") String sort,
             @Parameter(description = "The nextCursor of the previous page") @QueryParam("cursor") String cursor,
@@ -125,6 +126,13 @@ public class StaffIncidentResource {
             }
         });
         Optional<KeysetCursor> after = Optional.ofNullable(cursor).map(KeysetCursor::decode);
+        Optional<Long> noticeFilter = Optional.ofNullable(notice).map(value -> {
+            try {
+                return Long.valueOf(value);
+            } catch (NumberFormatException e) {
+                throw ProblemException.badParameter("notice", "must be a notice id");
+            }
+        });
         return referenceCatalog.current().chain(reference -> {
             if (category != null && reference.category(category).isEmpty()) {
                 throw ProblemException.badParameter("category", "unknown category");
@@ -135,7 +143,7 @@ public class StaffIncidentResource {
             QueueFilter filter = new QueueFilter(MyIncidentsResource.statuses(status),
                     category == null ? List.of() : reference.subtree(category), Optional.ofNullable(district),
                     Optional.ofNullable(organization), channelFilter, overdueFilter, from, to,
-                    Optional.ofNullable(q).filter(s -> !s.isBlank()), order, after, limit);
+                    Optional.ofNullable(q).filter(s -> !s.isBlank()), noticeFilter, order, after, limit);
             return incidents.queue(caller, filter);
         });
     }

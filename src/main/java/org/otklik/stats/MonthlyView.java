@@ -24,6 +24,15 @@ public record MonthlyView(
             @Schema(description = "Resolved after the deadline, or open and past it", examples = "420") long resolutionLate,
             @Schema(description = "resolutionOnTime / (resolutionOnTime + resolutionLate); null when both are 0",
                     nullable = true, examples = "0.8807") Double onTimeRate,
-            @Schema(description = "The month's five top-level topics with most incidents") List<CountView> topTopics) {
+            @Schema(description = "The month's five top-level topics with most incidents") List<CountView> topTopics,
+            @Schema(description = "Received in the month and linked to a city notice (e.g. a planned outage)", examples = "212")
+            long linkedToNotices) {
+    }
+
+    /** The same report with each month's count of incidents linked to notices. */
+    MonthlyView withNoticeLinks(java.util.Map<Integer, Long> linkedByMonth) {
+        return new MonthlyView(year, timeZone, months.stream().map(m -> new MonthView(m.month(), m.received(), m.answered(),
+                m.resolutionOnTime(), m.resolutionLate(), m.onTimeRate(), m.topTopics(),
+                linkedByMonth.getOrDefault(java.time.YearMonth.parse(m.month()).getMonthValue(), 0L))).toList(), topTopics);
     }
 }

@@ -54,6 +54,7 @@ final class StatsCsv {
             header.add("тема_" + rank);
             header.add("обращений_" + rank);
         }
+        header.add("связано_с_объявлениями");
         row(csv, header);
         for (MonthView month : monthly.months()) {
             List<String> fields = new ArrayList<>(List.of(month.month(), number(month.received()),
@@ -64,6 +65,7 @@ final class StatsCsv {
                 fields.add(present ? month.topTopics().get(rank).name() : "");
                 fields.add(present ? number(month.topTopics().get(rank).count()) : "");
             }
+            fields.add(number(month.linkedToNotices()));
             row(csv, fields);
         }
         return csv.toString();

@@ -187,6 +187,22 @@ public class StatsRepository {
                 });
     }
 
+    /** Incidents received per month (1–12) that were linked to a city notice. */
+    public Uni<java.util.Map<Integer, Long>> linkedToNoticesByMonth(Instant start, Instant end) {
+        return pool.preparedQuery("""
+                select date_part('month', i.created_at at time zone $3::text)::int as month, count(*) as linked
+                from incident i
+                where i.created_at >= $1 and i.created_at < $2
+                  and exists (select 1 from notice_incident l where l.incident_id = i.id)
+                group by 1""")
+                .execute(Tuple.of(utc(start), utc(end), calendar.zone().getId()))
+                .map(rows -> {
+                    java.util.Map<Integer, Long> result = new java.util.HashMap<>();
+                    rows.forEach(row -> result.put(row.getInteger("month"), row.getLong("linked")));
+                    return result;
+                });
+    }
+
     private Integer[] workingWeekdays() {
         return calendar.workingDays().stream().map(DayOfWeek::getValue).sorted().toArray(Integer[]::new);
     }

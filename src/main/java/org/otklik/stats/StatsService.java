@@ -68,7 +68,11 @@ public class StatsService {
     }
 
     public Uni<MonthlyView> monthly(String year) {
-        return ofYear(year, this::monthlyView);
+        return ofYear(year, this::monthlyView).chain(view -> {
+            Instant start = LocalDate.of(view.year(), 1, 1).atStartOfDay(zone).toInstant();
+            Instant end = LocalDate.of(view.year() + 1, 1, 1).atStartOfDay(zone).toInstant();
+            return repository.linkedToNoticesByMonth(start, end).map(view::withNoticeLinks);
+        });
     }
 
     public Uni<MonthlyChart> monthlyChart(String year) {
@@ -178,7 +182,7 @@ public class StatsService {
         List<CountView> topics = ranked(topLevel(reference, categoryCounts(rows)), received,
                 code -> categoryName(reference, code));
         return new MonthView(month.toString(), received, answered, onTime, late, ratio(onTime, onTime + late),
-                topics.subList(0, Math.min(MONTHLY_TOP, topics.size())));
+                topics.subList(0, Math.min(MONTHLY_TOP, topics.size())), 0);
     }
 
     private PublicStatsView publicView(YearMonth month, ReferenceSnapshot reference, List<MonthCategoryRow> months,

@@ -282,7 +282,8 @@ class StatsReportsTest {
         String[] lines = csv.substring(1).split("\r\n");
         assertThat(lines).hasSize(13);
         assertThat(lines[0]).isEqualTo("месяц;получено;отвечено;решено_в_срок;решено_с_опозданием;доля_в_срок;"
-                + "тема_1;обращений_1;тема_2;обращений_2;тема_3;обращений_3;тема_4;обращений_4;тема_5;обращений_5");
+                + "тема_1;обращений_1;тема_2;обращений_2;тема_3;обращений_3;тема_4;обращений_4;тема_5;обращений_5;"
+                + "связано_с_объявлениями");
         MonthView february = monthly.months().get(1);
         assertThat(lines[2]).startsWith("2020-02;" + february.received() + ";" + february.answered() + ";"
                 + february.resolutionOnTime() + ";" + february.resolutionLate() + ";" + StatsCsv.decimal(february.onTimeRate())

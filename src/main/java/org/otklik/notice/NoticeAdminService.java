@@ -1,0 +1,283 @@
+package org.otklik.notice;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BiFunction;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.otklik.common.IdempotencyService;
+import org.otklik.common.KeysetCursor;
+import org.otklik.common.ProblemException;
+import org.otklik.common.ProblemType;
+import org.otklik.common.StoredResponse;
+import org.otklik.delivery.DeliveryEvent;
+import org.otklik.delivery.DeliveryOutbox;
+import org.otklik.delivery.NoticeDeliveryEvent;
+import org.otklik.notice.NoticeViews.AdminNotice;
+import org.otklik.notice.NoticeViews.AdminPage;
+import org.otklik.notice.NoticeViews.Linked;
+import org.otklik.notice.NoticeViews.LinkedIncident;
+import org.otklik.notice.NoticeViews.Version;
+import org.otklik.routing.ReferenceCatalog;
+import org.otklik.routing.ReferenceSnapshot;
+import org.otklik.security.Caller;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Notices and their lifecycle, DRAFT → PUBLISHED → ENDED or CANCELLED. Each change locks the row, so of two
+ * editors the second sees the first one's result (its If-Match is then stale: 412). An edit after publication
+ * keeps the earlier content as a version. Publishing, editing a published notice and ending it write outbox
+ * rows in the same transaction.
+ */
+@ApplicationScoped
+public class NoticeAdminService {
+
+    static final int LINKED_SHOWN = 100;
+
+    private final NoticeRepository notices;
+    private final NoticeMapper mapper;
+    private final ReferenceCatalog referenceCatalog;
+    private final DeliveryOutbox outbox;
+    private final IdempotencyService idempotency;
+    private final ObjectMapper objectMapper;
+    private final Clock clock;
+
+    public NoticeAdminService(NoticeRepository notices, NoticeMapper mapper, ReferenceCatalog referenceCatalog,
+            DeliveryOutbox outbox, IdempotencyService idempotency, ObjectMapper objectMapper, Clock clock) {
+        this.notices = notices;
+        this.mapper = mapper;
+        this.referenceCatalog = referenceCatalog;
+        this.outbox = outbox;
+        this.idempotency = idempotency;
+        this.objectMapper = objectMapper;
+        this.clock = clock;
+    }
+
+    @WithSession
+    public Uni<AdminPage> list(Caller caller, Optional<NoticeStatus> status, Optional<KeysetCursor> after, int limit) {
+        Optional<String> confined = NoticeAccess.confinedOrganization(caller);
+        return notices.adminPage(confined, status, after, limit).map(found -> {
+            List<Notice> page = found.size() > limit ? found.subList(0, limit) : found;
+            String next = found.size() > limit
+                    ? KeysetCursor.after(page.get(limit - 1).createdAt, page.get(limit - 1).id).encode() : null;
+            return new AdminPage(page.stream().map(mapper::summary).toList(), next);
+        });
+    }
+
+    @WithTransaction
+    public Uni<StoredResponse> create(Caller caller, NoticeRequest request, String idempotencyKey) {
+        Optional<String> confined = NoticeAccess.confinedOrganization(caller);
+        String organization = organizationOf(request, confined);
+        return referenceCatalog.current()
+                .invoke(reference -> NoticeValidator.validate(request, organization, reference))
+                .chain(reference -> idempotency.once(caller.subject(), idempotencyKey, "create-notice", request, () -> {
+                    Instant now = clock.instant();
+                    Notice notice = new Notice();
+                    notice.status = NoticeStatus.DRAFT;
+                    notice.version = 1;
+                    notice.createdAt = now;
+                    notice.createdBy = caller.subject();
+                    notice.updatedAt = now;
+                    apply(notice, request, organization);
+                    return notices.persist(notice)
+                            .call(() -> Panache.getSession().chain(session -> session.flush()))
+                            .chain(saved -> detailOf(caller, saved))
+                            .map(view -> new StoredResponse(201, json(view), "/api/v1/admin/notices/" + view.id()));
+                }));
+    }
+
+    @WithSession
+    public Uni<AdminNotice> get(Caller caller, long id) {
+        return notices.findById(id)
+                .map(notice -> NoticeAccess.visible(caller, notice, id))
+                .chain(notice -> detailOf(caller, notice));
+    }
+
+    @WithTransaction
+    public Uni<AdminNotice> update(Caller caller, long id, String ifMatch, NoticeRequest request) {
+        Optional<String> confined = NoticeAccess.confinedOrganization(caller);
+        return referenceCatalog.current()
+                .chain(reference -> change(caller, id, ifMatch, (notice, now) -> {
+                    String organization = organizationOf(request, confined);
+                    NoticeValidator.validate(request, organization, reference);
+                    if (notice.status != NoticeStatus.DRAFT && notice.status != NoticeStatus.PUBLISHED) {
+                        throw ProblemException.conflict("An " + notice.status + " notice cannot be edited.");
+                    }
+                    if (notice.status == NoticeStatus.DRAFT) {
+                        apply(notice, request, organization);
+                        return Uni.createFrom().voidItem();
+                    }
+                    Instant validFrom = notice.contentUpdatedAt != null ? notice.contentUpdatedAt : notice.publishedAt;
+                    String earlier = json(mapper.content(notice));
+                    return notices.saveVersion(notice, earlier, validFrom, now, caller.subject()).invoke(() -> {
+                        apply(notice, request, organization);
+                        notice.version++;
+                        notice.contentUpdatedAt = now;
+                    }).chain(() -> emit(notice, DeliveryEvent.NOTICE_UPDATED, reference, now));
+                }));
+    }
+
+    @WithTransaction
+    public Uni<AdminNotice> publish(Caller caller, long id, String ifMatch) {
+        return referenceCatalog.current().chain(reference -> change(caller, id, ifMatch, (notice, now) -> {
+            if (notice.status != NoticeStatus.DRAFT) {
+                throw ProblemException.conflict("Only a draft can be published; this notice is " + notice.status + ".");
+            }
+            if (!notice.endsAt.isAfter(now)) {
+                throw ProblemException.conflict("The notice's end has passed; set a later endsAt before publishing.");
+            }
+            notice.status = NoticeStatus.PUBLISHED;
+            notice.publishedAt = now;
+            return Panache.getSession().chain(session -> session.flush())
+                    .chain(() -> notices.linkOpenIncidents(notice.id, reference.subtree(notice.categoryCode), now))
+                    .chain(() -> emit(notice, DeliveryEvent.NOTICE_PUBLISHED, reference, now));
+        }));
+    }
+
+    /** Ends a running (or already expired) notice now; an upcoming one is cancelled instead. */
+    @WithTransaction
+    public Uni<AdminNotice> end(Caller caller, long id, String ifMatch) {
+        return referenceCatalog.current().chain(reference -> change(caller, id, ifMatch, (notice, now) -> {
+            if (notice.status != NoticeStatus.PUBLISHED) {
+                throw ProblemException.conflict("Only a published notice can be ended; this one is " + notice.status + ".");
+            }
+            if (notice.startsAt.isAfter(now)) {
+                throw ProblemException.conflict("The notice has not started yet; cancel it instead.");
+            }
+            notice.status = NoticeStatus.ENDED;
+            notice.endedAt = now;
+            if (notice.endsAt.isAfter(now)) {
+                notice.endsAt = now;
+            }
+            return emit(notice, DeliveryEvent.NOTICE_ENDED, reference, now);
+        }));
+    }
+
+    /** A draft is dropped silently; a published notice is withdrawn, which the channels hear as notice.ended. */
+    @WithTransaction
+    public Uni<AdminNotice> cancel(Caller caller, long id, String ifMatch) {
+        return referenceCatalog.current().chain(reference -> change(caller, id, ifMatch, (notice, now) -> {
+            if (notice.status != NoticeStatus.DRAFT && notice.status != NoticeStatus.PUBLISHED) {
+                throw ProblemException.conflict("An " + notice.status + " notice cannot be cancelled.");
+            }
+            boolean wasPublished = notice.status == NoticeStatus.PUBLISHED;
+            notice.status = NoticeStatus.CANCELLED;
+            notice.cancelledAt = now;
+            return wasPublished ? emit(notice, DeliveryEvent.NOTICE_ENDED, reference, now) : Uni.createFrom().voidItem();
+        }));
+    }
+
+    private Uni<AdminNotice> change(Caller caller, long id, String ifMatch, BiFunction<Notice, Instant, Uni<Void>> action) {
+        return notices.findForUpdate(id)
+                .map(notice -> NoticeAccess.visible(caller, notice, id))
+                .invoke(notice -> checkPrecondition(notice, ifMatch))
+                .call(notice -> {
+                    Instant now = clock.instant();
+                    notice.updatedAt = now;
+                    return action.apply(notice, now);
+                })
+                .call(() -> Panache.getSession().chain(session -> session.flush()))
+                .chain(notice -> detailOf(caller, notice));
+    }
+
+    static String entityTag(int revision) {
+        return "\"" + revision + "\"";
+    }
+
+    private static void checkPrecondition(Notice notice, String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
+            return;
+        }
+        for (String candidate : ifMatch.split(",")) {
+            String tag = candidate.strip();
+            if (tag.startsWith("W/")) {
+                tag = tag.substring(2);
+            }
+            if (tag.equals(entityTag(notice.revision))) {
+                return;
+            }
+        }
+        throw new ProblemException(ProblemType.PRECONDITION_FAILED,
+                "The notice has changed since you read it (now revision " + notice.revision + "); reload it and try again.");
+    }
+
+    private Uni<Void> emit(Notice notice, String type, ReferenceSnapshot reference, Instant now) {
+        NoticeViews.PublicNotice view = mapper.publicView(notice, reference);
+        String post = switch (type) {
+            case DeliveryEvent.NOTICE_UPDATED -> "Обновлено: ";
+            case DeliveryEvent.NOTICE_ENDED -> notice.status == NoticeStatus.CANCELLED ? "Отменено: " : "Завершено: ";
+            default -> "";
+        } + notice.titleRu + "\n\n" + notice.textRu;
+        return outbox.enqueueNotice(new NoticeDeliveryEvent(type, notice.id, notice.version, view.state().name(), view, post, now));
+    }
+
+    private Uni<AdminNotice> detailOf(Caller caller, Notice notice) {
+        Optional<String> confined = NoticeAccess.confinedOrganization(caller);
+        return notices.versions(notice.id)
+                .chain(versions -> notices.linkedCounts(notice.id, confined)
+                        .chain(counts -> notices.linkedIncidents(notice.id, confined, false, LINKED_SHOWN)
+                                .map(latest -> mapper.admin(notice, versions(versions),
+                                        new Linked(counts[0], counts[1], latest.stream()
+                                                .map(row -> new LinkedIncident(row.number(), row.status(),
+                                                        row.organizationCode(), mapper.local(row.createdAt())))
+                                                .toList())))));
+    }
+
+    private List<Version> versions(List<NoticeRepository.StoredVersion> stored) {
+        List<Version> versions = new ArrayList<>();
+        for (NoticeRepository.StoredVersion version : stored) {
+            try {
+                versions.add(new Version(version.version(), objectMapper.readValue(version.contentJson(), NoticeRequest.class),
+                        mapper.local(version.validFrom()), mapper.local(version.replacedAt()), version.replacedBy()));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("a stored notice version cannot be read", e);
+            }
+        }
+        return versions;
+    }
+
+    private static String organizationOf(NoticeRequest request, Optional<String> confined) {
+        String requested = request == null ? null : request.organizationCode();
+        if (confined.isPresent() && requested != null && !requested.equals(confined.get())) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "Executors publish notices of their own organisation only.");
+        }
+        return requested != null ? requested : confined.orElse(null);
+    }
+
+    private static void apply(Notice notice, NoticeRequest request, String organization) {
+        notice.titleRu = request.title().ru().strip();
+        notice.titleEn = request.title().en() == null ? null : request.title().en().strip();
+        notice.textRu = request.text().ru().strip();
+        notice.textEn = request.text().en() == null ? null : request.text().en().strip();
+        notice.kind = request.kind();
+        notice.categoryCode = request.categoryCode();
+        notice.districtCodes = request.districtCodes() == null ? new String[0] : request.districtCodes().toArray(String[]::new);
+        notice.addresses = request.addresses() == null ? new String[0]
+                : request.addresses().stream().map(String::strip).toArray(String[]::new);
+        notice.pointLat = request.area() == null ? null : request.area().lat();
+        notice.pointLon = request.area() == null ? null : request.area().lon();
+        notice.radiusMeters = request.area() == null ? null : request.area().radiusMeters();
+        notice.startsAt = request.startsAt().toInstant();
+        notice.endsAt = request.endsAt().toInstant();
+        notice.organizationCode = organization;
+    }
+
+    private String json(Object value) {
+        try {
+            return objectMapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise a notice", e);
+        }
+    }
+}

@@ -1,0 +1,9 @@
+package org.otklik.notice;
+
+public enum NoticeKind {
+    PLANNED_OUTAGE,
+    ROAD_WORKS,
+    EMERGENCY,
+    EVENT,
+    INFO
+}

@@ -1,0 +1,237 @@
+package org.otklik.notice;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+
+import org.hibernate.reactive.mutiny.Mutiny;
+import org.otklik.common.KeysetCursor;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+
+/** Notices, their earlier versions and their links to incidents; every list is keyset-paged on an index. */
+@ApplicationScoped
+@WithSession
+public class NoticeRepository implements PanacheRepositoryBase<Notice, Long> {
+
+    private static final String OPEN_INCIDENT = "('NEW','ASSIGNED','IN_PROGRESS','REOPENED')";
+
+    public Uni<Notice> findForUpdate(long id) {
+        return find("id", id).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+    }
+
+    /** Newest first; {@code organization} confines an executor to its own notices. */
+    public Uni<List<Notice>> adminPage(Optional<String> organization, Optional<NoticeStatus> status,
+            Optional<KeysetCursor> after, int limit) {
+        Map<String, Object> parameters = new HashMap<>();
+        StringBuilder where = new StringBuilder("true");
+        organization.ifPresent(o -> {
+            where.append(" and organization_code = :organization");
+            parameters.put("organization", o);
+        });
+        status.ifPresent(s -> {
+            where.append(" and status = :status");
+            parameters.put("status", s.name());
+        });
+        after.ifPresent(a -> {
+            where.append(" and (created_at, id) < (:afterAt, :afterId)");
+            parameters.put("afterAt", utc(a.at()));
+            parameters.put("afterId", a.id());
+        });
+        return entities("select * from notice where " + where + " order by created_at desc, id desc limit " + (limit + 1),
+                parameters);
+    }
+
+    /** Notices that were published (never drafts), latest start first. */
+    public Uni<List<Notice>> publicPage(Optional<String> district, List<String> topics, Optional<NoticeState> state,
+            Instant now, Optional<KeysetCursor> after, int limit) {
+        Map<String, Object> parameters = new HashMap<>();
+        StringBuilder where = publicConditions(district, parameters);
+        if (!topics.isEmpty()) {
+            where.append(" and category_code in (:topics)");
+            parameters.put("topics", topics);
+        }
+        state.ifPresent(s -> {
+            where.append(switch (s) {
+                case ACTIVE -> " and status = 'PUBLISHED' and starts_at <= :now and ends_at > :now";
+                case UPCOMING -> " and status = 'PUBLISHED' and starts_at > :now";
+                case ENDED -> " and (status = 'ENDED' or (status = 'PUBLISHED' and ends_at <= :now))";
+                case CANCELLED -> " and status = 'CANCELLED'";
+                case DRAFT -> " and false";
+            });
+            if (s != NoticeState.CANCELLED && s != NoticeState.DRAFT) {
+                parameters.put("now", utc(now));
+            }
+        });
+        after.ifPresent(a -> {
+            where.append(" and (starts_at, id) < (:afterAt, :afterId)");
+            parameters.put("afterAt", utc(a.at()));
+            parameters.put("afterId", a.id());
+        });
+        return entities("select * from notice where " + where + " order by starts_at desc, id desc limit " + (limit + 1),
+                parameters);
+    }
+
+    /** The latest changed published notices, for the Atom feed. */
+    public Uni<List<Notice>> latestChanged(Optional<String> district, int limit) {
+        Map<String, Object> parameters = new HashMap<>();
+        StringBuilder where = publicConditions(district, parameters);
+        return entities("select * from notice where " + where + " order by updated_at desc, id desc limit " + limit,
+                parameters);
+    }
+
+    private static StringBuilder publicConditions(Optional<String> district, Map<String, Object> parameters) {
+        StringBuilder where = new StringBuilder("published_at is not null");
+        district.ifPresent(d -> {
+            where.append(" and (cardinality(district_codes) = 0 or district_codes @> array[cast(:district as text)])");
+            parameters.put("district", d);
+        });
+        return where;
+    }
+
+    private Uni<List<Notice>> entities(String sql, Map<String, Object> parameters) {
+        return getSession().chain(session -> {
+            Mutiny.SelectionQuery<Notice> query = session.createNativeQuery(sql, Notice.class);
+            parameters.forEach(query::setParameter);
+            return query.getResultList();
+        });
+    }
+
+    public Uni<Void> saveVersion(Notice notice, String contentJson, Instant validFrom, Instant replacedAt, String replacedBy) {
+        return getSession().chain(session -> session.createNativeQuery("""
+                insert into notice_version (notice_id, version, content, valid_from, replaced_at, replaced_by)
+                values (:notice, :version, :content, :validFrom, :replacedAt, :replacedBy)""")
+                .setParameter("notice", notice.id)
+                .setParameter("version", notice.version)
+                .setParameter("content", contentJson)
+                .setParameter("validFrom", utc(validFrom))
+                .setParameter("replacedAt", utc(replacedAt))
+                .setParameter("replacedBy", replacedBy)
+                .executeUpdate()).replaceWithVoid();
+    }
+
+    public record StoredVersion(int version, String contentJson, Instant validFrom, Instant replacedAt, String replacedBy) {
+    }
+
+    public Uni<List<StoredVersion>> versions(long noticeId) {
+        return getSession().chain(session -> session.createNativeQuery("""
+                select version, content, valid_from, replaced_at, replaced_by from notice_version
+                where notice_id = :notice order by version""", Object[].class)
+                .setParameter("notice", noticeId)
+                .getResultList()
+                .map(rows -> rows.stream().map(row -> new StoredVersion(((Number) row[0]).intValue(), (String) row[1],
+                        instant(row[2]), instant(row[3]), (String) row[4])).toList()));
+    }
+
+    public record LinkedRow(String number, String status, String organizationCode, Instant createdAt, int version) {
+    }
+
+    /** Linked incidents, newest first; {@code organization} confines an executor. */
+    public Uni<List<LinkedRow>> linkedIncidents(long noticeId, Optional<String> organization, boolean openOnly, int limit) {
+        String sql = "select i.number, i.status, i.organization_code, i.created_at, i.version from notice_incident l"
+                + " join incident i on i.id = l.incident_id where l.notice_id = :notice"
+                + (organization.isPresent() ? " and i.organization_code = :organization" : "")
+                + (openOnly ? " and i.status in " + OPEN_INCIDENT : "")
+                + " order by i.created_at desc, i.id desc limit " + limit;
+        return getSession().chain(session -> {
+            Mutiny.SelectionQuery<Object[]> query = session.createNativeQuery(sql, Object[].class).setParameter("notice", noticeId);
+            organization.ifPresent(o -> query.setParameter("organization", o));
+            return query.getResultList().map(rows -> rows.stream()
+                    .map(row -> new LinkedRow((String) row[0], (String) row[1], (String) row[2], instant(row[3]),
+                            ((Number) row[4]).intValue()))
+                    .toList());
+        });
+    }
+
+    /** [total, open] linked incidents. */
+    public Uni<long[]> linkedCounts(long noticeId, Optional<String> organization) {
+        String sql = "select count(*), count(*) filter (where i.status in " + OPEN_INCIDENT + ") from notice_incident l"
+                + " join incident i on i.id = l.incident_id where l.notice_id = :notice"
+                + (organization.isPresent() ? " and i.organization_code = :organization" : "");
+        return getSession().chain(session -> {
+            Mutiny.SelectionQuery<Object[]> query = session.createNativeQuery(sql, Object[].class).setParameter("notice", noticeId);
+            organization.ifPresent(o -> query.setParameter("organization", o));
+            return query.getSingleResult().map(row -> new long[] { ((Number) row[0]).longValue(), ((Number) row[1]).longValue() });
+        });
+    }
+
+    /**
+     * Whether notice {@code n} covers incident {@code i} by place: its circle for an incident with a location,
+     * its addresses for one with an address (one contained in the incident's address), otherwise its
+     * districts (none: the whole city).
+     */
+    private static final String COVERS = """
+            ((n.point_lat is not null and i.location_lat is not null
+                and 2 * 6371008.8 * asin(sqrt(power(sin(radians(i.location_lat - n.point_lat) / 2), 2)
+                    + cos(radians(n.point_lat)) * cos(radians(i.location_lat))
+                    * power(sin(radians(i.location_lon - n.point_lon) / 2), 2))) <= n.radius_m)
+             or (cardinality(n.addresses) > 0 and i.address is not null
+                and exists (select 1 from unnest(n.addresses) a where strpos(lower(i.address), lower(a)) > 0))
+             or ((n.point_lat is null or i.location_lat is null) and (cardinality(n.addresses) = 0 or i.address is null)
+                and (cardinality(n.district_codes) = 0 or n.district_codes @> array[i.district_code]::text[])))""";
+
+    /** Links an incident to every running published notice on one of {@code topics} that covers its place. */
+    public Uni<Integer> linkIncident(long incidentId, List<String> topics, Instant now) {
+        return getSession().chain(session -> session.createNativeQuery(
+                "insert into notice_incident (notice_id, incident_id, linked_at)"
+                        + " select n.id, i.id, :now from incident i join notice n"
+                        + " on n.status = 'PUBLISHED' and n.starts_at <= :now and n.ends_at > :now and n.category_code in (:topics)"
+                        + " where i.id = :incident and " + COVERS + " on conflict do nothing")
+                .setParameter("incident", incidentId)
+                .setParameter("topics", topics)
+                .setParameter("now", utc(now))
+                .executeUpdate());
+    }
+
+    /**
+     * Links a notice being published to the open incidents received since it started whose category is in
+     * {@code categories} and whose place it covers: the messages that came in before the notice went out.
+     */
+    public Uni<Integer> linkOpenIncidents(long noticeId, List<String> categories, Instant now) {
+        return getSession().chain(session -> session.createNativeQuery(
+                "insert into notice_incident (notice_id, incident_id, linked_at)"
+                        + " select n.id, i.id, :now from notice n join incident i"
+                        + " on i.status in " + OPEN_INCIDENT + " and i.created_at >= n.starts_at and i.created_at <= :now"
+                        + " and i.category_code in (:categories)"
+                        + " where n.id = :notice and " + COVERS + " on conflict do nothing")
+                .setParameter("notice", noticeId)
+                .setParameter("categories", categories)
+                .setParameter("now", utc(now))
+                .executeUpdate());
+    }
+
+    /** The notices an incident is linked to, soonest end first. */
+    public Uni<List<Notice>> linkedTo(long incidentId) {
+        return entities("select n.* from notice n join notice_incident l on l.notice_id = n.id"
+                + " where l.incident_id = :incident order by n.ends_at, n.id", Map.of("incident", incidentId));
+    }
+
+    private static Instant instant(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof OffsetDateTime time) {
+            return time.toInstant();
+        }
+        if (value instanceof Instant instant) {
+            return instant;
+        }
+        if (value instanceof java.sql.Timestamp timestamp) {
+            return timestamp.toInstant();
+        }
+        return OffsetDateTime.parse(value.toString()).toInstant();
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}
