@@ -24,8 +24,10 @@ public class OpenDataCache {
     }
 
     private final AsyncCache<YearMonth, Month> months;
+    private final boolean enabled;
 
     public OpenDataCache(StatsConfig config, StatsService stats) {
+        this.enabled = config.publicCacheSize() > 0;
         long endedNanos = config.publicMaxAge().toNanos();
         long currentNanos = config.publicCurrentMonthMaxAge().toNanos();
         this.months = Caffeine.newBuilder()
@@ -50,6 +52,9 @@ public class OpenDataCache {
     }
 
     public Uni<Month> get(YearMonth month, Supplier<Uni<Month>> compute) {
+        if (!enabled) {
+            return compute.get();
+        }
         return Uni.createFrom().completionStage(() -> months.get(month,
                 (key, executor) -> compute.get().subscribeAsCompletionStage()));
     }

@@ -31,7 +31,7 @@ public interface StatsConfig {
     @WithDefault("PT5M")
     Duration publicCurrentMonthMaxAge();
 
-    /** How many months of open data this instance keeps computed (each for its max-age). */
+    /** How many months of open data this instance keeps computed (each for its max-age); 0 keeps none. */
     @WithDefault("120")
     long publicCacheSize();
 
