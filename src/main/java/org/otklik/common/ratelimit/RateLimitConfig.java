@@ -16,8 +16,11 @@ public interface RateLimitConfig {
     @WithDefault("true")
     boolean enabled();
 
-    /** How many callers each group tracks at most; the least recently seen are forgotten first. */
-    @WithDefault("100000")
+    /**
+     * How many callers each group tracks at most (a few hundred bytes each); the least recently seen are
+     * forgotten first, and start again with a full quota.
+     */
+    @WithDefault("50000")
     long maxTrackedCallers();
 
     /** Overrides per group, keyed by {@link RateLimitGroup#key()}. */

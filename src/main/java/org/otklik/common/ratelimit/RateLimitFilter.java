@@ -101,9 +101,12 @@ public class RateLimitFilter {
         return new RateLimitScope(RateLimitScope.Kind.SUBJECT, caller.subject());
     }
 
+    private static String addressOf(HttpServerRequest request) {
+        return request.remoteAddress() == null ? "unknown" : scopeOfAddress(request.remoteAddress().hostAddress());
+    }
+
     /** An IPv6 client counts by its /64, which is what one subscriber is usually given. */
-    static String addressOf(HttpServerRequest request) {
-        String host = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+    static String scopeOfAddress(String host) {
         if (host == null || host.indexOf(':') < 0) {
             return host == null ? "unknown" : host;
         }

@@ -23,7 +23,8 @@ import io.github.bucket4j.ConsumptionProbe;
 @ApplicationScoped
 public class RateLimiter {
 
-    private record Limits(RateLimitPolicy perCaller, RateLimitPolicy perClient, Cache<String, Bucket> buckets) {
+    private record Limits(RateLimitPolicy perCaller, Bandwidth callerBandwidth, RateLimitPolicy perClient,
+            Bandwidth clientBandwidth, Cache<String, Bucket> buckets) {
     }
 
     private final boolean enabled;
@@ -54,8 +55,9 @@ public class RateLimiter {
                     .maximumSize(config.maxTrackedCallers())
                     .expireAfterAccess(window.toNanos(), TimeUnit.NANOSECONDS)
                     .build();
-            limits.put(group, new Limits(new RateLimitPolicy(group.key(), requests, window),
-                    new RateLimitPolicy(group.key(), integrationRequests, window), buckets));
+            RateLimitPolicy perCaller = new RateLimitPolicy(group.key(), requests, window);
+            RateLimitPolicy perClient = new RateLimitPolicy(group.key(), integrationRequests, window);
+            limits.put(group, new Limits(perCaller, bandwidth(perCaller), perClient, bandwidth(perClient), buckets));
         }
     }
 
@@ -66,13 +68,17 @@ public class RateLimiter {
     /** Takes one request from the caller's quota in the group, if there is one left. */
     public RateLimitOutcome consume(RateLimitGroup group, RateLimitScope scope) {
         Limits groupLimits = limits.get(group);
-        RateLimitPolicy policy = scope.kind() == RateLimitScope.Kind.CLIENT ? groupLimits.perClient() : groupLimits.perCaller();
-        Bucket bucket = groupLimits.buckets().get(scope.key(), key -> Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(policy.quota()).refillGreedy(policy.quota(), policy.window()).build())
-                .build());
+        boolean client = scope.kind() == RateLimitScope.Kind.CLIENT;
+        RateLimitPolicy policy = client ? groupLimits.perClient() : groupLimits.perCaller();
+        Bandwidth bandwidth = client ? groupLimits.clientBandwidth() : groupLimits.callerBandwidth();
+        Bucket bucket = groupLimits.buckets().get(scope.key(), key -> Bucket.builder().addLimit(bandwidth).build());
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
         return new RateLimitOutcome(policy, probe.isConsumed(), probe.getRemainingTokens(),
                 seconds(probe.getNanosToWaitForReset()), Math.max(1, seconds(probe.getNanosToWaitForRefill())));
+    }
+
+    private static Bandwidth bandwidth(RateLimitPolicy policy) {
+        return Bandwidth.builder().capacity(policy.quota()).refillGreedy(policy.quota(), policy.window()).build();
     }
 
     private static long seconds(long nanos) {
