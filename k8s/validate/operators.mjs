@@ -128,7 +128,26 @@ function realmImport(doc, problems) {
   }
 }
 
+function pooler(doc, problems) {
+  const where = `Pooler/${doc.metadata.name}`;
+  const spec = doc.spec;
+  require(problems, where, isObject(spec), "spec is required");
+  if (!isObject(spec)) {
+    return;
+  }
+  require(problems, where, isString(spec.cluster?.name), "spec.cluster.name is required");
+  require(problems, where, spec.instances === undefined || isPositiveInteger(spec.instances), "spec.instances must be a positive integer");
+  require(problems, where, ["rw", "ro"].includes(spec.type ?? "rw"), "spec.type is rw or ro");
+  require(problems, where, isObject(spec.pgbouncer), "spec.pgbouncer is required");
+  require(problems, where, ["session", "transaction"].includes(spec.pgbouncer?.poolMode ?? "session"),
+    "spec.pgbouncer.poolMode is session or transaction");
+  for (const [name, value] of Object.entries(spec.pgbouncer?.parameters ?? {})) {
+    require(problems, where, typeof value === "string", `pgbouncer parameter ${name} must be a string`);
+  }
+}
+
 const CHECKS = {
+  "postgresql.cnpg.io/v1/Pooler": pooler,
   "postgresql.cnpg.io/v1/Cluster": cluster,
   "postgresql.cnpg.io/v1/ScheduledBackup": scheduledBackup,
   "k8s.keycloak.org/v2alpha1/Keycloak": keycloak,

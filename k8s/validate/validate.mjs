@@ -5,7 +5,9 @@
 //     enums) and against its declared fields (strict-fields.mjs: no unknown or misspelt fields);
 //  3. the operators' resources (CloudNativePG, Keycloak) for their required fields (operators.mjs);
 //  4. references between documents and the deployment rules of issue 8 (security context, probes,
-//     resources, read-only root file system).
+//     resources, read-only root file system);
+//  5. issue 13 (data-access.mjs): NetworkPolicies around PostgreSQL, the pooler and Keycloak, the
+//     connection budget, body limits per path, no public Keycloak admin console.
 // The rendered overlays are written to target/k8s/<overlay>.yaml. Exit code 1 on any problem.
 //
 //   node k8s/validate/validate.mjs            (OTKLIK_K8S_RENDERER=lite: skip the kubectl comparison)
@@ -18,6 +20,7 @@ import { parseAllDocuments, stringify } from "yaml";
 import { render } from "./kustomize-lite.mjs";
 import { unknownFields } from "./strict-fields.mjs";
 import { operatorProblems } from "./operators.mjs";
+import { dataAccessProblems, operatorPodLabels } from "./data-access.mjs";
 
 // Secrets an administrator creates by hand (README, "Deploy to Kubernetes"); never committed.
 const HAND_MADE_SECRETS = new Set(["otklik-secrets"]);
@@ -162,7 +165,8 @@ function crossReferences(docs, problems, overlayName) {
     check(find(target.kind, target.name), `HorizontalPodAutoscaler/${doc.metadata.name}: target ${target.kind}/${target.name} is missing`);
     check(doc.spec.minReplicas <= doc.spec.maxReplicas, `HorizontalPodAutoscaler/${doc.metadata.name}: minReplicas > maxReplicas`);
   }
-  const podLabelSets = docs.filter((d) => d.kind === "Deployment").map((d) => d.spec.template.metadata.labels);
+  const podLabelSets = [...docs.filter((d) => d.kind === "Deployment").map((d) => d.spec.template.metadata.labels),
+    ...operatorPodLabels(docs)];
   for (const doc of docs.filter((d) => d.kind === "PodDisruptionBudget" || d.kind === "NetworkPolicy")) {
     const selector = doc.kind === "NetworkPolicy" ? doc.spec.podSelector.matchLabels : doc.spec.selector.matchLabels;
     check(podLabelSets.some((labels) => Object.entries(selector).every(([k, v]) => labels[k] === v)),
@@ -230,6 +234,7 @@ for (const overlayName of overlays) {
   }
   fs.writeFileSync(path.join(outputDir, `${overlayName}.yaml`), docs.map((d) => stringify(d)).join("---\n"));
   crossReferences(docs, problems, overlayName);
+  problems.push(...dataAccessProblems(docs, projectRoot, overlayName));
   for (const doc of docs) {
     const where = `${overlayName}: ${doc.kind}/${doc.metadata?.name}`;
     const operator = operatorProblems(doc);

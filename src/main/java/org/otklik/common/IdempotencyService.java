@@ -13,13 +13,13 @@ import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 
@@ -37,10 +37,16 @@ public class IdempotencyService {
     private static final Duration RETENTION = Duration.ofHours(24);
 
     private final ObjectMapper objectMapper;
+    private final ScheduledJobs jobs;
+    private final Duration cleanupInterval;
     private final Clock clock;
 
-    public IdempotencyService(ObjectMapper objectMapper, Clock clock) {
+    public IdempotencyService(ObjectMapper objectMapper, ScheduledJobs jobs,
+            @ConfigProperty(name = "otklik.idempotency.cleanup-interval", defaultValue = "1h") Duration cleanupInterval,
+            Clock clock) {
         this.objectMapper = objectMapper;
+        this.jobs = jobs;
+        this.cleanupInterval = cleanupInterval;
         this.clock = clock;
     }
 
@@ -165,14 +171,15 @@ public class IdempotencyService {
         }
     }
 
-    @Scheduled(every = "1h", delayed = "5m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    @WithTransaction
+    /** Once per interval across all instances ({@link ScheduledJobs}). */
+    @Scheduled(every = "${otklik.idempotency.cleanup-interval:1h}", delayed = "${otklik.idempotency.cleanup-delay:5m}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> forgetExpired() {
-        return Panache.getSession()
+        return jobs.once("idempotency-cleanup", cleanupInterval, () -> Panache.withTransaction(() -> Panache.getSession()
                 .chain(session -> session.createNativeQuery("delete from idempotency_record where created_at < :before")
                         .setParameter("before", OffsetDateTime.now(clock).minus(RETENTION).withOffsetSameInstant(ZoneOffset.UTC))
                         .executeUpdate())
-                .invoke(deleted -> LOG.debugf("forgot %d expired idempotency records", deleted))
+                .invoke(deleted -> LOG.debugf("forgot %d expired idempotency records", deleted))))
                 .replaceWithVoid();
     }
 }

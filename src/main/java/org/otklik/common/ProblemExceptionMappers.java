@@ -39,9 +39,11 @@ public class ProblemExceptionMappers {
     private static final String BEARER_CHALLENGE = "Bearer realm=\"otklik\"";
 
     private final ProblemResponses problems;
+    private final DatabaseConfig database;
 
-    public ProblemExceptionMappers(ProblemResponses problems) {
+    public ProblemExceptionMappers(ProblemResponses problems, DatabaseConfig database) {
         this.problems = problems;
+        this.database = database;
     }
 
     @ServerExceptionMapper
@@ -230,6 +232,9 @@ public class ProblemExceptionMappers {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response mapUnexpected(Throwable exception, HttpServerRequest request) {
+        if (DatabaseOutage.causedBy(exception)) {
+            return databaseUnavailable(exception, request);
+        }
         for (Throwable cause = exception; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof jakarta.persistence.OptimisticLockException || cause instanceof org.hibernate.StaleStateException
                     || (cause instanceof io.vertx.pgclient.PgException pg && RETRYABLE_SQL_STATES.contains(pg.getSqlState()))) {
@@ -244,6 +249,17 @@ public class ProblemExceptionMappers {
             }
         }
         return internalError(exception, request);
+    }
+
+    /**
+     * The transaction did not reach its commit, or its outcome is unknown: a client repeats the request later, with
+     * the same Idempotency-Key where it sent one, and it is never stored twice.
+     */
+    private Response databaseUnavailable(Throwable exception, HttpServerRequest request) {
+        LOG.warnf("The database is unavailable [%s %s]: %s", request.method(), request.path(), exception.getClass().getName());
+        return Response.fromResponse(problems.toResponse(problems.of(ProblemType.SERVICE_UNAVAILABLE,
+                "The database cannot be reached. Try again shortly; a repeated request with the same Idempotency-Key is never stored twice.", request.path())))
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(database.retryAfterSeconds())).build();
     }
 
     /** Deadlock, serialization failure, lock not available: the loser of a race may simply retry. */

@@ -19,7 +19,7 @@ import io.quarkus.smallrye.openapi.OpenApiFilter;
  * Documents the problem answers every operation can give, so that each one need not repeat them:
  * 400/413/415 where there is input, 401/403 where a token is required, 404 under a path
  * parameter, 412 where If-Match is taken (and 428 where it is required), 429 under /api/v1 (every
- * endpoint there is in a rate-limit group), 406 and 500 everywhere.
+ * endpoint there is in a rate-limit group), 406, 500 and 503 everywhere.
  */
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class ProblemOpenApiFilter implements OASFilter {
@@ -84,6 +84,7 @@ public class ProblemOpenApiFilter implements OASFilter {
             addIfAbsent(responses, "415", "UnsupportedMediaType");
         }
         addIfAbsent(responses, "500", "InternalError");
+        addIfAbsent(responses, "503", "ServiceUnavailable");
     }
 
     /**

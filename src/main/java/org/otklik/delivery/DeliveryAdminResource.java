@@ -120,10 +120,10 @@ public class DeliveryAdminResource {
     @POST
     @Path("/deliveries/{id}/retry")
     @Operation(operationId = "retryDelivery", summary = "Send a delivery again",
-            description = "A dead delivery (or a pending one) is sent at once, with a fresh set of attempts.")
+            description = "A dead delivery (or a pending one that no relay is sending right now) is sent at once, with a fresh set of attempts.")
     @APIResponse(responseCode = "200", description = "The delivery, pending again",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Delivery.class)))
-    @APIResponse(responseCode = "409", description = "A delivered or cancelled delivery is not sent again",
+    @APIResponse(responseCode = "409", description = "A delivered or cancelled delivery is not sent again; one in flight is not retried until its attempt has ended",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem")))
     public Uni<Delivery> retry(@PathParam("id") UUID id) {
         return deliveries.retry(id);

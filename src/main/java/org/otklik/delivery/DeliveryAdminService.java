@@ -185,19 +185,31 @@ public class DeliveryAdminService {
                 });
     }
 
-    /** Sends a dead (or still pending) delivery again now, with a fresh set of attempts. */
+    /**
+     * Sends a dead (or still pending) delivery again now, with a fresh set of attempts. A delivery a
+     * relay holds right now (in flight) is left alone: 409. The new lease number fences off any relay
+     * that still thinks it holds the row.
+     */
     public Uni<Delivery> retry(UUID id) {
-        return pool.preparedQuery("update outbox_delivery set state = 'PENDING', attempts = 0, next_attempt_at = now(),"
-                + " leased_until = null where id = $1 and state in ('DEAD', 'PENDING') returning *")
-                .execute(Tuple.of(id))
+        OffsetDateTime now = clock.instant().atOffset(java.time.ZoneOffset.UTC);
+        return pool.preparedQuery("update outbox_delivery set state = 'PENDING', attempts = 0, next_attempt_at = $2,"
+                + " leased_until = null, lease_number = lease_number + 1 where id = $1"
+                + " and (state = 'DEAD' or (state = 'PENDING' and (leased_until is null or leased_until < $2))) returning *")
+                .execute(Tuple.of(id, now))
                 .chain(rows -> {
                     if (rows.rowCount() == 0) {
-                        return pool.preparedQuery("select state from outbox_delivery where id = $1").execute(Tuple.of(id))
+                        return pool.preparedQuery("select state, leased_until > $2 as in_flight from outbox_delivery where id = $1")
+                                .execute(Tuple.of(id, now))
                                 .map(found -> {
                                     if (found.rowCount() == 0) {
                                         throw ProblemException.notFound("No delivery " + id + ".");
                                     }
-                                    throw new ProblemException(ProblemType.CONFLICT, "A " + found.iterator().next().getString(0)
+                                    Row row = found.iterator().next();
+                                    if (Boolean.TRUE.equals(row.getBoolean("in_flight")) && "PENDING".equals(row.getString("state"))) {
+                                        throw new ProblemException(ProblemType.CONFLICT,
+                                                "The delivery is being sent right now; retry it after this attempt has ended.");
+                                    }
+                                    throw new ProblemException(ProblemType.CONFLICT, "A " + row.getString("state")
                                             + " delivery is not sent again.");
                                 });
                     }

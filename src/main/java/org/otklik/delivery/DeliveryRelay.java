@@ -7,8 +7,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,6 +22,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.subscription.Cancellable;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -30,6 +34,12 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * order. Rows are sent in parallel, each with its own timeouts, and a destination whose circuit is
  * open is skipped, so one dead endpoint never holds up the others. A relay that stops mid-round
  * leaves its rows leased; they are sent again once the lease ends.
+ * <p>
+ * Fencing: each claim takes the row's next {@code lease_number}. While rows are in flight the relay
+ * renews their leases every third of a lease, so a slow receiver never lets a second relay take the
+ * same row; and a result (or a renewal) counts only while the row still carries the number claimed,
+ * so a relay that lost its lease (paused, cut off from the database) cannot overwrite what another
+ * relay or an admin decided since.
  */
 @ApplicationScoped
 public class DeliveryRelay {
@@ -60,8 +70,8 @@ public class DeliveryRelay {
         metrics.gauge("otklik.outbox.oldest.pending.age.seconds", oldestPendingSeconds);
     }
 
-    record Claimed(UUID id, UUID eventId, String destination, UUID subscriptionId, String payload, int attempts,
-            String url, List<String> secrets, boolean subscriptionActive) {
+    record Claimed(UUID id, long leaseNumber, UUID eventId, String destination, UUID subscriptionId, String payload,
+            int attempts, String url, List<String> secrets, boolean subscriptionActive) {
     }
 
     @Scheduled(every = "${otklik.delivery.relay-interval:1s}", delayed = "5s",
@@ -74,10 +84,44 @@ public class DeliveryRelay {
                 });
     }
 
-    /** One round: claim, send, record. @return how many rows were claimed */
+    /** One round: claim, send (renewing the leases meanwhile), record. @return how many rows were claimed */
     public Uni<Integer> runOnce() {
-        return claim().chain(claimed -> sendAll(claimed).replaceWith(claimed.size()))
-                .call(this::measureBacklog);
+        return claim().chain(claimed -> {
+            if (claimed.isEmpty()) {
+                return Uni.createFrom().item(0);
+            }
+            Map<UUID, Long> inFlight = new ConcurrentHashMap<>();
+            claimed.forEach(row -> inFlight.put(row.id(), row.leaseNumber()));
+            Duration every = config.lease().dividedBy(3);
+            Cancellable renewal = Multi.createFrom().ticks().startingAfter(every).every(every)
+                    .onOverflow().drop()
+                    .onItem().transformToUniAndConcatenate(tick -> renew(inFlight).onFailure().recoverWithItem(failure -> {
+                        LOG.warnf("Renewing delivery leases failed: %s", failure.toString());
+                        return 0;
+                    }))
+                    .subscribe().with(renewed -> { });
+            return sendAll(claimed, inFlight).eventually(renewal::cancel).replaceWith(claimed.size());
+        }).call(this::measureBacklog);
+    }
+
+    /** Extends the leases of the rows still in flight that this relay still holds. */
+    Uni<Integer> renew(Map<UUID, Long> inFlight) {
+        if (inFlight.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        List<UUID> ids = new ArrayList<>();
+        List<Long> numbers = new ArrayList<>();
+        inFlight.forEach((id, number) -> {
+            ids.add(id);
+            numbers.add(number);
+        });
+        return pool.preparedQuery("""
+                update outbox_delivery o set leased_until = $1
+                from unnest($2::uuid[], $3::bigint[]) as mine(id, lease_number)
+                where o.id = mine.id and o.lease_number = mine.lease_number and o.state = 'PENDING'""")
+                .execute(Tuple.of(utc(clock.instant().plus(config.lease())), ids.toArray(UUID[]::new),
+                        numbers.toArray(Long[]::new)))
+                .map(rows -> rows.rowCount());
     }
 
     /** Claims due rows for the length of a lease. Visible for the restart test. */
@@ -94,9 +138,9 @@ public class DeliveryRelay {
                     order by d.seq
                     limit $2
                     for update of d skip locked)
-                update outbox_delivery o set leased_until = $3
+                update outbox_delivery o set leased_until = $3, lease_number = o.lease_number + 1
                 from due where o.id = due.id
-                returning o.id, o.event_id, o.destination, o.subscription_id, o.payload, o.attempts, o.seq,
+                returning o.id, o.lease_number, o.event_id, o.destination, o.subscription_id, o.payload, o.attempts, o.seq,
                     (select s.url from webhook_subscription s where s.id = o.subscription_id) as url,
                     (select s.secret from webhook_subscription s where s.id = o.subscription_id) as secret,
                     (select s.previous_secret from webhook_subscription s where s.id = o.subscription_id
@@ -135,16 +179,14 @@ public class DeliveryRelay {
                 active = Boolean.TRUE.equals(row.getBoolean("active"));
             }
         }
-        return new Claimed(row.getUUID("id"), row.getUUID("event_id"), destination, row.getUUID("subscription_id"),
+        return new Claimed(row.getUUID("id"), row.getLong("lease_number"), row.getUUID("event_id"), destination, row.getUUID("subscription_id"),
                 row.getString("payload"), row.getInteger("attempts"), url, secrets, active);
     }
 
-    private Uni<Void> sendAll(List<Claimed> claimed) {
-        if (claimed.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
+    private Uni<Void> sendAll(List<Claimed> claimed, Map<UUID, Long> inFlight) {
         return Multi.createFrom().iterable(claimed)
-                .onItem().transformToUni(this::deliver).merge(PARALLEL_SENDS)
+                .onItem().transformToUni(row -> deliver(row).eventually(() -> inFlight.remove(row.id())))
+                .merge(PARALLEL_SENDS)
                 .collect().last().replaceWithVoid();
     }
 
@@ -172,7 +214,8 @@ public class DeliveryRelay {
                 .chain(result -> record(row, circuit, result));
     }
 
-    private Uni<Void> record(Claimed row, String circuit, WebhookSender.Result result) {
+    /** Records the result of a send; it is ignored when the relay no longer holds the row's lease. */
+    Uni<Void> record(Claimed row, String circuit, WebhookSender.Result result) {
         Instant now = clock.instant();
         RetryPolicy.Outcome outcome = result.status() == 0 ? RetryPolicy.Outcome.RETRY : RetryPolicy.classify(result.status());
         Integer status = result.status() == 0 ? null : result.status();
@@ -202,8 +245,9 @@ public class DeliveryRelay {
                 }
                 return pool.preparedQuery("""
                         update outbox_delivery set attempts = attempts + 1, next_attempt_at = $2, leased_until = null,
-                            last_status = $3, last_error = $4 where id = $1""")
-                        .execute(Tuple.of(row.id(), utc(next.get()), status, truncate(result.error())))
+                            last_status = $3, last_error = $4 where id = $1 and lease_number = $5 and state = 'PENDING'""")
+                        .execute(Tuple.of(row.id(), utc(next.get()), status, truncate(result.error()), row.leaseNumber()))
+                        .invoke(rows -> fenced(row, rows.rowCount()))
                         .replaceWithVoid();
             }
         }
@@ -212,14 +256,27 @@ public class DeliveryRelay {
     private Uni<Void> finish(Claimed row, String state, Integer status, String error, Instant deliveredAt) {
         return pool.preparedQuery("""
                 update outbox_delivery set state = $2, attempts = attempts + 1, leased_until = null, last_status = $3,
-                    last_error = $4, delivered_at = $5 where id = $1""")
-                .execute(Tuple.of(row.id(), state, status, truncate(error), deliveredAt == null ? null : utc(deliveredAt)))
+                    last_error = $4, delivered_at = $5 where id = $1 and lease_number = $6 and state = 'PENDING'""")
+                .execute(Tuple.from(java.util.Arrays.asList(row.id(), state, status, truncate(error),
+                        deliveredAt == null ? null : utc(deliveredAt), row.leaseNumber())))
+                .invoke(rows -> fenced(row, rows.rowCount()))
                 .replaceWithVoid();
     }
 
     private Uni<Void> reschedule(Claimed row, Instant next) {
-        return pool.preparedQuery("update outbox_delivery set next_attempt_at = $2, leased_until = null where id = $1")
-                .execute(Tuple.of(row.id(), utc(next))).replaceWithVoid();
+        return pool.preparedQuery("update outbox_delivery set next_attempt_at = $2, leased_until = null"
+                + " where id = $1 and lease_number = $3 and state = 'PENDING'")
+                .execute(Tuple.of(row.id(), utc(next), row.leaseNumber()))
+                .invoke(rows -> fenced(row, rows.rowCount()))
+                .replaceWithVoid();
+    }
+
+    private void fenced(Claimed row, int updated) {
+        if (updated == 0) {
+            metrics.counter("otklik.deliveries.fenced").increment();
+            LOG.warnf("Delivery %s: lease %d was lost meanwhile (taken over, retried or cancelled); this result is ignored",
+                    row.id(), row.leaseNumber());
+        }
     }
 
     /** 410 Gone: the subscriber does not want our events any more. */

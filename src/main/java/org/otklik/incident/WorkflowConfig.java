@@ -19,6 +19,10 @@ public interface WorkflowConfig {
     @WithDefault("10")
     int autoCloseAfterDays();
 
+    /** How often answered incidents are checked for auto-closing (once per interval across all instances). */
+    @WithDefault("10m")
+    java.time.Duration autoCloseInterval();
+
     /** The new, shorter resolution term of a reopened incident, in working days. */
     @WithDefault("3")
     int reopenedResolutionDays();

@@ -248,7 +248,7 @@ class ManifestConsistencyTest {
         Set<String> appSecrets = new TreeSet<>();
         base.stream().filter(d -> "Cluster".equals(d.path("kind").asText()))
                 .forEach(c -> appSecrets.add(c.at("/metadata/name").asText() + "-app"));
-        Map<String, String> expected = Map.of("OTKLIK_DB_HOST", "host", "OTKLIK_DB_PORT", "port",
+        Map<String, String> expected = Map.of("OTKLIK_DB_PORT", "port",
                 "OTKLIK_DB_NAME", "dbname", "OTKLIK_DB_USER", "username", "OTKLIK_DB_PASSWORD", "password");
         Map<String, String> actual = new LinkedHashMap<>();
         for (JsonNode variable : container.path("env")) {
@@ -263,6 +263,60 @@ class ManifestConsistencyTest {
             }
         }
         assertThat(actual).containsAllEntriesOf(expected);
+        // the host is the pooler in front of the same cluster (k8s/base/pooler.yaml)
+        String host = environment(overlays().get(0)).get("OTKLIK_DB_HOST");
+        JsonNode pooler = base.stream().filter(d -> "Pooler".equals(d.path("kind").asText())
+                && d.at("/metadata/name").asText().equals(host)).findFirst()
+                .orElseThrow(() -> new AssertionError("OTKLIK_DB_HOST " + host + " is no Pooler"));
+        assertThat(appSecrets).contains(pooler.at("/spec/cluster/name").asText() + "-app");
+        assertThat(pooler.at("/spec/pgbouncer/poolMode").asText()).isEqualTo("transaction");
+    }
+
+    @Test
+    void ingressBodyLimitsAreTheApplicationsPerPath() throws IOException {
+        long limit = bytes(prodConfig.get("otklik.http.body-limit"));
+        long bulkLimit = bytes(prodConfig.get("otklik.http.bulk-body-limit"));
+        Set<String> bulkPaths = Set.of(prodConfig.get("otklik.http.bulk-paths").split(","));
+        assertThat(bytes(prodConfig.get("quarkus.http.limits.max-body-size"))).isEqualTo(bulkLimit);
+        String service = single(documents(K8S.resolve("base")), "Service").at("/metadata/name").asText();
+        Set<String> bulkRouted = new TreeSet<>();
+        int appRoutes = 0;
+        for (JsonNode ingress : documents(K8S.resolve("base"))) {
+            if (!"Ingress".equals(ingress.path("kind").asText())) {
+                continue;
+            }
+            for (JsonNode rule : ingress.at("/spec/rules")) {
+                for (JsonNode route : rule.at("/http/paths")) {
+                    if (!service.equals(route.at("/backend/service/name").asText())) {
+                        continue;
+                    }
+                    appRoutes++;
+                    long size = bytes(ingress.at("/metadata/annotations").path("nginx.ingress.kubernetes.io/proxy-body-size").asText());
+                    String path = route.path("path").asText();
+                    boolean bulk = bulkPaths.contains(path);
+                    if (bulk) {
+                        bulkRouted.add(path);
+                        assertThat(route.path("pathType").asText()).as("%s", path).isEqualTo("Exact");
+                    }
+                    assertThat(size).as("body limit of %s in Ingress %s", path, ingress.at("/metadata/name").asText())
+                            .isEqualTo(bulk ? bulkLimit : limit);
+                }
+            }
+        }
+        assertThat(appRoutes).isGreaterThan(bulkRouted.size());
+        assertThat(bulkRouted).isEqualTo(bulkPaths);
+    }
+
+    /** 64k, 64K, 4m, 4M in bytes. */
+    private static long bytes(String size) {
+        Matcher matcher = Pattern.compile("(\\d+)([kKmM]?)").matcher(size.trim());
+        assertThat(matcher.matches()).as("size %s", size).isTrue();
+        long unit = switch (matcher.group(2).toLowerCase(Locale.ROOT)) {
+            case "k" -> 1024L;
+            case "m" -> 1024L * 1024;
+            default -> 1L;
+        };
+        return Long.parseLong(matcher.group(1)) * unit;
     }
 
     @Test
