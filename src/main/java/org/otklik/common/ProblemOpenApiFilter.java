@@ -18,13 +18,15 @@ import io.quarkus.smallrye.openapi.OpenApiFilter;
 /**
  * Documents the problem answers every operation can give, so that each one need not repeat them:
  * 400/413/415 where there is input, 401/403 where a token is required, 404 under a path
- * parameter, 412 where If-Match is taken, 406, 500 and 503 everywhere.
+ * parameter, 412 where If-Match is taken (and 428 where it is required), 429 under /api/v1 (every
+ * endpoint there is in a rate-limit group), 406, 500 and 503 everywhere.
  */
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class ProblemOpenApiFilter implements OASFilter {
 
     /** Open311 answers errors in its own form (see ErrorDialect) and documents them itself. */
     private static final String OWN_ERROR_FORM_PREFIX = "/open311/";
+    private static final String RATE_LIMITED_PATHS = "/api/v1/";
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -42,6 +44,9 @@ public class ProblemOpenApiFilter implements OASFilter {
             }
             for (Operation operation : operations.values()) {
                 document(operation, hasPathParameter, openAPI.getSecurity() != null && !openAPI.getSecurity().isEmpty());
+                if (path.getKey().startsWith(RATE_LIMITED_PATHS)) {
+                    addIfAbsent(operation.getResponses(), "429", "TooManyRequests");
+                }
             }
         }
     }
@@ -73,6 +78,11 @@ public class ProblemOpenApiFilter implements OASFilter {
                 .anyMatch(p -> "If-Match".equalsIgnoreCase(p.getName()));
         if (conditional) {
             addIfAbsent(responses, "412", "PreconditionFailed");
+        }
+        boolean conditionRequired = operation.getParameters() != null && operation.getParameters().stream()
+                .anyMatch(p -> "If-Match".equalsIgnoreCase(p.getName()) && Boolean.TRUE.equals(p.getRequired()));
+        if (conditionRequired) {
+            addIfAbsent(responses, "428", "PreconditionRequired");
         }
         if (hasBody) {
             addIfAbsent(responses, "413", "PayloadTooLarge");

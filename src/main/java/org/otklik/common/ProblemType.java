@@ -17,6 +17,8 @@ public enum ProblemType {
     CONFLICT("conflict", "The request conflicts with the current state", 409),
     LENGTH_REQUIRED("length-required", "The request must declare its length", 411),
     PRECONDITION_FAILED("precondition-failed", "The resource has changed since you read it", 412),
+    PRECONDITION_REQUIRED("precondition-required", "The request must say which version it was decided on", 428),
+    TOO_MANY_REQUESTS("too-many-requests", "Too many requests", 429),
     PAYLOAD_TOO_LARGE("payload-too-large", "The request body is too large", 413),
     UNPROCESSABLE("unprocessable", "The request cannot be processed", 422),
     NOT_ELIGIBLE("not-eligible", "You may not vote in this poll", 403),
@@ -25,7 +27,8 @@ public enum ProblemType {
     ALREADY_VOTED("already-voted", "You have already voted in this poll", 409),
     RESULTS_NOT_YET_PUBLIC("results-not-yet-public", "The results are published when the poll closes", 409),
     INTERNAL("internal-error", "Internal server error", 500),
-    SERVICE_UNAVAILABLE("service-unavailable", "Service temporarily unavailable", 503);
+    SERVICE_UNAVAILABLE("service-unavailable", "Service temporarily unavailable", 503),
+    REPORTS_BUSY("reports-busy", "Too many reports are running", 503);
 
     public static final String BASE_URI = "https://otklik.org/problems/";
 

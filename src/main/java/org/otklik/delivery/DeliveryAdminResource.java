@@ -35,6 +35,8 @@ import org.otklik.delivery.DeliveryViews.Subscription;
 import org.otklik.delivery.DeliveryViews.SubscriptionCreated;
 import org.otklik.delivery.DeliveryViews.SubscriptionRequest;
 import org.otklik.security.Roles;
+import org.otklik.common.ratelimit.RateLimitGroup;
+import org.otklik.common.ratelimit.RateLimited;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -43,6 +45,7 @@ import io.smallrye.mutiny.Uni;
 @Tag(name = "Answer delivery")
 @RolesAllowed(Roles.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
+@RateLimited(RateLimitGroup.ADMIN)
 public class DeliveryAdminResource {
 
     private final DeliveryAdminService deliveries;

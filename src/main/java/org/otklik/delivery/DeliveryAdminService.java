@@ -19,6 +19,7 @@ import org.otklik.delivery.DeliveryViews.DeliveryPage;
 import org.otklik.delivery.DeliveryViews.Subscription;
 import org.otklik.delivery.DeliveryViews.SubscriptionCreated;
 import org.otklik.delivery.DeliveryViews.SubscriptionRequest;
+import org.otklik.security.Channel;
 
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -155,9 +156,28 @@ public class DeliveryAdminService {
                 });
     }
 
+    /** Every delivery of an incident: for staff. */
     public Uni<List<Delivery>> deliveriesOfIncident(long incidentId) {
-        return pool.preparedQuery("select * from outbox_delivery where incident_id = $1 order by seq")
-                .execute(Tuple.of(incidentId))
+        return deliveriesOfIncident(incidentId, null);
+    }
+
+    /**
+     * Only the deliveries to the incident's own channel, if that channel is the Gosuslugi gateway or the
+     * social-monitoring system: what the integration client of that channel may see. Webhook subscribers
+     * and their errors stay hidden.
+     */
+    public Uni<List<Delivery>> channelDeliveriesOfIncident(long incidentId, Channel channel) {
+        return switch (channel) {
+            case GOSUSLUGI -> deliveriesOfIncident(incidentId, DeliveryOutbox.Destination.GOSUSLUGI.name());
+            case SOCIAL -> deliveriesOfIncident(incidentId, DeliveryOutbox.Destination.SOCIAL.name());
+            default -> Uni.createFrom().item(List.of());
+        };
+    }
+
+    private Uni<List<Delivery>> deliveriesOfIncident(long incidentId, String destination) {
+        return pool.preparedQuery("select * from outbox_delivery where incident_id = $1"
+                + " and ($2::text is null or destination = $2) order by seq")
+                .execute(Tuple.of(incidentId, destination))
                 .map(rows -> {
                     List<Delivery> items = new ArrayList<>();
                     rows.forEach(row -> items.add(toView(row)));

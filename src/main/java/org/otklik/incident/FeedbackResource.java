@@ -25,6 +25,8 @@ import org.otklik.common.IdempotencyService;
 import org.otklik.common.Problem;
 import org.otklik.security.CallerResolver;
 import org.otklik.security.Roles;
+import org.otklik.common.ratelimit.RateLimitGroup;
+import org.otklik.common.ratelimit.RateLimited;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -33,6 +35,7 @@ import io.smallrye.mutiny.Uni;
 @Tag(name = "Feedback")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
+@RateLimited(RateLimitGroup.SUBMISSIONS)
 public class FeedbackResource {
 
     private final IntakeService intake;

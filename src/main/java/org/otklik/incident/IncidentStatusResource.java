@@ -14,12 +14,15 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.otklik.common.ratelimit.RateLimitGroup;
+import org.otklik.common.ratelimit.RateLimited;
 
 import io.smallrye.mutiny.Uni;
 
 @Path("/api/v1/incidents/{number}/status")
 @Tag(name = "Incident status")
 @Produces(MediaType.APPLICATION_JSON)
+@RateLimited(RateLimitGroup.LOOKUPS)
 public class IncidentStatusResource {
 
     private final CitizenIncidentService incidents;
@@ -31,8 +34,9 @@ public class IncidentStatusResource {
     @GET
     @PermitAll
     @Operation(operationId = "getIncidentStatus", summary = "Public status of an incident",
-            description = "Anyone with the number may look the status up. No author, contact data, external ids or "
-                    + "exact address are shown.")
+            description = "Anyone with the number may look the status up. No author, contact data, external ids, "
+                    + "exact address or free text (message, answer, comments) are shown: numbers run in sequence. "
+                    + "Rate limited per client address (group lookups).")
     @APIResponse(responseCode = "200", description = "The status",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IncidentStatusView.class),
                     examples = @ExampleObject(name = "answered", value = """
@@ -42,8 +46,7 @@ public class IncidentStatusResource {
                             "organization":{"code":"dep.roads","nameRu":"Департамент дорожного хозяйства"},\
                             "createdAt":"2026-11-27T20:15:03+04:00","updatedAt":"2026-12-02T15:40:00+04:00",\
                             "firstResponseDue":"2026-11-30T18:00:00+04:00","resolutionDue":"2026-12-11T18:00:00+04:00",\
-                            "overdue":false,"answer":{"text":"Яма заделана 02.12.2026.","resolution":"FIXED",\
-                            "answeredAt":"2026-12-02T15:40:00+04:00"}}""")))
+                            "overdue":false,"resolution":"FIXED","answeredAt":"2026-12-02T15:40:00+04:00"}""")))
     public Uni<IncidentStatusView> status(
             @Parameter(description = "The incident number", example = "2611-000042") @PathParam("number") String number) {
         return incidents.publicStatus(number);

@@ -7,8 +7,9 @@ import org.otklik.incident.IncidentRefs.CategoryRef;
 import org.otklik.incident.IncidentRefs.DistrictRef;
 import org.otklik.incident.IncidentRefs.OrganizationRef;
 
-@Schema(name = "IncidentStatus", description = "The public status of an incident: nothing about its author. "
-        + "For a merged duplicate, the status, deadlines and answer are those of the main incident named in mergedInto.")
+@Schema(name = "IncidentStatus", description = "The public status of an incident: nothing about its author and no free "
+        + "text (neither the message, nor the answer, nor any comment); the author reads the answer in their own view. "
+        + "For a merged duplicate, the status, deadlines and resolution are those of the main incident named in mergedInto.")
 public record IncidentStatusView(
         @Schema(examples = "2611-000042") String number,
         @Schema(examples = "IN_PROGRESS") IncidentStatus status,
@@ -21,5 +22,6 @@ public record IncidentStatusView(
         OffsetDateTime firstResponseDue,
         OffsetDateTime resolutionDue,
         @Schema(description = "Open and past a deadline") boolean overdue,
-        @Schema(nullable = true, description = "Present once answered") AnswerView answer) {
+        @Schema(nullable = true, description = "The outcome, once answered", examples = "FIXED") Resolution resolution,
+        @Schema(nullable = true, description = "When it was answered") OffsetDateTime answeredAt) {
 }

@@ -44,13 +44,17 @@ public class IncidentViews {
                 local(incident.resolutionDue), local(incident.createdAt), notices);
     }
 
-    /** {@code main} is the incident a duplicate was merged into, or the incident itself. */
+    /**
+     * {@code main} is the incident a duplicate was merged into, or the incident itself. Numbers run in
+     * sequence, so this view carries codes and dates only, never text.
+     */
     IncidentStatusView publicStatus(Incident incident, Incident main, ReferenceSnapshot reference) {
+        AnswerView answer = answer(main);
         return new IncidentStatusView(incident.number, main.status, main == incident ? null : main.number,
                 category(incident, reference), district(incident, reference), organization(main, reference),
                 local(incident.createdAt), local(later(incident.updatedAt, main.updatedAt)),
                 local(main.firstResponseDue), local(main.resolutionDue), main.isOverdue(clock.instant()),
-                answer(main));
+                answer == null ? null : answer.resolution(), answer == null ? null : answer.answeredAt());
     }
 
     MyIncidentSummary summary(Incident incident, ReferenceSnapshot reference) {

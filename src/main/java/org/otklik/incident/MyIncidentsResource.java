@@ -31,6 +31,8 @@ import org.otklik.common.Page;
 import org.otklik.common.ProblemException;
 import org.otklik.security.CallerResolver;
 import org.otklik.security.Roles;
+import org.otklik.common.ratelimit.RateLimitGroup;
+import org.otklik.common.ratelimit.RateLimited;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -39,6 +41,7 @@ import io.smallrye.mutiny.Uni;
 @Tag(name = "My incidents")
 @RolesAllowed(Roles.CITIZEN)
 @Produces(MediaType.APPLICATION_JSON)
+@RateLimited(RateLimitGroup.LOOKUPS)
 public class MyIncidentsResource {
 
     private final CitizenIncidentService incidents;
@@ -85,6 +88,7 @@ public class MyIncidentsResource {
 
     @POST
     @Path("/{number}/rating")
+    @RateLimited(RateLimitGroup.SUBMISSIONS)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "rateMyIncidentAnswer", summary = "Accept or contest the answer",
             description = "Within the configured period after the answer: accepting closes the incident; contesting (with "

@@ -18,6 +18,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.otklik.security.CallerResolver;
 import org.otklik.security.Roles;
+import org.otklik.common.ratelimit.RateLimitGroup;
+import org.otklik.common.ratelimit.RateLimited;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -27,6 +29,7 @@ import io.smallrye.mutiny.Uni;
 @RolesAllowed(Roles.INTEGRATION)
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
+@RateLimited(RateLimitGroup.SUBMISSIONS)
 public class SocialIngestResource {
 
     private final IntakeService intake;

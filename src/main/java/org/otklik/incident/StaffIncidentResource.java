@@ -38,12 +38,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.otklik.common.KeysetCursor;
 import org.otklik.common.Page;
 import org.otklik.common.ProblemException;
+import org.otklik.common.ProblemType;
 import org.otklik.delivery.DeliveryViews.Delivery;
 import org.otklik.routing.ReferenceCatalog;
 import org.otklik.security.Caller;
 import org.otklik.security.CallerResolver;
 import org.otklik.security.Channel;
 import org.otklik.security.Roles;
+import org.otklik.common.ratelimit.RateLimitGroup;
+import org.otklik.common.ratelimit.RateLimited;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -52,9 +55,11 @@ import io.smallrye.mutiny.Uni;
 @Tag(name = "Staff workflow")
 @RolesAllowed({ Roles.OPERATOR, Roles.EXECUTOR })
 @Produces(MediaType.APPLICATION_JSON)
+@RateLimited(RateLimitGroup.STAFF)
 public class StaffIncidentResource {
 
-    private static final String IF_MATCH_DESCRIPTION = "ETag of the version the action was decided on; a stale one is refused with 412";
+    private static final String IF_MATCH_DESCRIPTION = "ETag of the version the action was decided on (from GET "
+            + "/api/v1/incidents/{number} or the previous action); required (428 without it, or with *), a stale one is refused with 412";
 
     private final StaffIncidentService incidents;
     private final WorkflowService workflow;
@@ -175,13 +180,24 @@ public class StaffIncidentResource {
     @Path("/{number}/deliveries")
     @RolesAllowed({ Roles.OPERATOR, Roles.EXECUTOR, Roles.INTEGRATION })
     @Operation(operationId = "listIncidentDeliveries", summary = "Delivery state of an incident's notifications",
-            description = "Every outbox row of the incident: to its own channel and to webhook subscribers, with state, "
-                    + "attempts and the last error.")
+            description = "Staff see every outbox row of the incident: to its own channel and to webhook subscribers, with "
+                    + "state, attempts and the last error. An integration client sees only incidents from its own channel, "
+                    + "and of them only the deliveries to that channel (Gosuslugi callbacks, or replies under social-media "
+                    + "comments): never webhook subscriptions or other receivers' errors.")
     @APIResponse(responseCode = "200", description = "The deliveries, oldest first",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(type = SchemaType.ARRAY, implementation = Delivery.class)))
     public Uni<List<Delivery>> deliveries(@PathParam("number") String number) {
         return incidents.deliveries(caller(), number);
+    }
+
+    /** Without the version the action was decided on, two staff acting at once would silently overwrite each other. */
+    private static String required(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
+            throw new ProblemException(ProblemType.PRECONDITION_REQUIRED, "Send If-Match with the ETag of the incident as "
+                    + "you read it (GET /api/v1/incidents/{number}); an action without it could overwrite someone else's.");
+        }
+        return ifMatch;
     }
 
     static Response withTag(StaffIncidentView view) {
@@ -200,9 +216,9 @@ public class StaffIncidentResource {
                     @ExampleObject(name = "reject", value = "{\"decision\":\"REJECT\",\"reason\":\"SPAM\",\"comment\":\"Реклама\"}") }))
     @APIResponse(responseCode = "200", ref = "IncidentAfterAction")
     @APIResponse(responseCode = "409", ref = "IllegalTransition")
-    public Uni<Response> moderate(@PathParam("number") String number, @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = IF_MATCH_DESCRIPTION, example = "\"3\"") String ifMatch,
+    public Uni<Response> moderate(@PathParam("number") String number, @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = IF_MATCH_DESCRIPTION, required = true, example = "\"3\"") String ifMatch,
             @Valid @NotNull WorkflowRequests.Moderation body) {
-        return workflow.moderate(caller(), number, ifMatch, body).map(StaffIncidentResource::withTag);
+        return workflow.moderate(caller(), number, required(ifMatch), body).map(StaffIncidentResource::withTag);
     }
 
     @POST
@@ -216,9 +232,9 @@ public class StaffIncidentResource {
                     @ExampleObject(name = "handBack", value = "{\"reason\":\"Не наша зона ответственности\"}") }))
     @APIResponse(responseCode = "200", ref = "IncidentAfterAction")
     @APIResponse(responseCode = "409", ref = "IllegalTransition")
-    public Uni<Response> assign(@PathParam("number") String number, @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = IF_MATCH_DESCRIPTION, example = "\"3\"") String ifMatch,
+    public Uni<Response> assign(@PathParam("number") String number, @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = IF_MATCH_DESCRIPTION, required = true, example = "\"3\"") String ifMatch,
             @Valid @NotNull WorkflowRequests.Assignment body) {
-        return workflow.assign(caller(), number, ifMatch, body).map(StaffIncidentResource::withTag);
+        return workflow.assign(caller(), number, required(ifMatch), body).map(StaffIncidentResource::withTag);
     }
 
     @POST
@@ -226,8 +242,8 @@ public class StaffIncidentResource {
     @Operation(operationId = "startIncidentWork", summary = "Start work", description = "ASSIGNED or REOPENED → IN_PROGRESS.")
     @APIResponse(responseCode = "200", ref = "IncidentAfterAction")
     @APIResponse(responseCode = "409", ref = "IllegalTransition")
-    public Uni<Response> progress(@PathParam("number") String number, @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = IF_MATCH_DESCRIPTION, example = "\"3\"") String ifMatch) {
-        return workflow.startWork(caller(), number, ifMatch).map(StaffIncidentResource::withTag);
+    public Uni<Response> progress(@PathParam("number") String number, @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = IF_MATCH_DESCRIPTION, required = true, example = "\"3\"") String ifMatch) {
+        return workflow.startWork(caller(), number, required(ifMatch)).map(StaffIncidentResource::withTag);
     }
 
     @POST
@@ -240,9 +256,9 @@ public class StaffIncidentResource {
             examples = @ExampleObject(name = "planned", value = "{\"text\":\"Ремонт покрытия включён в план работ.\",\"plannedDate\":\"2026-12-15\"}")))
     @APIResponse(responseCode = "200", ref = "IncidentAfterAction")
     @APIResponse(responseCode = "409", ref = "IllegalTransition")
-    public Uni<Response> interimAnswer(@PathParam("number") String number, @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = IF_MATCH_DESCRIPTION, example = "\"3\"") String ifMatch,
+    public Uni<Response> interimAnswer(@PathParam("number") String number, @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = IF_MATCH_DESCRIPTION, required = true, example = "\"3\"") String ifMatch,
             @Valid @NotNull WorkflowRequests.InterimAnswer body) {
-        return workflow.interimAnswer(caller(), number, ifMatch, body).map(StaffIncidentResource::withTag);
+        return workflow.interimAnswer(caller(), number, required(ifMatch), body).map(StaffIncidentResource::withTag);
     }
 
     @POST
@@ -257,9 +273,9 @@ public class StaffIncidentResource {
                             + "\"resolution\":\"NOT_RESPONSIBLE\",\"redirectedTo\":\"Министерство здравоохранения Самарской области\"}") }))
     @APIResponse(responseCode = "200", ref = "IncidentAfterAction")
     @APIResponse(responseCode = "409", ref = "IllegalTransition")
-    public Uni<Response> answer(@PathParam("number") String number, @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = IF_MATCH_DESCRIPTION, example = "\"3\"") String ifMatch,
+    public Uni<Response> answer(@PathParam("number") String number, @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = IF_MATCH_DESCRIPTION, required = true, example = "\"3\"") String ifMatch,
             @Valid @NotNull WorkflowRequests.Answer body) {
-        return workflow.answer(caller(), number, ifMatch, body).map(StaffIncidentResource::withTag);
+        return workflow.answer(caller(), number, required(ifMatch), body).map(StaffIncidentResource::withTag);
     }
 
     @POST
@@ -273,9 +289,9 @@ public class StaffIncidentResource {
             examples = @ExampleObject(name = "merge", value = "{\"intoNumber\":\"2611-000042\"}")))
     @APIResponse(responseCode = "200", ref = "IncidentAfterAction")
     @APIResponse(responseCode = "409", ref = "IllegalTransition")
-    public Uni<Response> merge(@PathParam("number") String number, @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = IF_MATCH_DESCRIPTION, example = "\"3\"") String ifMatch,
+    public Uni<Response> merge(@PathParam("number") String number, @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = IF_MATCH_DESCRIPTION, required = true, example = "\"3\"") String ifMatch,
             @Valid @NotNull WorkflowRequests.Merge body) {
-        return workflow.merge(caller(), number, ifMatch, body).map(StaffIncidentResource::withTag);
+        return workflow.merge(caller(), number, required(ifMatch), body).map(StaffIncidentResource::withTag);
     }
 
     @POST
@@ -287,9 +303,9 @@ public class StaffIncidentResource {
             examples = @ExampleObject(name = "note", value = "{\"text\":\"Созвонились с УК, выезд завтра\"}")))
     @APIResponse(responseCode = "200", ref = "IncidentAfterAction")
     @APIResponse(responseCode = "409", ref = "IllegalTransition")
-    public Uni<Response> note(@PathParam("number") String number, @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = IF_MATCH_DESCRIPTION, example = "\"3\"") String ifMatch,
+    public Uni<Response> note(@PathParam("number") String number, @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = IF_MATCH_DESCRIPTION, required = true, example = "\"3\"") String ifMatch,
             @Valid @NotNull WorkflowRequests.Note body) {
-        return workflow.note(caller(), number, ifMatch, body).map(StaffIncidentResource::withTag);
+        return workflow.note(caller(), number, required(ifMatch), body).map(StaffIncidentResource::withTag);
     }
 
     @POST
@@ -298,7 +314,7 @@ public class StaffIncidentResource {
     @Operation(operationId = "closeIncident", summary = "Close an answered incident", description = "ANSWERED → CLOSED. Operators only.")
     @APIResponse(responseCode = "200", ref = "IncidentAfterAction")
     @APIResponse(responseCode = "409", ref = "IllegalTransition")
-    public Uni<Response> close(@PathParam("number") String number, @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = IF_MATCH_DESCRIPTION, example = "\"3\"") String ifMatch) {
-        return workflow.close(caller(), number, ifMatch).map(StaffIncidentResource::withTag);
+    public Uni<Response> close(@PathParam("number") String number, @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = IF_MATCH_DESCRIPTION, required = true, example = "\"3\"") String ifMatch) {
+        return workflow.close(caller(), number, required(ifMatch)).map(StaffIncidentResource::withTag);
     }
 }

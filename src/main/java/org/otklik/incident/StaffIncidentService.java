@@ -68,13 +68,17 @@ public class StaffIncidentService {
                 .chain(incident -> detailOf(caller, incident));
     }
 
-    /** Integration clients see the deliveries of incidents from their own channel; staff as for the detail. */
+    /**
+     * Staff see every delivery of an incident they may see; an integration client sees, for incidents
+     * from its own channel, only the deliveries to that channel (never webhook subscribers).
+     */
     @WithSession
     public Uni<List<Delivery>> deliveries(Caller caller, String number) {
+        boolean integrationOnly = caller.hasRole(Roles.INTEGRATION)
+                && !caller.hasRole(Roles.OPERATOR) && !caller.hasRole(Roles.EXECUTOR);
         return incidents.findByNumber(number)
                 .map(incident -> {
-                    if (caller.hasRole(Roles.INTEGRATION)
-                            && !caller.hasRole(Roles.OPERATOR) && !caller.hasRole(Roles.EXECUTOR)) {
+                    if (integrationOnly) {
                         if (incident == null || caller.channel().isEmpty() || caller.channel().get() != incident.channel) {
                             throw ProblemException.notFound("No incident numbered " + number + " is visible to you.");
                         }
@@ -82,7 +86,8 @@ public class StaffIncidentService {
                     }
                     return StaffAccess.visible(caller, incident, number);
                 })
-                .chain(incident -> deliveryLog.deliveriesOfIncident(incident.id));
+                .chain(incident -> integrationOnly ? deliveryLog.channelDeliveriesOfIncident(incident.id, incident.channel)
+                        : deliveryLog.deliveriesOfIncident(incident.id));
     }
 
     /** The full view; call inside a session after any change has been flushed. */

@@ -28,6 +28,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.otklik.security.Roles;
+import org.otklik.common.ratelimit.RateLimitGroup;
+import org.otklik.common.ratelimit.RateLimited;
 
 import io.smallrye.mutiny.Uni;
 
@@ -35,6 +37,7 @@ import io.smallrye.mutiny.Uni;
 @Tag(name = "Poll administration")
 @RolesAllowed(Roles.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
+@RateLimited(RateLimitGroup.ADMIN)
 public class PollAdminResource {
 
     private static final String CONFLICT = "The poll's state does not allow this";

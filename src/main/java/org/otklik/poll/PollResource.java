@@ -36,6 +36,8 @@ import org.otklik.common.StoredResponse;
 import org.otklik.security.Caller;
 import org.otklik.security.CallerResolver;
 import org.otklik.security.Roles;
+import org.otklik.common.ratelimit.RateLimitGroup;
+import org.otklik.common.ratelimit.RateLimited;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -45,6 +47,7 @@ import io.smallrye.mutiny.Uni;
 @Path("/api/v1/polls")
 @Tag(name = "Polls")
 @Produces(MediaType.APPLICATION_JSON)
+@RateLimited(RateLimitGroup.LOOKUPS)
 public class PollResource {
 
     private static final String PROBLEM = "application/problem+json";
@@ -120,6 +123,7 @@ public class PollResource {
     @POST
     @Path("/{id}/ballots")
     @RolesAllowed(Roles.CITIZEN)
+    @RateLimited(RateLimitGroup.VOTES)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "castBallot", summary = "Vote",
             description = "The whole ballot is validated at once. Eligibility comes from the token's district and birthdate "

@@ -20,12 +20,15 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.otklik.common.EntityTags;
 import org.otklik.security.Roles;
+import org.otklik.common.ratelimit.RateLimitGroup;
+import org.otklik.common.ratelimit.RateLimited;
 
 import io.smallrye.mutiny.Uni;
 
 @Path("/api/v1")
 @Tag(name = "Reference data")
 @Produces(MediaType.APPLICATION_JSON)
+@RateLimited(RateLimitGroup.LOOKUPS)
 public class ReferenceDataResource {
 
     private final ReferenceDataService referenceData;

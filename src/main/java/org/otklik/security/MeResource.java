@@ -8,6 +8,8 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.otklik.common.ratelimit.RateLimitGroup;
+import org.otklik.common.ratelimit.RateLimited;
 
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -17,6 +19,7 @@ import io.smallrye.common.annotation.NonBlocking;
 @Tag(name = "Identity")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
+@RateLimited(RateLimitGroup.LOOKUPS)
 public class MeResource {
 
     private final SecurityIdentity identity;

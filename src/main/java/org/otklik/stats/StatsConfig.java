@@ -30,4 +30,20 @@ public interface StatsConfig {
     /** How long caches may keep open data of the month in progress. */
     @WithDefault("PT5M")
     Duration publicCurrentMonthMaxAge();
+
+    /** How many months of open data this instance keeps computed (each for its max-age); 0 keeps none. */
+    @WithDefault("120")
+    long publicCacheSize();
+
+    /** Reports one caller may have in flight at once; more are 429. */
+    @WithDefault("2")
+    int maxReportsPerCaller();
+
+    /** Reports this instance runs at once, each on one database connection of the shared pool. */
+    @WithDefault("4")
+    int maxConcurrentReports();
+
+    /** How long a report waits for a free slot before it is refused with 503. */
+    @WithDefault("PT5S")
+    Duration reportWait();
 }

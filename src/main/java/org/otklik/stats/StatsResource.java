@@ -1,5 +1,6 @@
 package org.otklik.stats;
 
+import java.time.YearMonth;
 import java.util.function.Function;
 
 import jakarta.annotation.security.PermitAll;
@@ -25,13 +26,21 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.otklik.common.EntityTags;
+import org.otklik.common.ProblemResponses;
+import org.otklik.common.ProblemType;
+import org.otklik.common.ratelimit.CurrentRateLimitScope;
 import org.otklik.security.Roles;
+import org.otklik.common.ratelimit.RateLimitGroup;
+import org.otklik.common.ratelimit.RateLimited;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 
 @Path("/api/v1/stats")
 @Tag(name = "Statistics")
+@RateLimited(RateLimitGroup.REPORTS)
 public class StatsResource {
 
     static final String TEXT_CSV = "text/csv";
@@ -55,11 +64,29 @@ public class StatsResource {
     private final StatsService stats;
     private final StatsConfig config;
     private final EntityTags entityTags;
+    private final ReportGate gate;
+    private final OpenDataCache openData;
+    private final CurrentRateLimitScope caller;
+    private final ProblemResponses problems;
 
-    public StatsResource(StatsService stats, StatsConfig config, EntityTags entityTags) {
+    public StatsResource(StatsService stats, StatsConfig config, EntityTags entityTags, ReportGate gate,
+            OpenDataCache openData, CurrentRateLimitScope caller, ProblemResponses problems) {
         this.stats = stats;
         this.config = config;
         this.entityTags = entityTags;
+        this.gate = gate;
+        this.openData = openData;
+        this.caller = caller;
+        this.problems = problems;
+    }
+
+    /** 503 with Retry-After when no report slot became free in time. */
+    @ServerExceptionMapper
+    public Response mapReportsBusy(ReportsBusyException exception, HttpServerRequest request) {
+        return Response.fromResponse(problems.toResponse(problems.of(ProblemType.REPORTS_BUSY, exception.getMessage(),
+                request.path())))
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(exception.retryAfterSeconds()))
+                .build();
     }
 
     @GET
@@ -78,6 +105,7 @@ public class StatsResource {
                     @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SummaryView.class)),
                     @Content(mediaType = TEXT_CSV, schema = @Schema(type = SchemaType.STRING),
                             examples = @ExampleObject(name = "csv", value = SUMMARY_CSV_EXAMPLE)) })
+    @APIResponse(responseCode = "503", ref = "ReportsBusy")
     public Uni<Response> summary(
             @Parameter(description = "First day, YYYY-MM-DD; by default the first day of the month of `to`",
                     example = "2026-10-01") @QueryParam("from") String from,
@@ -87,7 +115,7 @@ public class StatsResource {
             @QueryParam("top") String top,
             @Context HttpHeaders headers) {
         boolean csv = wantsCsv(headers);
-        return stats.summary(from, to, top).map(view -> negotiated(view, csv, StatsCsv::summary,
+        return gate.run(caller.get(), () -> stats.summary(from, to, top)).map(view -> negotiated(view, csv, StatsCsv::summary,
                 "otklik-summary-" + view.from() + "-" + view.to() + ".csv"));
     }
 
@@ -103,12 +131,13 @@ public class StatsResource {
                     @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MonthlyView.class)),
                     @Content(mediaType = TEXT_CSV, schema = @Schema(type = SchemaType.STRING),
                             examples = @ExampleObject(name = "csv", value = MONTHLY_CSV_EXAMPLE)) })
+    @APIResponse(responseCode = "503", ref = "ReportsBusy")
     public Uni<Response> monthly(
             @Parameter(description = "The year, four digits; by default the current one", example = "2026")
             @QueryParam("year") String year,
             @Context HttpHeaders headers) {
         boolean csv = wantsCsv(headers);
-        return stats.monthly(year).map(view -> negotiated(view, csv, StatsCsv::monthly,
+        return gate.run(caller.get(), () -> stats.monthly(year)).map(view -> negotiated(view, csv, StatsCsv::monthly,
                 "otklik-monthly-" + view.year() + ".csv"));
     }
 
@@ -123,10 +152,11 @@ public class StatsResource {
             content = @Content(mediaType = MonthlyChartSvg.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING),
                     examples = @ExampleObject(name = "svg", value = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                             + "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"960\" height=\"560\">…</svg>")))
+    @APIResponse(responseCode = "503", ref = "ReportsBusy")
     public Uni<Response> monthlyChart(
             @Parameter(description = "The year, four digits; by default the current one", example = "2026")
             @QueryParam("year") String year) {
-        return stats.monthlyChart(year).map(chart -> Response.ok(MonthlyChartSvg.render(chart), MonthlyChartSvg.MEDIA_TYPE)
+        return gate.run(caller.get(), () -> stats.monthlyChart(year)).map(chart -> Response.ok(MonthlyChartSvg.render(chart), MonthlyChartSvg.MEDIA_TYPE)
                 .header("Content-Disposition", "inline; filename=\"otklik-monthly-" + chart.year() + ".svg\"")
                 .header("X-Content-Type-Options", "nosniff")
                 .build());
@@ -135,6 +165,7 @@ public class StatsResource {
     @GET
     @Path("/public")
     @PermitAll
+    @RateLimited(RateLimitGroup.LOOKUPS)
     @Produces({ MediaType.APPLICATION_JSON, TEXT_CSV })
     @Operation(operationId = "getStatsPublic", summary = "Open data of one month",
             description = "Anyone may read it: incidents received and answered in a month (Europe/Samara), the share "
@@ -153,14 +184,18 @@ public class StatsResource {
                     @Content(mediaType = TEXT_CSV, schema = @Schema(type = SchemaType.STRING),
                             examples = @ExampleObject(name = "csv", value = PUBLIC_CSV_EXAMPLE)) })
     @APIResponse(responseCode = "304", description = "The client's copy is current")
+    @APIResponse(responseCode = "503", ref = "ReportsBusy")
     public Uni<Response> publicMonth(
             @Parameter(description = "The month, YYYY-MM, not in the future; by default the previous month",
                     example = "2026-10") @QueryParam("month") String month,
             @Context HttpHeaders headers, @Context Request request) {
         boolean csv = wantsCsv(headers);
-        return stats.publicMonth(month).map(view -> {
-            EntityTag tag = new EntityTag(entityTags.of(view).getValue() + (csv ? "-csv" : "-json"));
-            long maxAge = (stats.isCurrentMonth(view.month()) ? config.publicCurrentMonthMaxAge() : config.publicMaxAge())
+        YearMonth chosen = stats.publicMonthOf(month);
+        return openData.get(chosen, () -> gate.run(caller.get(), () -> stats.publicMonth(chosen))
+                .map(computed -> new OpenDataCache.Month(computed, entityTags.of(computed)))).map(cached -> {
+            PublicStatsView view = cached.view();
+            EntityTag tag = new EntityTag(cached.tag().getValue() + (csv ? "-csv" : "-json"));
+            long maxAge = (stats.isCurrentMonth(chosen) ? config.publicCurrentMonthMaxAge() : config.publicMaxAge())
                     .toSeconds();
             Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
             Response.ResponseBuilder answer = notModified != null ? notModified

@@ -94,9 +94,13 @@ public class StatsService {
         T build(int year, ReferenceSnapshot reference, List<MonthCategoryRow> rows);
     }
 
-    public Uni<PublicStatsView> publicMonth(String month) {
+    /** The month a request for open data names; 400 for a bad or future one. */
+    public YearMonth publicMonthOf(String month) {
+        return StatsParameters.month(month, YearMonth.from(clock.instant().atZone(zone)));
+    }
+
+    public Uni<PublicStatsView> publicMonth(YearMonth chosen) {
         Instant now = clock.instant();
-        YearMonth chosen = StatsParameters.month(month, YearMonth.from(now.atZone(zone)));
         Instant start = chosen.atDay(1).atStartOfDay(zone).toInstant();
         Instant end = chosen.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
         return catalog.current()
@@ -106,9 +110,9 @@ public class StatsService {
     }
 
     /** Whether open data of this month may still change (it has not ended). */
-    public boolean isCurrentMonth(String month) {
+    public boolean isCurrentMonth(YearMonth month) {
         YearMonth current = YearMonth.from(clock.instant().atZone(zone));
-        return !YearMonth.parse(month).isBefore(current);
+        return !month.isBefore(current);
     }
 
     private SummaryView summaryView(StatsPeriod period, Instant now, int top, ReferenceSnapshot reference,

@@ -62,7 +62,9 @@ class DatabaseOutageTest {
     private record Call(String name, Supplier<Response> request) {
     }
 
+    /** Built while the database is up: the staff note carries the incident's current ETag. */
     private static List<Call> everyKindOfCall(String number, String citizen, String idempotencyKey, String marker) {
+        String etag = Staff.currentTag(number);
         return List.of(
                 new Call("public status", () -> given().when().get("/api/v1/incidents/" + number + "/status")),
                 new Call("feedback", () -> given().auth().oauth2(citizen).header("Idempotency-Key", idempotencyKey)
@@ -70,7 +72,7 @@ class DatabaseOutageTest {
                         .when().post("/api/v1/feedback")),
                 new Call("citizen's incidents", () -> given().auth().oauth2(citizen).when().get("/api/v1/me/incidents")),
                 new Call("staff queue", () -> given().auth().oauth2(OPERATOR).when().get("/api/v1/incidents")),
-                new Call("staff note", () -> given().auth().oauth2(OPERATOR).contentType("application/json")
+                new Call("staff note", () -> given().auth().oauth2(OPERATOR).header("If-Match", etag).contentType("application/json")
                         .body(Map.of("text", marker)).when().post("/api/v1/incidents/" + number + "/notes")),
                 new Call("poll list", () -> given().when().get("/api/v1/polls")),
                 new Call("ballot", () -> given().auth().oauth2(citizen).contentType("application/json")

@@ -226,6 +226,54 @@ class DeliveryTest {
     }
 
     @Test
+    void integrationClientsSeeOnlyTheDeliveriesToTheirOwnChannel() throws Throwable {
+        String path = "/hooks/scoped-" + UUID.randomUUID();
+        Subscribed subscriber = subscribe(path, DeliveryEvent.ACCEPTED, DeliveryEvent.ANSWERED);
+        try {
+            WebhookReceiver.always(path, Reply.status(500));
+            Map<String, Object> body = Feedback.body("housing.heating", "Нет отопления");
+            body.put("externalId", "POS-" + UUID.randomUUID());
+            body.put("citizenId", "1000124");
+            String gosuslugi = Feedback.submit(TestTokens.integration("gosuslugi-pos"), body).statusCode(201).extract().path("number");
+            Staff.answer(OPERATOR, gosuslugi, "Отопление включено");
+            String commentId = "wall-" + UUID.randomUUID();
+            String social = given().auth().oauth2(TestTokens.integration("social-monitoring")).contentType("application/json")
+                    .body(Map.of("items", List.of(Map.of("platform", "VK", "externalId", commentId, "url", "https://vk.com/" + commentId,
+                            "text", "Яма во дворе", "postedAt", "2026-11-27T19:42:00+04:00"))))
+                    .when().post("/api/v1/ingest/social").then().statusCode(200).extract().path("items[0].number");
+            Staff.accept(social);
+            relayUntil(() -> forIncident(path, gosuslugi).size() >= 1 && forIncident(path, social).size() >= 1);
+
+            given().auth().oauth2(OPERATOR).when().get("/api/v1/incidents/" + gosuslugi + "/deliveries").then().statusCode(200)
+                    .body("destination", hasItem("WEBHOOK")).body("destination", hasItem("GOSUSLUGI"))
+                    .body("find { it.destination == 'WEBHOOK' }.lastStatus", equalTo(500));
+            given().auth().oauth2(OPERATOR).when().get("/api/v1/incidents/" + social + "/deliveries").then().statusCode(200)
+                    .body("destination", hasItem("WEBHOOK")).body("destination", hasItem("SOCIAL"));
+
+            String gateway = given().auth().oauth2(TestTokens.integration("gosuslugi-pos"))
+                    .when().get("/api/v1/incidents/" + gosuslugi + "/deliveries").then().statusCode(200)
+                    .body("size()", org.hamcrest.Matchers.greaterThan(0))
+                    .body("destination", org.hamcrest.Matchers.everyItem(equalTo("GOSUSLUGI")))
+                    .body("subscriptionId", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.nullValue()))
+                    .extract().asString();
+            assertThat(gateway).doesNotContain(subscriber.id(), "WEBHOOK");
+            String monitoring = given().auth().oauth2(TestTokens.integration("social-monitoring"))
+                    .when().get("/api/v1/incidents/" + social + "/deliveries").then().statusCode(200)
+                    .body("size()", org.hamcrest.Matchers.greaterThan(0))
+                    .body("destination", org.hamcrest.Matchers.everyItem(equalTo("SOCIAL")))
+                    .extract().asString();
+            assertThat(monitoring).doesNotContain(subscriber.id(), "WEBHOOK");
+            given().auth().oauth2(TestTokens.integration("gosuslugi-pos"))
+                    .when().get("/api/v1/incidents/" + social + "/deliveries").then().statusCode(404);
+            given().auth().oauth2(TestTokens.integration("social-monitoring"))
+                    .when().get("/api/v1/incidents/" + gosuslugi + "/deliveries").then().statusCode(404);
+        } finally {
+            unsubscribe(subscriber);
+            WebhookReceiver.reset(path);
+        }
+    }
+
+    @Test
     void aDeadSubscriberIsCountedButNeverMakesTheServiceUnready() throws Throwable {
         String path = "/hooks/down-" + UUID.randomUUID();
         Subscribed subscriber = subscribe(path, DeliveryEvent.ANSWERED);

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.otklik.testsupport.Feedback;
+import org.otklik.testsupport.Staff;
 import org.otklik.testsupport.TestTokens;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -36,11 +37,42 @@ class CitizenViewsTest {
                 .body("district.code", equalTo("oktyabrsky"))
                 .body("organization.code", equalTo("dep.roads"))
                 .body("overdue", equalTo(false))
-                .body("answer", nullValue())
+                .body("resolution", nullValue())
+                .body("answeredAt", nullValue())
                 .body("firstResponseDue", notNullValue())
                 .extract().asString();
         assertThat(body).doesNotContain("author", "+7 900", "resident@example.org", "Московское шоссе, 41", "53.2201",
                 "contact", "externalId", "Огромная яма");
+    }
+
+    @Test
+    void publicStatusOfAnAnsweredIncidentHoldsNoneOfItsWords() {
+        String message = "Прорвало трубу в подвале, течёт вода";
+        String interim = "Бригада Сидорова приедет завтра утром";
+        String note = "Позвонить Марине Петровне насчёт доступа";
+        String answer = "Уважаемая Анна Ивановна, трубу заменили, квартира 17 осмотрена, телефон мастера 89270001122";
+        Map<String, Object> submission = Feedback.pothole();
+        submission.put("text", message);
+        String number = Feedback.submitAs(TestTokens.citizen(Feedback.uniqueSubject("author")), submission);
+        Staff.accept(number);
+        String roads = TestTokens.executor("dep.roads");
+        Staff.act(roads, number, "interim-answer", Map.of("text", interim,
+                "plannedDate", java.time.LocalDate.now().plusDays(2).toString())).statusCode(200);
+        Staff.act(roads, number, "notes", Map.of("text", note)).statusCode(200);
+        Staff.act(roads, number, "answer", Map.of("text", answer, "resolution", "FIXED")).statusCode(200);
+
+        String body = given().when().get("/api/v1/incidents/" + number + "/status").then().statusCode(200)
+                .body("status", equalTo("ANSWERED"))
+                .body("resolution", equalTo("FIXED"))
+                .body("answeredAt", notNullValue())
+                .extract().asString();
+        for (String text : List.of(message, interim, note, answer)) {
+            for (String word : text.split("[\\s,.]+")) {
+                if (word.length() >= 3) {
+                    assertThat(body).as("the public status must not contain '%s'", word).doesNotContain(word);
+                }
+            }
+        }
     }
 
     @Test

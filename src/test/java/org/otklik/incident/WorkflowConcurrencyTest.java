@@ -23,8 +23,9 @@ class WorkflowConcurrencyTest {
         Staff.accept(number);
         String operator = TestTokens.operator();
         String executor = TestTokens.executor("dep.roads");
+        String etag = Staff.currentTag(number);
         List<Integer> statuses = Parallel.run(10, () -> given().auth().oauth2(Math.random() < 0.5 ? operator : executor)
-                .contentType("application/json").body(Map.of("text", "Ответ", "resolution", "FIXED"))
+                .header("If-Match", etag).contentType("application/json").body(Map.of("text", "Ответ", "resolution", "FIXED"))
                 .when().post("/api/v1/incidents/" + number + "/answer").statusCode());
         assertThat(statuses).filteredOn(s -> s == 200).hasSize(1);
         assertThat(statuses).filteredOn(s -> s != 200).allMatch(s -> s == 409 || s == 412);

@@ -79,7 +79,8 @@ class WorkflowLifecycleTest {
 
         given().when().get("/api/v1/incidents/" + number + "/status").then().statusCode(200)
                 .body("status", equalTo("ANSWERED"))
-                .body("answer.text", equalTo("Яма заделана"));
+                .body("resolution", equalTo("FIXED"))
+                .body("$", not(org.hamcrest.Matchers.hasKey("answer")));
         given().auth().oauth2(citizen).when().get("/api/v1/me/incidents/" + number).then().statusCode(200)
                 .body("timeline.type", equalTo(List.of("SUBMITTED", "ACCEPTED", "IN_PROGRESS", "INTERIM_ANSWER", "ANSWERED")))
                 .body("timeline[3].comment", equalTo("Ремонт запланирован"));
@@ -208,7 +209,7 @@ class WorkflowLifecycleTest {
                 .body("status", equalTo("ASSIGNED")).body("mergedInto", equalTo(a));
         Staff.answer(ROADS, a, "Заделали все ямы у дома 41");
         given().when().get("/api/v1/incidents/" + b + "/status").then()
-                .body("status", equalTo("ANSWERED")).body("answer.text", equalTo("Заделали все ямы у дома 41"));
+                .body("status", equalTo("ANSWERED")).body("resolution", equalTo("FIXED"));
         given().auth().oauth2(citizenB).when().get("/api/v1/me/incidents/" + b).then().statusCode(200)
                 .body("timeline.type", hasItems("MERGED", "ANSWERED"))
                 .body("answer.text", equalTo("Заделали все ямы у дома 41"));
@@ -246,6 +247,37 @@ class WorkflowLifecycleTest {
                 .then().statusCode(412).contentType("application/problem+json");
         given().auth().oauth2(ROADS).header("If-Match", next).when().post("/api/v1/incidents/" + number + "/progress")
                 .then().statusCode(200);
+    }
+
+    @Test
+    void everyActionWithoutIfMatchIs428AndChangesNothing() {
+        String number = Feedback.submitAs(TestTokens.citizen(Feedback.uniqueSubject("etag")), Feedback.pothole());
+        String etag = Staff.currentTag(number);
+        Map<String, Map<String, Object>> bodies = Map.of(
+                "moderation", Map.of("decision", "ACCEPT"),
+                "assignment", Map.of("organizationCode", "adm.kirovsky", "reason", "Адрес в Кировском районе"),
+                "interim-answer", Map.of("text", "План", "plannedDate", today().plusDays(3).toString()),
+                "answer", Map.of("text", "Готово", "resolution", "FIXED"),
+                "merge", Map.of("intoNumber", number),
+                "notes", Map.of("text", "Заметка"));
+        for (String action : List.of("moderation", "assignment", "progress", "interim-answer", "answer", "merge", "notes",
+                "close")) {
+            for (String ifMatch : java.util.Arrays.asList(null, "", "*")) {
+                var request = given().auth().oauth2(OPERATOR);
+                if (ifMatch != null) {
+                    request.header("If-Match", ifMatch);
+                }
+                if (bodies.containsKey(action)) {
+                    request.contentType("application/json").body(bodies.get(action));
+                }
+                request.when().post("/api/v1/incidents/" + number + "/" + action).then()
+                        .statusCode(428).contentType("application/problem+json")
+                        .body("type", equalTo("https://otklik.org/problems/precondition-required"))
+                        .body("status", equalTo(428));
+            }
+        }
+        assertThat(Staff.currentTag(number)).isEqualTo(etag);
+        Staff.detail(OPERATOR, number).body("status", equalTo("NEW"));
     }
 
     @Test

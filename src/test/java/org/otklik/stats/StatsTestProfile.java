@@ -4,7 +4,10 @@ import java.util.Map;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
 
-/** The calendar of the fixture year 2020: three holidays on working days and one worked Saturday. */
+/**
+ * The calendar of the fixture year 2020: three holidays on working days and one worked Saturday. Open data is
+ * computed afresh each time, since the fixture is inserted anew for each test.
+ */
 public class StatsTestProfile implements QuarkusTestProfile {
 
     static final String HOLIDAYS = "2020-02-24,2020-03-09,2020-05-01";
@@ -13,6 +16,7 @@ public class StatsTestProfile implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
         return Map.of("otklik.calendar.holidays", HOLIDAYS,
-                "otklik.calendar.transferred-working-days", WORKED_SATURDAYS);
+                "otklik.calendar.transferred-working-days", WORKED_SATURDAYS,
+                "otklik.stats.public-cache-size", "0");
     }
 }
