@@ -37,6 +37,8 @@ import org.otklik.common.KeysetCursor;
 import org.otklik.common.Page;
 import org.otklik.common.Problem;
 import org.otklik.common.ProblemException;
+import org.otklik.common.ratelimit.RateLimitGroup;
+import org.otklik.common.ratelimit.RateLimited;
 import org.otklik.incident.WorkflowRequests;
 import org.otklik.notice.NoticeViews.AdminNotice;
 import org.otklik.notice.NoticeViews.AdminPage;
@@ -52,6 +54,7 @@ import io.smallrye.mutiny.Uni;
 @Tag(name = "City notices")
 @RolesAllowed({ Roles.OPERATOR, Roles.ADMIN, Roles.EXECUTOR })
 @Produces(MediaType.APPLICATION_JSON)
+@RateLimited(RateLimitGroup.ADMIN)
 public class NoticeAdminResource {
 
     private static final String IF_MATCH = "The ETag of the revision the change was decided on; a stale one is refused with 412";

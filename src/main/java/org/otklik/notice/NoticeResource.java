@@ -32,6 +32,8 @@ import org.otklik.common.EntityTags;
 import org.otklik.common.KeysetCursor;
 import org.otklik.common.Page;
 import org.otklik.common.ProblemException;
+import org.otklik.common.ratelimit.RateLimitGroup;
+import org.otklik.common.ratelimit.RateLimited;
 import org.otklik.notice.NoticeViews.PublicNotice;
 import org.otklik.notice.NoticeViews.PublicPage;
 
@@ -40,6 +42,7 @@ import io.smallrye.mutiny.Uni;
 @Path("/api/v1/notices")
 @Tag(name = "City notices")
 @PermitAll
+@RateLimited(RateLimitGroup.LOOKUPS)
 public class NoticeResource {
 
     private static final int FEED_MAX_AGE_SECONDS = 300;

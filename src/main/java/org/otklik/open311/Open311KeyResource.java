@@ -23,6 +23,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.otklik.security.CallerResolver;
+import org.otklik.common.ratelimit.RateLimitGroup;
+import org.otklik.common.ratelimit.RateLimited;
 import org.otklik.security.Roles;
 
 import io.quarkus.security.identity.SecurityIdentity;
@@ -32,6 +34,7 @@ import io.smallrye.mutiny.Uni;
 @Tag(name = "Open311 keys")
 @RolesAllowed(Roles.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
+@RateLimited(RateLimitGroup.ADMIN)
 public class Open311KeyResource {
 
     private final Open311KeyService keys;

@@ -30,6 +30,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.server.multipart.FormValue;
 import org.jboss.resteasy.reactive.server.multipart.MultipartFormDataInput;
 import org.otklik.common.ProblemException;
+import org.otklik.common.ratelimit.RateLimitGroup;
+import org.otklik.common.ratelimit.RateLimited;
 
 import io.smallrye.mutiny.Uni;
 
@@ -41,6 +43,7 @@ import io.smallrye.mutiny.Uni;
 @Path("/open311/v2")
 @Tag(name = "Open311")
 @SecurityRequirements
+@RateLimited(RateLimitGroup.LOOKUPS)
 public class Open311Resource {
 
     static final String XML_NOTE = " Each answer also exists as XML: the same path with .xml (text/xml), elements as in "

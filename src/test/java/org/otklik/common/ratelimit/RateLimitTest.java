@@ -78,6 +78,31 @@ class RateLimitTest {
     }
 
     @Test
+    void noticesAndOpen311ShareTheLookupQuotaAndOpen311AnswersInItsOwnForm() {
+        String notices = newAddress();
+        for (int i = 0; i < RateLimitTestProfile.LOOKUPS; i++) {
+            given().header("X-Forwarded-For", notices).when().get("/api/v1/notices").then().statusCode(200)
+                    .header(RateLimitHeaders.POLICY, LOOKUPS_POLICY);
+        }
+        given().header("X-Forwarded-For", notices).when().get("/api/v1/notices").then().statusCode(429)
+                .contentType("application/problem+json").header("Retry-After", matchesPattern("[1-9][0-9]*"));
+
+        String georeport = newAddress();
+        for (int i = 0; i < RateLimitTestProfile.LOOKUPS; i++) {
+            given().header("X-Forwarded-For", georeport).when().get("/open311/v2/services.json").then().statusCode(200);
+        }
+        given().header("X-Forwarded-For", georeport).when().get("/open311/v2/services.json").then().statusCode(429)
+                .contentType(org.hamcrest.Matchers.startsWith("application/json"))
+                .header("Retry-After", matchesPattern("[1-9][0-9]*"))
+                .header(RateLimitHeaders.LIMIT, matchesPattern("\"lookups\";r=0;t=[1-9][0-9]*"))
+                .body("[0].code", equalTo("429"))
+                .body("[0].description", org.hamcrest.Matchers.not(org.hamcrest.Matchers.emptyOrNullString()));
+        given().header("X-Forwarded-For", georeport).when().get("/open311/v2/services.xml").then().statusCode(429)
+                .contentType(org.hamcrest.Matchers.containsString("xml"))
+                .body("errors.error.code", equalTo("429"));
+    }
+
+    @Test
     void successfulAnswersTellWhatIsLeft() {
         String number = Feedback.submitAs(TestTokens.citizen(Feedback.uniqueSubject("headers")), Feedback.pothole());
         String address = newAddress();
