@@ -24,6 +24,26 @@ public class EntityTags {
         this.objectMapper = objectMapper;
     }
 
+    /**
+     * Whether an {@code If-Match} header lets a change of the entity whose current tag is {@code currentTag}
+     * go ahead: absent, blank or {@code *} does, and so does a list naming the current tag (weak or strong).
+     */
+    public static boolean ifMatchAccepts(String ifMatch, String currentTag) {
+        if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
+            return true;
+        }
+        for (String candidate : ifMatch.split(",")) {
+            String tag = candidate.strip();
+            if (tag.startsWith("W/")) {
+                tag = tag.substring(2);
+            }
+            if (tag.equals(currentTag)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public EntityTag of(Object view) {
         return serialize(view).tag();
     }

@@ -10,6 +10,7 @@ import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.otklik.common.EntityTags;
 import org.otklik.common.ProblemException;
 import org.otklik.common.ProblemType;
 import org.otklik.delivery.DeliveryEvent;
@@ -284,17 +285,8 @@ public class WorkflowService {
     }
 
     private static void checkPrecondition(Incident incident, String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
+        if (EntityTags.ifMatchAccepts(ifMatch, entityTag(incident))) {
             return;
-        }
-        for (String candidate : ifMatch.split(",")) {
-            String tag = candidate.strip();
-            if (tag.startsWith("W/")) {
-                tag = tag.substring(2);
-            }
-            if (tag.equals(entityTag(incident))) {
-                return;
-            }
         }
         throw new ProblemException(ProblemType.PRECONDITION_FAILED,
                 "The incident has changed since you read it (now version " + incident.version + "); reload it and try again.");

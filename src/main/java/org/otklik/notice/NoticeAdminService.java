@@ -9,6 +9,7 @@ import java.util.function.BiFunction;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.otklik.common.EntityTags;
 import org.otklik.common.IdempotencyService;
 import org.otklik.common.KeysetCursor;
 import org.otklik.common.ProblemException;
@@ -196,17 +197,8 @@ public class NoticeAdminService {
     }
 
     private static void checkPrecondition(Notice notice, String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
+        if (EntityTags.ifMatchAccepts(ifMatch, entityTag(notice.revision))) {
             return;
-        }
-        for (String candidate : ifMatch.split(",")) {
-            String tag = candidate.strip();
-            if (tag.startsWith("W/")) {
-                tag = tag.substring(2);
-            }
-            if (tag.equals(entityTag(notice.revision))) {
-                return;
-            }
         }
         throw new ProblemException(ProblemType.PRECONDITION_FAILED,
                 "The notice has changed since you read it (now revision " + notice.revision + "); reload it and try again.");
