@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.otklik.common.FieldErrors;
 import org.otklik.poll.BallotRequest.AnswerRequest;
 
 import io.vertx.core.json.JsonArray;

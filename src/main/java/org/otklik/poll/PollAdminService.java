@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.hibernate.StaleStateException;
+import org.otklik.common.FieldErrors;
 import org.otklik.common.ProblemException;
 import org.otklik.routing.DistrictView;
 import org.otklik.routing.ReferenceDataService;

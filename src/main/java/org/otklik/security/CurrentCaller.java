@@ -1,0 +1,43 @@
+package org.otklik.security;
+
+import java.util.Optional;
+
+import jakarta.enterprise.context.RequestScoped;
+
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The one way a resource learns who calls: {@link #get()} where the endpoint requires a login,
+ * {@link #optional()} on public endpoints that also serve a logged-in citizen.
+ */
+@RequestScoped
+public class CurrentCaller {
+
+    private final SecurityIdentity identity;
+    private final CurrentIdentityAssociation identities;
+    private final CallerResolver callers;
+    private Caller resolved;
+
+    public CurrentCaller(SecurityIdentity identity, CurrentIdentityAssociation identities, CallerResolver callers) {
+        this.identity = identity;
+        this.identities = identities;
+        this.callers = callers;
+    }
+
+    /** The authenticated caller of an endpoint that requires a login. */
+    public Caller get() {
+        if (resolved == null) {
+            resolved = callers.resolve(identity);
+        }
+        return resolved;
+    }
+
+    /** The calling person, if a valid token came along; a public endpoint ignores an invalid one. */
+    public Uni<Optional<Caller>> optional() {
+        return identities.getDeferredIdentity()
+                .map(found -> found.isAnonymous() ? Optional.<Caller>empty() : Optional.of(callers.resolve(found)))
+                .onFailure().recoverWithItem(Optional.empty());
+    }
+}
