@@ -67,6 +67,26 @@ public class IncidentRepository implements PanacheRepositoryBase<Incident, Long>
         return find("number", number).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
     }
 
+    public Uni<Incident> findByIdForUpdate(long id) {
+        return find("id", id).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+    }
+
+    /** The duplicates of an incident merged into another become the other's. */
+    public Uni<Integer> moveDuplicates(Long fromId, Long toId) {
+        return update("duplicateOf = ?1 where duplicateOf = ?2", toId, fromId);
+    }
+
+    /** Ids of answers given before {@code answeredBefore}, oldest first. */
+    public Uni<List<Long>> answeredBefore(java.time.Instant answeredBefore, int limit) {
+        return find("status = ?1 and answeredAt < ?2 order by answeredAt", IncidentStatus.ANSWERED, answeredBefore)
+                .project(IdOnly.class).page(0, limit).list()
+                .map(rows -> rows.stream().map(IdOnly::id).toList());
+    }
+
+    @io.quarkus.runtime.annotations.RegisterForReflection
+    public record IdOnly(Long id) {
+    }
+
     public Uni<List<String>> numbersOfDuplicates(Long mainId) {
         return find("duplicateOf = ?1 order by createdAt, id", mainId).project(NumberOnly.class).list()
                 .map(rows -> rows.stream().map(NumberOnly::number).toList());

@@ -53,7 +53,7 @@ public class IntakeService {
     private static final Duration POSTED_AT_CLOCK_SKEW = Duration.ofMinutes(5);
 
     private final IncidentRepository incidents;
-    private final IncidentEventRepository events;
+    private final IncidentRecorder recorder;
     private final ReferenceCatalog referenceCatalog;
     private final RoutingService routing;
     private final TopicClassifier classifier;
@@ -64,11 +64,11 @@ public class IntakeService {
     private final ObjectMapper objectMapper;
     private final Clock clock;
 
-    public IntakeService(IncidentRepository incidents, IncidentEventRepository events, ReferenceCatalog referenceCatalog,
+    public IntakeService(IncidentRepository incidents, IncidentRecorder recorder, ReferenceCatalog referenceCatalog,
             RoutingService routing, TopicClassifier classifier, IdempotencyService idempotency, IncidentViews views,
             IntakeConfig config, NoticeMatcher noticeMatcher, ObjectMapper objectMapper, Clock clock) {
         this.incidents = incidents;
-        this.events = events;
+        this.recorder = recorder;
         this.referenceCatalog = referenceCatalog;
         this.routing = routing;
         this.classifier = classifier;
@@ -223,18 +223,8 @@ public class IntakeService {
         return incidents.nextNumberInSequence()
                 .invoke(sequence -> incident.number = NUMBER_PREFIX.format(views.local(now)) + "-" + String.format("%06d", sequence))
                 .chain(() -> incidents.persist(incident))
-                .chain(saved -> {
-                    IncidentEvent event = new IncidentEvent();
-                    event.incidentId = saved.id;
-                    event.occurredAt = now;
-                    event.type = IncidentEventType.SUBMITTED;
-                    event.visibleToCitizen = true;
-                    event.actorSubject = caller.subject();
-                    event.actorRole = caller.hasRole(Roles.INTEGRATION) ? Roles.INTEGRATION : Roles.CITIZEN;
-                    event.status = saved.status;
-                    event.organizationCode = saved.organizationCode;
-                    return events.persist(event).replaceWith(saved);
-                })
+                .call(saved -> recorder.record(IncidentRecorder.Actor.submitter(caller),
+                        IncidentChange.of(saved, IncidentEventType.SUBMITTED, null), now))
                 .call(saved -> noticeMatcher.link(reference, saved.id, saved.categoryCode));
     }
 
