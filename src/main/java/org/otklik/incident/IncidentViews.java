@@ -34,7 +34,7 @@ public class IncidentViews {
         return instant == null ? null : OffsetDateTime.ofInstant(instant, calendar.zone());
     }
 
-    IncidentReceipt receipt(Incident incident, ReferenceSnapshot reference, List<org.otklik.notice.NoticeRef> notices) {
+    IncidentReceipt receipt(Incident incident, ReferenceSnapshot reference, List<NoticeRef> notices) {
         return new IncidentReceipt(incident.number, incident.status, category(incident, reference),
                 district(incident, reference), organization(incident, reference), local(incident.firstResponseDue),
                 local(incident.resolutionDue), local(incident.createdAt), notices);

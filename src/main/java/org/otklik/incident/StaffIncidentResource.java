@@ -42,13 +42,12 @@ import org.otklik.common.ProblemType;
 import org.otklik.delivery.DeliveryViews.Delivery;
 import org.otklik.routing.ReferenceCatalog;
 import org.otklik.security.Caller;
-import org.otklik.security.CallerResolver;
+import org.otklik.security.CurrentCaller;
 import org.otklik.security.Channel;
 import org.otklik.security.Roles;
 import org.otklik.common.ratelimit.RateLimitGroup;
 import org.otklik.common.ratelimit.RateLimited;
 
-import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
 @Path("/api/v1/incidents")
@@ -64,20 +63,18 @@ public class StaffIncidentResource {
     private final StaffIncidentService incidents;
     private final WorkflowService workflow;
     private final ReferenceCatalog referenceCatalog;
-    private final SecurityIdentity identity;
-    private final CallerResolver callers;
+    private final CurrentCaller currentCaller;
 
     public StaffIncidentResource(StaffIncidentService incidents, WorkflowService workflow, ReferenceCatalog referenceCatalog,
-            SecurityIdentity identity, CallerResolver callers) {
+            CurrentCaller currentCaller) {
         this.incidents = incidents;
         this.workflow = workflow;
         this.referenceCatalog = referenceCatalog;
-        this.identity = identity;
-        this.callers = callers;
+        this.currentCaller = currentCaller;
     }
 
     private Caller caller() {
-        return callers.resolve(identity);
+        return currentCaller.get();
     }
 
     @GET
