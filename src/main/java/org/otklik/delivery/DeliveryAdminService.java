@@ -15,6 +15,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 
+import org.otklik.common.Page;
 import org.otklik.common.KeysetCursor;
 import org.otklik.common.ProblemException;
 import org.otklik.common.ProblemType;
@@ -147,23 +148,15 @@ public class DeliveryAdminService {
         if (destination != null && !DESTINATIONS.contains(destination)) {
             return Uni.createFrom().failure(ProblemException.badParameter("channel", "must be one of " + DESTINATIONS));
         }
-        long afterSeq = cursor == null ? Long.MAX_VALUE : KeysetCursor.decode(cursor).id();
+        long afterSeq = cursor == null ? Long.MAX_VALUE : KeysetCursor.decode(cursor, 1).number(0);
         return pool.preparedQuery("select * from outbox_delivery where ($1::text is null or state = $1)"
                 + " and ($2::text is null or destination = $2) and seq < $3 order by seq desc limit $4")
                 .execute(Tuple.of(state, destination, afterSeq, limit + 1))
                 .map(rows -> {
-                    List<Delivery> items = new ArrayList<>();
-                    List<Long> seqs = new ArrayList<>();
-                    for (Row row : rows) {
-                        items.add(toView(row));
-                        seqs.add(row.getLong("seq"));
-                    }
-                    String next = null;
-                    if (items.size() > limit) {
-                        items = items.subList(0, limit);
-                        next = KeysetCursor.after(java.time.Instant.EPOCH, seqs.get(limit - 1)).encode();
-                    }
-                    return new DeliveryPage(items, next);
+                    List<Row> fetched = new ArrayList<>();
+                    rows.forEach(fetched::add);
+                    Page<Delivery> page = Page.of(fetched, limit, last -> KeysetCursor.of(last.getLong("seq")), this::toView);
+                    return new DeliveryPage(page.items(), page.nextCursor());
                 });
     }
 

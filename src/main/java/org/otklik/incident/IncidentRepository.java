@@ -7,6 +7,7 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
+import org.otklik.common.AdvisoryLocks;
 import org.otklik.common.KeysetCursor;
 import org.otklik.security.Channel;
 
@@ -39,11 +40,7 @@ public class IncidentRepository implements PanacheRepositoryBase<Incident, Long>
 
     /** Serialises work on one external message within the current transaction. */
     public Uni<Void> lockExternalMessage(Channel channel, SocialPlatform platform, String externalId) {
-        return getSession().chain(session -> session
-                .createNativeQuery("select pg_advisory_xact_lock(hashtextextended(:k, 0))")
-                .setParameter("k", "external-message\n" + channel + "\n" + platform + "\n" + externalId)
-                .getSingleResult())
-                .replaceWithVoid();
+        return getSession().chain(session -> AdvisoryLocks.lock(session, "external-message", channel, platform, externalId));
     }
 
     /** A page of an author's incidents, newest first, one more than {@code limit} to tell if more follow. */

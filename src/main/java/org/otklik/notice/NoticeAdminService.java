@@ -9,6 +9,7 @@ import java.util.function.BiFunction;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.otklik.common.Page;
 import org.otklik.common.EntityTags;
 import org.otklik.common.KeysetCursor;
 import org.otklik.common.ProblemException;
@@ -65,10 +66,9 @@ public class NoticeAdminService {
     public Uni<AdminPage> list(Caller caller, Optional<NoticeStatus> status, Optional<KeysetCursor> after, int limit) {
         Optional<String> confined = NoticeAccess.confinedOrganization(caller);
         return notices.adminPage(confined, status, after, limit).map(found -> {
-            List<Notice> page = found.size() > limit ? found.subList(0, limit) : found;
-            String next = found.size() > limit
-                    ? KeysetCursor.after(page.get(limit - 1).createdAt, page.get(limit - 1).id).encode() : null;
-            return new AdminPage(page.stream().map(mapper::summary).toList(), next);
+            Page<NoticeViews.AdminSummary> page = Page.of(found, limit, last -> KeysetCursor.after(last.createdAt, last.id),
+                    mapper::summary);
+            return new AdminPage(page.items(), page.nextCursor());
         });
     }
 
