@@ -117,8 +117,9 @@ public class StatsResource {
             @QueryParam("top") String top,
             @Context HttpHeaders headers) {
         boolean csv = wantsCsv(headers);
-        return gate.run(caller.get(), () -> stats.summary(parameters.period(from, to), parameters.top(top))).map(view -> negotiated(view, csv, StatsCsv::summary,
-                "otklik-summary-" + view.from() + "-" + view.to() + ".csv"));
+        return gate.run(caller.get(), () -> stats.summary(parameters.period(from, to), parameters.top(top)))
+                .map(view -> negotiated(view, csv, StatsCsv::summary,
+                        "otklik-summary-" + view.from() + "-" + view.to() + ".csv"));
     }
 
     @GET
@@ -139,8 +140,8 @@ public class StatsResource {
             @QueryParam("year") String year,
             @Context HttpHeaders headers) {
         boolean csv = wantsCsv(headers);
-        return gate.run(caller.get(), () -> stats.monthly(parameters.year(year))).map(view -> negotiated(view, csv, StatsCsv::monthly,
-                "otklik-monthly-" + view.year() + ".csv"));
+        return gate.run(caller.get(), () -> stats.monthly(parameters.year(year)))
+                .map(view -> negotiated(view, csv, StatsCsv::monthly, "otklik-monthly-" + view.year() + ".csv"));
     }
 
     @GET
@@ -158,10 +159,11 @@ public class StatsResource {
     public Uni<Response> monthlyChart(
             @Parameter(description = "The year, four digits; by default the current one", example = "2026")
             @QueryParam("year") String year) {
-        return gate.run(caller.get(), () -> stats.monthlyChart(parameters.year(year))).map(chart -> Response.ok(MonthlyChartSvg.render(chart), MonthlyChartSvg.MEDIA_TYPE)
-                .header("Content-Disposition", "inline; filename=\"otklik-monthly-" + chart.year() + ".svg\"")
-                .header("X-Content-Type-Options", "nosniff")
-                .build());
+        return gate.run(caller.get(), () -> stats.monthlyChart(parameters.year(year)))
+                .map(chart -> Response.ok(MonthlyChartSvg.render(chart), MonthlyChartSvg.MEDIA_TYPE)
+                        .header("Content-Disposition", "inline; filename=\"otklik-monthly-" + chart.year() + ".svg\"")
+                        .header("X-Content-Type-Options", "nosniff")
+                        .build());
     }
 
     @GET
