@@ -9,7 +9,6 @@ import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -24,16 +23,18 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 
 /**
- * {@code Idempotency-Key} for POSTs that create things. Runs inside the caller's transaction: an
- * advisory lock on (caller, key) makes concurrent requests with one key wait for the first, which
- * then finds the stored response and replays it. A key reused with another body is refused (422).
+ * The plain {@link IdempotencyStore}: responses kept in the clear in {@code idempotency_record}. In
+ * the transaction of the action: an advisory lock on (caller, key) makes concurrent requests with one
+ * key wait for the first, which then finds the stored response and replays it. A key reused with
+ * another body is refused (422).
  */
 @ApplicationScoped
-public class IdempotencyService {
+public class IdempotencyService implements IdempotencyStore {
 
-    public static final String HEADER = "Idempotency-Key";
+    /** @deprecated use {@link IdempotencyStore#HEADER}; kept until poll switches */
+    @Deprecated
+    public static final String HEADER = IdempotencyStore.HEADER;
     private static final Logger LOG = Logger.getLogger(IdempotencyService.class);
-    private static final Pattern VALID_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
     private static final Duration RETENTION = Duration.ofHours(24);
 
     private final ObjectMapper objectMapper;
@@ -50,46 +51,43 @@ public class IdempotencyService {
         this.clock = clock;
     }
 
-    /** @throws ProblemException 400 when the header value is not a usable key */
+    /** @deprecated use {@link IdempotentRequest}, which checks the key; kept until poll switches */
+    @Deprecated
     public static void requireValidKey(String key) {
-        if (key != null && !VALID_KEY.matcher(key).matches()) {
-            throw ProblemException.badParameter(HEADER, "must be 1 to 255 visible ASCII characters");
-        }
+        new IdempotentRequest("", "", key, null);
     }
 
-    public Uni<StoredResponse> once(String caller, String key, String operation, Object request,
-            Supplier<Uni<StoredResponse>> action) {
-        if (key == null) {
+    /** Opens a transaction, or joins the caller's, and keeps the response in it. */
+    @Override
+    public Uni<StoredResponse> once(IdempotentRequest request, Supplier<Uni<StoredResponse>> action) {
+        if (!request.hasKey()) {
             return action.get();
         }
-        requireValidKey(key);
-        String requestHash = fingerprint(operation, request);
-        return Panache.getSession()
-                .chain(session -> session.createNativeQuery("select pg_advisory_xact_lock(hashtextextended(:k, 0))")
-                        .setParameter("k", "idempotency\n" + caller + "\n" + key)
-                        .getSingleResult()
-                        .chain(locked -> session.createNativeQuery(
+        String requestHash = fingerprint(request.operation(), request.body());
+        return Panache.withTransaction(() -> Panache.getSession()
+                .chain(session -> AdvisoryLocks.lock(session, "idempotency", request.caller(), request.key())
+                        .chain(() -> session.createNativeQuery(
                                 "select request_hash, response_status, response_body, location from idempotency_record"
                                         + " where caller = :caller and idempotency_key = :key",
                                 Object[].class)
-                                .setParameter("caller", caller)
-                                .setParameter("key", key)
+                                .setParameter("caller", request.caller())
+                                .setParameter("key", request.key())
                                 .getResultList())
                         .chain(found -> found.isEmpty()
                                 ? action.get().call(response -> session.createNativeQuery(
                                         "insert into idempotency_record (caller, idempotency_key, operation, request_hash,"
                                                 + " response_status, response_body, location, created_at)"
                                                 + " values (:caller, :key, :operation, :hash, :status, :body, :location, :at)")
-                                        .setParameter("caller", caller)
-                                        .setParameter("key", key)
-                                        .setParameter("operation", operation)
+                                        .setParameter("caller", request.caller())
+                                        .setParameter("key", request.key())
+                                        .setParameter("operation", request.operation())
                                         .setParameter("hash", requestHash)
                                         .setParameter("status", response.status())
                                         .setParameter("body", response.body())
                                         .setParameter("location", response.location())
                                         .setParameter("at", OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC))
                                         .executeUpdate())
-                                : Uni.createFrom().item(replay(found.get(0), requestHash))));
+                                : Uni.createFrom().item(replay(found.get(0), requestHash)))));
     }
 
     /** 422: the key was used before with another request. */

@@ -6,11 +6,16 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 
+import org.otklik.common.Page;
 import org.otklik.common.KeysetCursor;
 import org.otklik.common.ProblemException;
 import org.otklik.common.ProblemType;
@@ -19,6 +24,7 @@ import org.otklik.delivery.DeliveryViews.DeliveryPage;
 import org.otklik.delivery.DeliveryViews.Subscription;
 import org.otklik.delivery.DeliveryViews.SubscriptionCreated;
 import org.otklik.delivery.DeliveryViews.SubscriptionRequest;
+import org.otklik.routing.CalendarConfig;
 import org.otklik.security.Channel;
 
 import io.smallrye.mutiny.Uni;
@@ -31,25 +37,31 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class DeliveryAdminService {
 
-    private static final ZoneId CITY = ZoneId.of("Europe/Samara");
     private static final List<String> STATES = List.of("PENDING", "DELIVERED", "DEAD", "CANCELLED");
     private static final List<String> DESTINATIONS = List.of("GOSUSLUGI", "SOCIAL", "WEBHOOK");
 
     private final Pool pool;
     private final DestinationGuard guard;
     private final Clock clock;
+    private final ZoneId zone;
+    private final Set<String> eventTypes;
 
-    public DeliveryAdminService(Pool pool, DestinationGuard guard, Clock clock) {
+    public DeliveryAdminService(Pool pool, DestinationGuard guard, Clock clock, CalendarConfig calendar,
+            Instance<DeliveredEvents> emitters) {
         this.pool = pool;
         this.guard = guard;
         this.clock = clock;
+        this.zone = calendar.zone();
+        Set<String> types = new TreeSet<>(DeliveryEvent.NOTICE_TYPES);
+        emitters.forEach(emitter -> types.addAll(emitter.types()));
+        this.eventTypes = Collections.unmodifiableSet(types);
     }
 
     public Uni<SubscriptionCreated> subscribe(SubscriptionRequest request, String admin) {
-        List<String> unknown = request.events().stream().filter(e -> !DeliveryEvent.TYPES.contains(e)).toList();
+        List<String> unknown = request.events().stream().filter(e -> !eventTypes.contains(e)).toList();
         if (!unknown.isEmpty()) {
             return Uni.createFrom().failure(ProblemException.invalidField("/events",
-                    "unknown event types " + unknown + "; known: " + DeliveryEvent.TYPES.stream().sorted().toList()));
+                    "unknown event types " + unknown + "; known: " + List.copyOf(eventTypes)));
         }
         URI url;
         try {
@@ -76,7 +88,7 @@ public class DeliveryAdminService {
             return pool.preparedQuery("insert into webhook_subscription (id, url, events, secret, created_at, created_by)"
                     + " values ($1, $2, $3, $4, $5, $6)")
                     .execute(Tuple.from(List.of(id, request.url(), events.toArray(String[]::new), secret, now, admin)))
-                    .map(done -> new SubscriptionCreated(id, request.url(), events, secret, now.atZoneSameInstant(CITY).toOffsetDateTime()));
+                    .map(done -> new SubscriptionCreated(id, request.url(), events, secret, now.atZoneSameInstant(zone).toOffsetDateTime()));
         });
     }
 
@@ -136,23 +148,15 @@ public class DeliveryAdminService {
         if (destination != null && !DESTINATIONS.contains(destination)) {
             return Uni.createFrom().failure(ProblemException.badParameter("channel", "must be one of " + DESTINATIONS));
         }
-        long afterSeq = cursor == null ? Long.MAX_VALUE : KeysetCursor.decode(cursor).id();
+        long afterSeq = cursor == null ? Long.MAX_VALUE : KeysetCursor.decode(cursor, 1).number(0);
         return pool.preparedQuery("select * from outbox_delivery where ($1::text is null or state = $1)"
                 + " and ($2::text is null or destination = $2) and seq < $3 order by seq desc limit $4")
                 .execute(Tuple.of(state, destination, afterSeq, limit + 1))
                 .map(rows -> {
-                    List<Delivery> items = new ArrayList<>();
-                    List<Long> seqs = new ArrayList<>();
-                    for (Row row : rows) {
-                        items.add(toView(row));
-                        seqs.add(row.getLong("seq"));
-                    }
-                    String next = null;
-                    if (items.size() > limit) {
-                        items = items.subList(0, limit);
-                        next = KeysetCursor.after(java.time.Instant.EPOCH, seqs.get(limit - 1)).encode();
-                    }
-                    return new DeliveryPage(items, next);
+                    List<Row> fetched = new ArrayList<>();
+                    rows.forEach(fetched::add);
+                    Page<Delivery> page = Page.of(fetched, limit, last -> KeysetCursor.of(last.getLong("seq")), this::toView);
+                    return new DeliveryPage(page.items(), page.nextCursor());
                 });
     }
 
@@ -217,7 +221,7 @@ public class DeliveryAdminService {
                 });
     }
 
-    private static Delivery toView(Row row) {
+    private Delivery toView(Row row) {
         return new Delivery(row.getUUID("id"), row.getUUID("event_id"), row.getString("event_type"),
                 row.getString("incident_number"), row.getLong("notice_id"), row.getString("destination"), row.getUUID("subscription_id"),
                 row.getString("state"), row.getInteger("attempts"), local(row.getOffsetDateTime("next_attempt_at")),
@@ -225,7 +229,7 @@ public class DeliveryAdminService {
                 local(row.getOffsetDateTime("delivered_at")));
     }
 
-    private static OffsetDateTime local(OffsetDateTime time) {
-        return time == null ? null : time.atZoneSameInstant(CITY).toOffsetDateTime();
+    private OffsetDateTime local(OffsetDateTime time) {
+        return time == null ? null : time.atZoneSameInstant(zone).toOffsetDateTime();
     }
 }

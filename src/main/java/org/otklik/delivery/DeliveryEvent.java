@@ -33,6 +33,6 @@ public record DeliveryEvent(
     public static final String NOTICE_UPDATED = "notice.updated";
     public static final String NOTICE_ENDED = "notice.ended";
 
-    public static final java.util.Set<String> TYPES = java.util.Set.of(ACCEPTED, REJECTED, ASSIGNED, INTERIM_ANSWER,
-            ANSWERED, REOPENED, CLOSED, NOTICE_PUBLISHED, NOTICE_UPDATED, NOTICE_ENDED);
+    /** The notice events; the incident events are declared by incident's {@link DeliveredEvents}. */
+    static final java.util.Set<String> NOTICE_TYPES = java.util.Set.of(NOTICE_PUBLISHED, NOTICE_UPDATED, NOTICE_ENDED);
 }

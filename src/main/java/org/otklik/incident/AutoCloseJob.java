@@ -3,7 +3,6 @@ package org.otklik.incident;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,12 +26,14 @@ public class AutoCloseJob {
     private static final Logger LOG = Logger.getLogger(AutoCloseJob.class);
     private static final int BATCH = 500;
 
+    private final IncidentRepository incidents;
     private final WorkflowService workflow;
     private final WorkflowConfig config;
     private final ScheduledJobs jobs;
     private final Clock clock;
 
-    public AutoCloseJob(WorkflowService workflow, WorkflowConfig config, ScheduledJobs jobs, Clock clock) {
+    public AutoCloseJob(IncidentRepository incidents, WorkflowService workflow, WorkflowConfig config, ScheduledJobs jobs, Clock clock) {
+        this.incidents = incidents;
         this.workflow = workflow;
         this.config = config;
         this.jobs = jobs;
@@ -48,12 +49,8 @@ public class AutoCloseJob {
     /** @return how many incidents were closed */
     public Uni<Integer> closeUncontestedAnswers() {
         Instant answeredBefore = clock.instant().minus(Duration.ofDays(config.autoCloseAfterDays()));
-        return Panache.withSession(() -> Panache.getSession().chain(session -> session
-                .createNativeQuery("select id from incident where status = 'ANSWERED'"
-                        + " and answered_at < :before order by answered_at limit " + BATCH, Long.class)
-                .setParameter("before", answeredBefore.atOffset(ZoneOffset.UTC))
-                .getResultList()
-                .chain(ids -> closeEach(ids, answeredBefore))))
+        return Panache.withSession(() -> incidents.answeredBefore(answeredBefore, BATCH)
+                .chain(ids -> closeEach(ids, answeredBefore)))
                 .invoke(closed -> {
                     if (closed > 0) {
                         LOG.infof("Closed %d answered incidents nobody contested within %d days", closed,

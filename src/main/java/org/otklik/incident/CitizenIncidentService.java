@@ -45,15 +45,8 @@ public class CitizenIncidentService {
     public Uni<Page<MyIncidentSummary>> myIncidents(Caller caller, Set<IncidentStatus> statuses, String cursor, int limit) {
         Optional<KeysetCursor> after = Optional.ofNullable(cursor).map(KeysetCursor::decode);
         return incidents.pageOfAuthor(caller.subject(), statuses, after, limit)
-                .chain(found -> referenceCatalog.current().map(reference -> {
-                    List<Incident> page = found.size() > limit ? found.subList(0, limit) : found;
-                    String next = null;
-                    if (found.size() > limit) {
-                        Incident last = page.get(page.size() - 1);
-                        next = KeysetCursor.after(last.createdAt, last.id).encode();
-                    }
-                    return new Page<>(page.stream().map(i -> views.summary(i, reference)).toList(), next);
-                }));
+                .chain(found -> referenceCatalog.current().map(reference -> Page.of(found, limit,
+                        last -> KeysetCursor.after(last.createdAt, last.id), i -> views.summary(i, reference))));
     }
 
     /** Another citizen's incident is not found, rather than forbidden: its existence is not theirs to know. */

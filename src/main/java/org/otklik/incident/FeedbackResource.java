@@ -22,13 +22,18 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.otklik.common.IdempotencyService;
+import org.otklik.common.IdempotencyStore;
+import org.otklik.common.IdempotentRequest;
 import org.otklik.common.Problem;
-import org.otklik.security.CallerResolver;
+import org.otklik.common.StoredResponse;
+import org.otklik.security.Caller;
+import org.otklik.security.CurrentCaller;
 import org.otklik.security.Roles;
 import org.otklik.common.ratelimit.RateLimitGroup;
 import org.otklik.common.ratelimit.RateLimited;
 
-import io.quarkus.security.identity.SecurityIdentity;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.smallrye.mutiny.Uni;
 
 @Path("/api/v1/feedback")
@@ -39,13 +44,16 @@ import io.smallrye.mutiny.Uni;
 public class FeedbackResource {
 
     private final IntakeService intake;
-    private final SecurityIdentity identity;
-    private final CallerResolver callers;
+    private final IdempotencyStore idempotency;
+    private final CurrentCaller caller;
+    private final ObjectMapper objectMapper;
 
-    public FeedbackResource(IntakeService intake, SecurityIdentity identity, CallerResolver callers) {
+    public FeedbackResource(IntakeService intake, IdempotencyService idempotency, CurrentCaller caller,
+            ObjectMapper objectMapper) {
         this.intake = intake;
-        this.identity = identity;
-        this.callers = callers;
+        this.idempotency = idempotency;
+        this.caller = caller;
+        this.objectMapper = objectMapper;
     }
 
     @POST
@@ -65,7 +73,7 @@ public class FeedbackResource {
                     @ExampleObject(name = "gosuslugi", summary = "From the Gosuslugi gateway", value = """
                             {"categoryCode":"housing.heating","text":"Нет отопления в квартире третий день.",\
                             "districtCode":"leninsky","externalId":"POS-2026-118842","citizenId":"1000123456"}""") }))
-    @Parameter(name = IdempotencyService.HEADER, in = org.eclipse.microprofile.openapi.annotations.enums.ParameterIn.HEADER,
+    @Parameter(name = IdempotencyStore.HEADER, in = org.eclipse.microprofile.openapi.annotations.enums.ParameterIn.HEADER,
             description = "Makes a retry safe: the same key and body return the first response again; the same key "
                     + "with another body is refused with 422. Scoped to the caller.",
             schema = @Schema(type = SchemaType.STRING, maxLength = 255), example = "6c3a0f7e-2f4b-4d1e-9f0a-1b2c3d4e5f60")
@@ -85,8 +93,17 @@ public class FeedbackResource {
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was used before with another body",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "#/components/schemas/Problem")))
     public Uni<Response> submit(@Valid @NotNull FeedbackRequest body,
-            @HeaderParam(IdempotencyService.HEADER) String idempotencyKey) {
-        IdempotencyService.requireValidKey(idempotencyKey);
-        return intake.submit(callers.resolve(identity), body, idempotencyKey).map(stored -> stored.toResponse());
+            @HeaderParam(IdempotencyStore.HEADER) String idempotencyKey) {
+        Caller current = caller.get();
+        IdempotentRequest request = new IdempotentRequest(current.subject(), "submit-feedback", idempotencyKey, body);
+        return intake.admit(current, body)
+                .chain(admitted -> idempotency.once(request, () -> intake.submit(admitted).map(this::stored)))
+                .map(StoredResponse::toResponse);
+    }
+
+    private StoredResponse stored(IntakeService.Submitted submitted) {
+        String number = submitted.receipt().number();
+        return StoredResponse.of(objectMapper, submitted.created() ? 201 : 200, submitted.receipt(),
+                submitted.byAuthor() ? "/api/v1/me/incidents/" + number : "/api/v1/incidents/" + number + "/status");
     }
 }

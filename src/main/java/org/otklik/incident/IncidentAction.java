@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import org.otklik.security.Roles;
 
@@ -18,7 +19,8 @@ public enum IncidentAction {
     MODERATION("moderation", EnumSet.of(NEW), Set.of(Roles.OPERATOR)),
     ASSIGNMENT("assignment", EnumSet.of(NEW, ASSIGNED, IN_PROGRESS, REOPENED), Set.of(Roles.OPERATOR, Roles.EXECUTOR)),
     PROGRESS("progress", EnumSet.of(ASSIGNED, REOPENED), Set.of(Roles.OPERATOR, Roles.EXECUTOR)),
-    INTERIM_ANSWER("interim-answer", EnumSet.of(ASSIGNED, IN_PROGRESS, REOPENED), Set.of(Roles.OPERATOR, Roles.EXECUTOR)),
+    INTERIM_ANSWER("interim-answer", EnumSet.of(ASSIGNED, IN_PROGRESS, REOPENED), Set.of(Roles.OPERATOR, Roles.EXECUTOR),
+            Incident::awaitsInterimAnswer),
     ANSWER("answer", EnumSet.of(ASSIGNED, IN_PROGRESS, REOPENED), Set.of(Roles.OPERATOR, Roles.EXECUTOR)),
     MERGE("merge", EnumSet.of(NEW, ASSIGNED, IN_PROGRESS, REOPENED), Set.of(Roles.OPERATOR)),
     NOTES("notes", EnumSet.allOf(IncidentStatus.class), Set.of(Roles.OPERATOR, Roles.EXECUTOR)),
@@ -27,11 +29,18 @@ public enum IncidentAction {
     private final String path;
     private final Set<IncidentStatus> from;
     private final Set<String> roles;
+    /** A rule of the incident beyond its status, which the state change itself enforces too. */
+    private final Predicate<Incident> possible;
 
     IncidentAction(String path, Set<IncidentStatus> from, Set<String> roles) {
+        this(path, from, roles, incident -> true);
+    }
+
+    IncidentAction(String path, Set<IncidentStatus> from, Set<String> roles, Predicate<Incident> possible) {
         this.path = path;
         this.from = from;
         this.roles = roles;
+        this.possible = possible;
     }
 
     public String path() {
@@ -50,8 +59,7 @@ public enum IncidentAction {
     public static List<String> available(Incident incident, Set<String> callerRoles) {
         List<String> actions = new ArrayList<>();
         for (IncidentAction action : values()) {
-            if (action.allowedFor(callerRoles) && action.allowedIn(incident.status)
-                    && !(action == INTERIM_ANSWER && incident.interimAnsweredAt != null)) {
+            if (action.allowedFor(callerRoles) && action.allowedIn(incident.status) && action.possible.test(incident)) {
                 actions.add(action.path);
             }
         }

@@ -23,8 +23,7 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class IncidentQueueRepository {
 
-    private static final String OPEN = "('NEW','ASSIGNED','IN_PROGRESS','REOPENED')";
-    private static final String OVERDUE = "(status in " + OPEN
+    private static final String OVERDUE = "(status in " + IncidentStatus.OPEN_SQL
             + " and (resolution_due < :now or (first_responded_at is null and first_response_due < :now)))";
 
     public Uni<List<Incident>> page(QueueFilter filter, Instant now) {

@@ -19,5 +19,5 @@ public record IncidentReceipt(
         @Schema(description = "Resolution due (working days)", examples = "2026-12-11T18:00:00+04:00") OffsetDateTime resolutionDue,
         @Schema(examples = "2026-11-27T20:15:03+04:00") OffsetDateTime createdAt,
         @Schema(description = "Running city notices that cover the message (e.g. a planned outage); empty when none")
-        java.util.List<org.otklik.notice.NoticeRef> notices) {
+        java.util.List<NoticeRef> notices) {
 }

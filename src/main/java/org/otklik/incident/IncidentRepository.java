@@ -7,6 +7,7 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
+import org.otklik.common.AdvisoryLocks;
 import org.otklik.common.KeysetCursor;
 import org.otklik.security.Channel;
 
@@ -39,11 +40,7 @@ public class IncidentRepository implements PanacheRepositoryBase<Incident, Long>
 
     /** Serialises work on one external message within the current transaction. */
     public Uni<Void> lockExternalMessage(Channel channel, SocialPlatform platform, String externalId) {
-        return getSession().chain(session -> session
-                .createNativeQuery("select pg_advisory_xact_lock(hashtextextended(:k, 0))")
-                .setParameter("k", "external-message\n" + channel + "\n" + platform + "\n" + externalId)
-                .getSingleResult())
-                .replaceWithVoid();
+        return getSession().chain(session -> AdvisoryLocks.lock(session, "external-message", channel, platform, externalId));
     }
 
     /** A page of an author's incidents, newest first, one more than {@code limit} to tell if more follow. */
@@ -65,6 +62,26 @@ public class IncidentRepository implements PanacheRepositoryBase<Incident, Long>
 
     public Uni<Incident> findByNumberForUpdate(String number) {
         return find("number", number).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+    }
+
+    public Uni<Incident> findByIdForUpdate(long id) {
+        return find("id", id).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+    }
+
+    /** The duplicates of an incident merged into another become the other's. */
+    public Uni<Integer> moveDuplicates(Long fromId, Long toId) {
+        return update("duplicateOf = ?1 where duplicateOf = ?2", toId, fromId);
+    }
+
+    /** Ids of answers given before {@code answeredBefore}, oldest first. */
+    public Uni<List<Long>> answeredBefore(java.time.Instant answeredBefore, int limit) {
+        return find("status = ?1 and answeredAt < ?2 order by answeredAt", IncidentStatus.ANSWERED, answeredBefore)
+                .project(IdOnly.class).page(0, limit).list()
+                .map(rows -> rows.stream().map(IdOnly::id).toList());
+    }
+
+    @io.quarkus.runtime.annotations.RegisterForReflection
+    public record IdOnly(Long id) {
     }
 
     public Uni<List<String>> numbersOfDuplicates(Long mainId) {

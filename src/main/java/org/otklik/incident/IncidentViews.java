@@ -21,10 +21,6 @@ import org.otklik.routing.WorkingCalendar;
 public class IncidentViews {
 
     private static final int EXCERPT_LENGTH = 140;
-    /** Events whose comment is meant for the citizen; other comments (transfer reasons) are staff's. */
-    private static final java.util.Set<IncidentEventType> CITIZEN_VISIBLE_COMMENTS = java.util.EnumSet.of(
-            IncidentEventType.REJECTED, IncidentEventType.INTERIM_ANSWER, IncidentEventType.ANSWERED,
-            IncidentEventType.REOPENED, IncidentEventType.RATED);
 
     private final WorkingCalendar calendar;
     private final Clock clock;
@@ -38,7 +34,7 @@ public class IncidentViews {
         return instant == null ? null : OffsetDateTime.ofInstant(instant, calendar.zone());
     }
 
-    IncidentReceipt receipt(Incident incident, ReferenceSnapshot reference, List<org.otklik.notice.NoticeRef> notices) {
+    IncidentReceipt receipt(Incident incident, ReferenceSnapshot reference, List<NoticeRef> notices) {
         return new IncidentReceipt(incident.number, incident.status, category(incident, reference),
                 district(incident, reference), organization(incident, reference), local(incident.firstResponseDue),
                 local(incident.resolutionDue), local(incident.createdAt), notices);
@@ -69,7 +65,7 @@ public class IncidentViews {
                 : new Contact(incident.contactPhone, incident.contactEmail);
         List<TimelineEntryView> timeline = publicEvents.stream()
                 .map(e -> new TimelineEntryView(local(e.occurredAt), e.type, e.status, e.organizationCode,
-                        CITIZEN_VISIBLE_COMMENTS.contains(e.type) ? e.comment : null))
+                        e.type.commentForCitizen() ? e.comment : null))
                 .toList();
         return new MyIncidentView(incident.number, main.status, main == incident ? null : main.number,
                 category(incident, reference), district(incident, reference), organization(main, reference),

@@ -16,14 +16,11 @@ import java.util.regex.Pattern;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
-import org.otklik.common.IdempotencyService;
 import org.otklik.common.Problem.FieldError;
 import org.otklik.common.ProblemException;
 import org.otklik.common.ProblemType;
-import org.otklik.common.StoredResponse;
 import org.otklik.incident.SocialIngestResult.ItemResult;
 import org.otklik.incident.SocialIngestResult.Outcome;
-import org.otklik.notice.NoticeMatcher;
 import org.otklik.routing.ReferenceCatalog;
 import org.otklik.routing.ReferenceSnapshot;
 import org.otklik.routing.RoutingDecision;
@@ -35,8 +32,6 @@ import org.otklik.security.Caller;
 import org.otklik.security.Channel;
 import org.otklik.security.Roles;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -53,40 +48,52 @@ public class IntakeService {
     private static final Duration POSTED_AT_CLOCK_SKEW = Duration.ofMinutes(5);
 
     private final IncidentRepository incidents;
-    private final IncidentEventRepository events;
+    private final IncidentRecorder recorder;
     private final ReferenceCatalog referenceCatalog;
     private final RoutingService routing;
     private final TopicClassifier classifier;
-    private final IdempotencyService idempotency;
     private final IncidentViews views;
     private final IntakeConfig config;
-    private final NoticeMatcher noticeMatcher;
-    private final ObjectMapper objectMapper;
+    private final CoveringNotices coveringNotices;
     private final Clock clock;
 
-    public IntakeService(IncidentRepository incidents, IncidentEventRepository events, ReferenceCatalog referenceCatalog,
-            RoutingService routing, TopicClassifier classifier, IdempotencyService idempotency, IncidentViews views,
-            IntakeConfig config, NoticeMatcher noticeMatcher, ObjectMapper objectMapper, Clock clock) {
+    public IntakeService(IncidentRepository incidents, IncidentRecorder recorder, ReferenceCatalog referenceCatalog,
+            RoutingService routing, TopicClassifier classifier, IncidentViews views,
+            IntakeConfig config, CoveringNotices coveringNotices, Clock clock) {
         this.incidents = incidents;
-        this.events = events;
+        this.recorder = recorder;
         this.referenceCatalog = referenceCatalog;
         this.routing = routing;
         this.classifier = classifier;
-        this.idempotency = idempotency;
         this.views = views;
         this.config = config;
-        this.noticeMatcher = noticeMatcher;
-        this.objectMapper = objectMapper;
+        this.coveringNotices = coveringNotices;
         this.clock = clock;
     }
 
-    @WithTransaction
-    public Uni<StoredResponse> submit(Caller caller, FeedbackRequest request, String idempotencyKey) {
+    /** A submission that passed the channel and field checks, ready to register. */
+    public record Admitted(Caller caller, Channel channel, FeedbackRequest request, ReferenceSnapshot reference) {
+    }
+
+    /** What a submission did: the receipt, whether it created the incident, and whether the caller is its author. */
+    public record Submitted(IncidentReceipt receipt, boolean created, boolean byAuthor) {
+    }
+
+    /** The checks before anything is written (and before an Idempotency-Key is looked up). */
+    public Uni<Admitted> admit(Caller caller, FeedbackRequest request) {
         return Uni.createFrom().item(() -> submissionChannel(caller))
                 .chain(channel -> referenceCatalog.current()
                         .invoke(reference -> validate(caller, channel, request, reference))
-                        .chain(reference -> idempotency.once(caller.subject(), idempotencyKey, "submit-feedback", request,
-                                () -> submitOnce(caller, channel, request, reference))));
+                        .map(reference -> new Admitted(caller, channel, request, reference)));
+    }
+
+    @WithTransaction
+    public Uni<Submitted> submit(Admitted admitted) {
+        Caller caller = admitted.caller();
+        return findOrCreate(caller, admitted.channel(), admitted.request(), admitted.reference())
+                .chain(intake -> coveringNotices.linkedTo(intake.incident().id).map(notices -> new Submitted(
+                        views.receipt(intake.incident(), admitted.reference(), notices), intake.created(),
+                        caller.hasRole(Roles.CITIZEN) && intake.incident().authorSubject != null)));
     }
 
     private Channel submissionChannel(Caller caller) {
@@ -143,14 +150,6 @@ public class IntakeService {
             throw new ProblemException(ProblemType.VALIDATION,
                     errors.size() == 1 ? "1 field is not valid." : errors.size() + " fields are not valid.", errors, Map.of());
         }
-    }
-
-    private Uni<StoredResponse> submitOnce(Caller caller, Channel channel, FeedbackRequest request,
-            ReferenceSnapshot reference) {
-        return findOrCreate(caller, channel, request, reference)
-                .chain(intake -> noticeMatcher.linkedTo(intake.incident().id).map(notices -> stored(
-                        intake.created() ? 201 : 200, views.receipt(intake.incident(), reference, notices),
-                        locationFor(caller, intake.incident()))));
     }
 
     /**
@@ -223,33 +222,9 @@ public class IntakeService {
         return incidents.nextNumberInSequence()
                 .invoke(sequence -> incident.number = NUMBER_PREFIX.format(views.local(now)) + "-" + String.format("%06d", sequence))
                 .chain(() -> incidents.persist(incident))
-                .chain(saved -> {
-                    IncidentEvent event = new IncidentEvent();
-                    event.incidentId = saved.id;
-                    event.occurredAt = now;
-                    event.type = IncidentEventType.SUBMITTED;
-                    event.visibleToCitizen = true;
-                    event.actorSubject = caller.subject();
-                    event.actorRole = caller.hasRole(Roles.INTEGRATION) ? Roles.INTEGRATION : Roles.CITIZEN;
-                    event.status = saved.status;
-                    event.organizationCode = saved.organizationCode;
-                    return events.persist(event).replaceWith(saved);
-                })
-                .call(saved -> noticeMatcher.link(reference, saved.id, saved.categoryCode));
-    }
-
-    private static String locationFor(Caller caller, Incident incident) {
-        return caller.hasRole(Roles.CITIZEN) && incident.authorSubject != null
-                ? "/api/v1/me/incidents/" + incident.number
-                : "/api/v1/incidents/" + incident.number + "/status";
-    }
-
-    private StoredResponse stored(int status, Object view, String location) {
-        try {
-            return new StoredResponse(status, objectMapper.writeValueAsString(view), location);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise a receipt", e);
-        }
+                .call(saved -> recorder.record(IncidentRecorder.Actor.submitter(caller),
+                        IncidentChange.of(saved, IncidentEventType.SUBMITTED, null), now))
+                .call(saved -> coveringNotices.link(reference, saved.id, saved.categoryCode));
     }
 
     /** Each item in a transaction of its own, one after the other. */

@@ -29,12 +29,11 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.otklik.common.Page;
 import org.otklik.common.ProblemException;
-import org.otklik.security.CallerResolver;
+import org.otklik.security.CurrentCaller;
 import org.otklik.security.Roles;
 import org.otklik.common.ratelimit.RateLimitGroup;
 import org.otklik.common.ratelimit.RateLimited;
 
-import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
 @Path("/api/v1/me/incidents")
@@ -46,15 +45,12 @@ public class MyIncidentsResource {
 
     private final CitizenIncidentService incidents;
     private final WorkflowService workflow;
-    private final SecurityIdentity identity;
-    private final CallerResolver callers;
+    private final CurrentCaller caller;
 
-    public MyIncidentsResource(CitizenIncidentService incidents, WorkflowService workflow, SecurityIdentity identity,
-            CallerResolver callers) {
+    public MyIncidentsResource(CitizenIncidentService incidents, WorkflowService workflow, CurrentCaller caller) {
         this.incidents = incidents;
         this.workflow = workflow;
-        this.identity = identity;
-        this.callers = callers;
+        this.caller = caller;
     }
 
     @Schema(name = "MyIncidentPage")
@@ -72,7 +68,7 @@ public class MyIncidentsResource {
             @Parameter(description = "The nextCursor of the previous page") @QueryParam("cursor") String cursor,
             @Parameter(description = "Page size, 1 to 100", example = "20")
             @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(Page.MAX_LIMIT) int limit) {
-        return incidents.myIncidents(callers.resolve(identity), statuses(status), cursor, limit);
+        return incidents.myIncidents(caller.get(), statuses(status), cursor, limit);
     }
 
     @GET
@@ -83,7 +79,7 @@ public class MyIncidentsResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MyIncidentView.class)))
     public Uni<MyIncidentView> get(
             @Parameter(description = "The incident number", example = "2611-000042") @PathParam("number") String number) {
-        return incidents.myIncident(callers.resolve(identity), number);
+        return incidents.myIncident(caller.get(), number);
     }
 
     @POST
@@ -102,7 +98,7 @@ public class MyIncidentsResource {
     @APIResponse(responseCode = "409", description = "Not answered, already rated, or the rating period is over",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem")))
     public Uni<MyIncidentView> rate(@PathParam("number") String number, @Valid @NotNull WorkflowRequests.Rating body) {
-        return workflow.rate(callers.resolve(identity), number, body);
+        return workflow.rate(caller.get(), number, body);
     }
 
     static Set<IncidentStatus> statuses(List<String> values) {

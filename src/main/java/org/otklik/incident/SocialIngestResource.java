@@ -16,12 +16,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.otklik.security.CallerResolver;
+import org.otklik.security.CurrentCaller;
 import org.otklik.security.Roles;
 import org.otklik.common.ratelimit.RateLimitGroup;
 import org.otklik.common.ratelimit.RateLimited;
 
-import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
 @Path("/api/v1/ingest/social")
@@ -33,13 +32,11 @@ import io.smallrye.mutiny.Uni;
 public class SocialIngestResource {
 
     private final IntakeService intake;
-    private final SecurityIdentity identity;
-    private final CallerResolver callers;
+    private final CurrentCaller caller;
 
-    public SocialIngestResource(IntakeService intake, SecurityIdentity identity, CallerResolver callers) {
+    public SocialIngestResource(IntakeService intake, CurrentCaller caller) {
         this.intake = intake;
-        this.identity = identity;
-        this.callers = callers;
+        this.caller = caller;
     }
 
     @POST
@@ -61,6 +58,6 @@ public class SocialIngestResource {
                             "externalId":"wall-12345_67890","outcome":"CREATED","number":"2611-000043",\
                             "categoryCode":"housing.waste","confidence":0.5}]}""")))
     public Uni<SocialIngestResult> ingest(@Valid @NotNull SocialIngestRequest body) {
-        return intake.ingestSocial(callers.resolve(identity), body);
+        return intake.ingestSocial(caller.get(), body);
     }
 }

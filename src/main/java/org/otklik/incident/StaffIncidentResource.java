@@ -42,13 +42,12 @@ import org.otklik.common.ProblemType;
 import org.otklik.delivery.DeliveryViews.Delivery;
 import org.otklik.routing.ReferenceCatalog;
 import org.otklik.security.Caller;
-import org.otklik.security.CallerResolver;
+import org.otklik.security.CurrentCaller;
 import org.otklik.security.Channel;
 import org.otklik.security.Roles;
 import org.otklik.common.ratelimit.RateLimitGroup;
 import org.otklik.common.ratelimit.RateLimited;
 
-import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
 @Path("/api/v1/incidents")
@@ -64,20 +63,18 @@ public class StaffIncidentResource {
     private final StaffIncidentService incidents;
     private final WorkflowService workflow;
     private final ReferenceCatalog referenceCatalog;
-    private final SecurityIdentity identity;
-    private final CallerResolver callers;
+    private final CurrentCaller currentCaller;
 
     public StaffIncidentResource(StaffIncidentService incidents, WorkflowService workflow, ReferenceCatalog referenceCatalog,
-            SecurityIdentity identity, CallerResolver callers) {
+            CurrentCaller currentCaller) {
         this.incidents = incidents;
         this.workflow = workflow;
         this.referenceCatalog = referenceCatalog;
-        this.identity = identity;
-        this.callers = callers;
+        this.currentCaller = currentCaller;
     }
 
     private Caller caller() {
-        return callers.resolve(identity);
+        return currentCaller.get();
     }
 
     @GET
@@ -191,15 +188,6 @@ public class StaffIncidentResource {
         return incidents.deliveries(caller(), number);
     }
 
-    /** Without the version the action was decided on, two staff acting at once would silently overwrite each other. */
-    private static String required(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
-            throw new ProblemException(ProblemType.PRECONDITION_REQUIRED, "Send If-Match with the ETag of the incident as "
-                    + "you read it (GET /api/v1/incidents/{number}); an action without it could overwrite someone else's.");
-        }
-        return ifMatch;
-    }
-
     static Response withTag(StaffIncidentView view) {
         return Response.ok(view).header(HttpHeaders.ETAG, "\"" + view.version() + "\"").build();
     }
@@ -218,7 +206,7 @@ public class StaffIncidentResource {
     @APIResponse(responseCode = "409", ref = "IllegalTransition")
     public Uni<Response> moderate(@PathParam("number") String number, @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = IF_MATCH_DESCRIPTION, required = true, example = "\"3\"") String ifMatch,
             @Valid @NotNull WorkflowRequests.Moderation body) {
-        return workflow.moderate(caller(), number, required(ifMatch), body).map(StaffIncidentResource::withTag);
+        return workflow.moderate(caller(), number, IncidentIfMatch.required(ifMatch), body).map(StaffIncidentResource::withTag);
     }
 
     @POST
@@ -234,7 +222,7 @@ public class StaffIncidentResource {
     @APIResponse(responseCode = "409", ref = "IllegalTransition")
     public Uni<Response> assign(@PathParam("number") String number, @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = IF_MATCH_DESCRIPTION, required = true, example = "\"3\"") String ifMatch,
             @Valid @NotNull WorkflowRequests.Assignment body) {
-        return workflow.assign(caller(), number, required(ifMatch), body).map(StaffIncidentResource::withTag);
+        return workflow.assign(caller(), number, IncidentIfMatch.required(ifMatch), body).map(StaffIncidentResource::withTag);
     }
 
     @POST
@@ -243,7 +231,7 @@ public class StaffIncidentResource {
     @APIResponse(responseCode = "200", ref = "IncidentAfterAction")
     @APIResponse(responseCode = "409", ref = "IllegalTransition")
     public Uni<Response> progress(@PathParam("number") String number, @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = IF_MATCH_DESCRIPTION, required = true, example = "\"3\"") String ifMatch) {
-        return workflow.startWork(caller(), number, required(ifMatch)).map(StaffIncidentResource::withTag);
+        return workflow.startWork(caller(), number, IncidentIfMatch.required(ifMatch)).map(StaffIncidentResource::withTag);
     }
 
     @POST
@@ -258,7 +246,7 @@ public class StaffIncidentResource {
     @APIResponse(responseCode = "409", ref = "IllegalTransition")
     public Uni<Response> interimAnswer(@PathParam("number") String number, @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = IF_MATCH_DESCRIPTION, required = true, example = "\"3\"") String ifMatch,
             @Valid @NotNull WorkflowRequests.InterimAnswer body) {
-        return workflow.interimAnswer(caller(), number, required(ifMatch), body).map(StaffIncidentResource::withTag);
+        return workflow.interimAnswer(caller(), number, IncidentIfMatch.required(ifMatch), body).map(StaffIncidentResource::withTag);
     }
 
     @POST
@@ -275,7 +263,7 @@ public class StaffIncidentResource {
     @APIResponse(responseCode = "409", ref = "IllegalTransition")
     public Uni<Response> answer(@PathParam("number") String number, @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = IF_MATCH_DESCRIPTION, required = true, example = "\"3\"") String ifMatch,
             @Valid @NotNull WorkflowRequests.Answer body) {
-        return workflow.answer(caller(), number, required(ifMatch), body).map(StaffIncidentResource::withTag);
+        return workflow.answer(caller(), number, IncidentIfMatch.required(ifMatch), body).map(StaffIncidentResource::withTag);
     }
 
     @POST
@@ -291,7 +279,7 @@ public class StaffIncidentResource {
     @APIResponse(responseCode = "409", ref = "IllegalTransition")
     public Uni<Response> merge(@PathParam("number") String number, @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = IF_MATCH_DESCRIPTION, required = true, example = "\"3\"") String ifMatch,
             @Valid @NotNull WorkflowRequests.Merge body) {
-        return workflow.merge(caller(), number, required(ifMatch), body).map(StaffIncidentResource::withTag);
+        return workflow.merge(caller(), number, IncidentIfMatch.required(ifMatch), body).map(StaffIncidentResource::withTag);
     }
 
     @POST
@@ -305,7 +293,7 @@ public class StaffIncidentResource {
     @APIResponse(responseCode = "409", ref = "IllegalTransition")
     public Uni<Response> note(@PathParam("number") String number, @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = IF_MATCH_DESCRIPTION, required = true, example = "\"3\"") String ifMatch,
             @Valid @NotNull WorkflowRequests.Note body) {
-        return workflow.note(caller(), number, required(ifMatch), body).map(StaffIncidentResource::withTag);
+        return workflow.note(caller(), number, IncidentIfMatch.required(ifMatch), body).map(StaffIncidentResource::withTag);
     }
 
     @POST
@@ -315,6 +303,6 @@ public class StaffIncidentResource {
     @APIResponse(responseCode = "200", ref = "IncidentAfterAction")
     @APIResponse(responseCode = "409", ref = "IllegalTransition")
     public Uni<Response> close(@PathParam("number") String number, @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = IF_MATCH_DESCRIPTION, required = true, example = "\"3\"") String ifMatch) {
-        return workflow.close(caller(), number, required(ifMatch)).map(StaffIncidentResource::withTag);
+        return workflow.close(caller(), number, IncidentIfMatch.required(ifMatch)).map(StaffIncidentResource::withTag);
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.otklik.common.Page;
 import org.otklik.common.KeysetCursor;
 import org.otklik.common.ProblemException;
 import org.otklik.delivery.DeliveryAdminService;
@@ -48,16 +49,10 @@ public class StaffIncidentService {
         return queue.page(filter, now)
                 .chain(found -> queue.countsByStatus(filter, now)
                         .chain(counts -> referenceCatalog.current().map(reference -> {
-                            List<Incident> page = found.size() > filter.limit() ? found.subList(0, filter.limit()) : found;
-                            String next = null;
-                            if (found.size() > filter.limit()) {
-                                Incident last = page.get(page.size() - 1);
-                                next = KeysetCursor.after(
-                                        filter.sort() == QueueFilter.QueueSort.CREATED_AT ? last.createdAt : last.resolutionDue,
-                                        last.id).encode();
-                            }
-                            return new IncidentQueuePage(page.stream().map(i -> views.staffSummary(i, reference)).toList(),
-                                    next, counts);
+                            Page<StaffIncidentSummary> page = Page.of(found, filter.limit(), last -> KeysetCursor.after(
+                                    filter.sort() == QueueFilter.QueueSort.CREATED_AT ? last.createdAt : last.resolutionDue,
+                                    last.id), i -> views.staffSummary(i, reference));
+                            return new IncidentQueuePage(page.items(), page.nextCursor(), counts);
                         })));
     }
 

@@ -33,6 +33,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.otklik.common.IdempotencyService;
+import org.otklik.common.IdempotencyStore;
+import org.otklik.common.IdempotentRequest;
+import org.otklik.common.StoredResponse;
 import org.otklik.common.KeysetCursor;
 import org.otklik.common.Page;
 import org.otklik.common.Problem;
@@ -44,10 +47,11 @@ import org.otklik.notice.NoticeViews.AdminNotice;
 import org.otklik.notice.NoticeViews.AdminPage;
 import org.otklik.notice.NoticeViews.AnswerResult;
 import org.otklik.security.Caller;
-import org.otklik.security.CallerResolver;
+import org.otklik.security.CurrentCaller;
 import org.otklik.security.Roles;
 
-import io.quarkus.security.identity.SecurityIdentity;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.smallrye.mutiny.Uni;
 
 @Path("/api/v1/admin/notices")
@@ -66,19 +70,21 @@ public class NoticeAdminResource {
 
     private final NoticeAdminService notices;
     private final NoticeAnswerService answers;
-    private final SecurityIdentity identity;
-    private final CallerResolver callers;
+    private final IdempotencyStore idempotency;
+    private final CurrentCaller currentCaller;
+    private final ObjectMapper objectMapper;
 
-    public NoticeAdminResource(NoticeAdminService notices, NoticeAnswerService answers, SecurityIdentity identity,
-            CallerResolver callers) {
+    public NoticeAdminResource(NoticeAdminService notices, NoticeAnswerService answers, IdempotencyService idempotency,
+            CurrentCaller currentCaller, ObjectMapper objectMapper) {
         this.notices = notices;
         this.answers = answers;
-        this.identity = identity;
-        this.callers = callers;
+        this.idempotency = idempotency;
+        this.currentCaller = currentCaller;
+        this.objectMapper = objectMapper;
     }
 
     private Caller caller() {
-        return callers.resolve(identity);
+        return currentCaller.get();
     }
 
     private static Response withTag(AdminNotice view) {
@@ -111,7 +117,7 @@ public class NoticeAdminResource {
                     + "notice belongs to its own organisation.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = NoticeRequest.class), examples = @ExampleObject(name = "hotWater", value = EXAMPLE)))
-    @Parameter(name = IdempotencyService.HEADER, in = ParameterIn.HEADER,
+    @Parameter(name = IdempotencyStore.HEADER, in = ParameterIn.HEADER,
             description = "Makes a retry safe: the same key and body return the first response again; the same key "
                     + "with another body is refused with 422. Scoped to the caller.",
             schema = @Schema(type = SchemaType.STRING, maxLength = 255), example = "6c3a0f7e-2f4b-4d1e-9f0a-1b2c3d4e5f60")
@@ -120,9 +126,13 @@ public class NoticeAdminResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AdminNotice.class)))
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was used before with another body",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "#/components/schemas/Problem")))
-    public Uni<Response> create(NoticeRequest body, @HeaderParam(IdempotencyService.HEADER) String idempotencyKey) {
-        IdempotencyService.requireValidKey(idempotencyKey);
-        return notices.create(caller(), body, idempotencyKey).map(stored -> stored.toResponse());
+    public Uni<Response> create(NoticeRequest body, @HeaderParam(IdempotencyStore.HEADER) String idempotencyKey) {
+        Caller current = caller();
+        IdempotentRequest request = new IdempotentRequest(current.subject(), "create-notice", idempotencyKey, body);
+        return notices.admit(current, body)
+                .chain(admitted -> idempotency.once(request, () -> notices.create(admitted)
+                        .map(view -> StoredResponse.of(objectMapper, 201, view, "/api/v1/admin/notices/" + view.id()))))
+                .map(StoredResponse::toResponse);
     }
 
     @GET

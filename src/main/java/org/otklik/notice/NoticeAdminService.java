@@ -9,12 +9,11 @@ import java.util.function.BiFunction;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.otklik.common.Page;
 import org.otklik.common.EntityTags;
-import org.otklik.common.IdempotencyService;
 import org.otklik.common.KeysetCursor;
 import org.otklik.common.ProblemException;
 import org.otklik.common.ProblemType;
-import org.otklik.common.StoredResponse;
 import org.otklik.delivery.DeliveryEvent;
 import org.otklik.delivery.DeliveryOutbox;
 import org.otklik.delivery.NoticeDeliveryEvent;
@@ -50,17 +49,15 @@ public class NoticeAdminService {
     private final NoticeMapper mapper;
     private final ReferenceCatalog referenceCatalog;
     private final DeliveryOutbox outbox;
-    private final IdempotencyService idempotency;
     private final ObjectMapper objectMapper;
     private final Clock clock;
 
     public NoticeAdminService(NoticeRepository notices, NoticeMapper mapper, ReferenceCatalog referenceCatalog,
-            DeliveryOutbox outbox, IdempotencyService idempotency, ObjectMapper objectMapper, Clock clock) {
+            DeliveryOutbox outbox, ObjectMapper objectMapper, Clock clock) {
         this.notices = notices;
         this.mapper = mapper;
         this.referenceCatalog = referenceCatalog;
         this.outbox = outbox;
-        this.idempotency = idempotency;
         this.objectMapper = objectMapper;
         this.clock = clock;
     }
@@ -69,33 +66,37 @@ public class NoticeAdminService {
     public Uni<AdminPage> list(Caller caller, Optional<NoticeStatus> status, Optional<KeysetCursor> after, int limit) {
         Optional<String> confined = NoticeAccess.confinedOrganization(caller);
         return notices.adminPage(confined, status, after, limit).map(found -> {
-            List<Notice> page = found.size() > limit ? found.subList(0, limit) : found;
-            String next = found.size() > limit
-                    ? KeysetCursor.after(page.get(limit - 1).createdAt, page.get(limit - 1).id).encode() : null;
-            return new AdminPage(page.stream().map(mapper::summary).toList(), next);
+            Page<NoticeViews.AdminSummary> page = Page.of(found, limit, last -> KeysetCursor.after(last.createdAt, last.id),
+                    mapper::summary);
+            return new AdminPage(page.items(), page.nextCursor());
         });
     }
 
+    /** A new notice that passed the checks, with the organisation it belongs to. */
+    public record NewNotice(Caller caller, NoticeRequest request, String organization) {
+    }
+
+    /** The checks before anything is written (and before an Idempotency-Key is looked up). */
+    public Uni<NewNotice> admit(Caller caller, NoticeRequest request) {
+        return Uni.createFrom().item(() -> organizationOf(request, NoticeAccess.confinedOrganization(caller)))
+                .chain(organization -> referenceCatalog.current()
+                        .invoke(reference -> NoticeValidator.validate(request, organization, reference))
+                        .map(reference -> new NewNotice(caller, request, organization)));
+    }
+
     @WithTransaction
-    public Uni<StoredResponse> create(Caller caller, NoticeRequest request, String idempotencyKey) {
-        Optional<String> confined = NoticeAccess.confinedOrganization(caller);
-        String organization = organizationOf(request, confined);
-        return referenceCatalog.current()
-                .invoke(reference -> NoticeValidator.validate(request, organization, reference))
-                .chain(reference -> idempotency.once(caller.subject(), idempotencyKey, "create-notice", request, () -> {
-                    Instant now = clock.instant();
-                    Notice notice = new Notice();
-                    notice.status = NoticeStatus.DRAFT;
-                    notice.version = 1;
-                    notice.createdAt = now;
-                    notice.createdBy = caller.subject();
-                    notice.updatedAt = now;
-                    apply(notice, request, organization);
-                    return notices.persist(notice)
-                            .call(() -> Panache.getSession().chain(session -> session.flush()))
-                            .chain(saved -> detailOf(caller, saved))
-                            .map(view -> new StoredResponse(201, json(view), "/api/v1/admin/notices/" + view.id()));
-                }));
+    public Uni<AdminNotice> create(NewNotice admitted) {
+        Instant now = clock.instant();
+        Notice notice = new Notice();
+        notice.status = NoticeStatus.DRAFT;
+        notice.version = 1;
+        notice.createdAt = now;
+        notice.createdBy = admitted.caller().subject();
+        notice.updatedAt = now;
+        apply(notice, admitted.request(), admitted.organization());
+        return notices.persist(notice)
+                .call(() -> Panache.getSession().chain(session -> session.flush()))
+                .chain(saved -> detailOf(admitted.caller(), saved));
     }
 
     @WithSession

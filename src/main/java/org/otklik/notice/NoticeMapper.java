@@ -1,5 +1,6 @@
 package org.otklik.notice;
 
+import org.otklik.incident.NoticeRef;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;

@@ -6,6 +6,8 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.otklik.incident.CoveringNotices;
+import org.otklik.incident.NoticeRef;
 import org.otklik.routing.ReferenceSnapshot;
 
 import io.smallrye.mutiny.Uni;
@@ -15,7 +17,7 @@ import io.smallrye.mutiny.Uni;
  * message, on whatever channel it came.
  */
 @ApplicationScoped
-public class NoticeMatcher {
+public class NoticeMatcher implements CoveringNotices {
 
     private final NoticeRepository notices;
     private final NoticeMapper mapper;
@@ -31,6 +33,7 @@ public class NoticeMatcher {
      * Links a registered (and flushed) incident to every active notice covering it: a notice on its category or
      * on a topic above it, whose area covers the incident's place.
      */
+    @Override
     public Uni<Void> link(ReferenceSnapshot reference, long incidentId, String categoryCode) {
         List<String> topics = new ArrayList<>();
         topics.add(categoryCode);
@@ -39,6 +42,7 @@ public class NoticeMatcher {
     }
 
     /** The notices an incident was linked to. */
+    @Override
     public Uni<List<NoticeRef>> linkedTo(long incidentId) {
         return notices.linkedTo(incidentId).map(found -> found.stream().map(mapper::ref).toList());
     }

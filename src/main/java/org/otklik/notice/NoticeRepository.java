@@ -13,6 +13,7 @@ import jakarta.persistence.LockModeType;
 
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.otklik.common.KeysetCursor;
+import org.otklik.incident.IncidentStatus;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -23,7 +24,7 @@ import io.smallrye.mutiny.Uni;
 @WithSession
 public class NoticeRepository implements PanacheRepositoryBase<Notice, Long> {
 
-    private static final String OPEN_INCIDENT = "('NEW','ASSIGNED','IN_PROGRESS','REOPENED')";
+    private static final String OPEN_INCIDENT = IncidentStatus.OPEN_SQL;
 
     public Uni<Notice> findForUpdate(long id) {
         return find("id", id).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();

@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.otklik.common.Page;
 import org.otklik.common.KeysetCursor;
 import org.otklik.common.ProblemException;
 import org.otklik.notice.NoticeViews.PublicNotice;
@@ -53,10 +54,9 @@ public class NoticeService {
                 return concerning(reference, code);
             }).orElse(List.of());
             return notices.publicPage(district, topics, state, now, after, limit).map(found -> {
-                List<Notice> page = found.size() > limit ? found.subList(0, limit) : found;
-                String next = found.size() > limit
-                        ? KeysetCursor.after(page.get(limit - 1).startsAt, page.get(limit - 1).id).encode() : null;
-                return new PublicPage(page.stream().map(n -> mapper.publicView(n, reference)).toList(), next);
+                Page<NoticeViews.PublicNotice> page = Page.of(found, limit, last -> KeysetCursor.after(last.startsAt, last.id),
+                        n -> mapper.publicView(n, reference));
+                return new PublicPage(page.items(), page.nextCursor());
             });
         });
     }

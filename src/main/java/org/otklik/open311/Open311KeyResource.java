@@ -22,12 +22,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.otklik.security.CallerResolver;
+import org.otklik.security.CurrentCaller;
 import org.otklik.common.ratelimit.RateLimitGroup;
 import org.otklik.common.ratelimit.RateLimited;
 import org.otklik.security.Roles;
 
-import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
 @Path("/api/v1/admin/open311-keys")
@@ -38,13 +37,11 @@ import io.smallrye.mutiny.Uni;
 public class Open311KeyResource {
 
     private final Open311KeyService keys;
-    private final SecurityIdentity identity;
-    private final CallerResolver callers;
+    private final CurrentCaller caller;
 
-    public Open311KeyResource(Open311KeyService keys, SecurityIdentity identity, CallerResolver callers) {
+    public Open311KeyResource(Open311KeyService keys, CurrentCaller caller) {
         this.keys = keys;
-        this.identity = identity;
-        this.callers = callers;
+        this.caller = caller;
     }
 
     @POST
@@ -55,7 +52,7 @@ public class Open311KeyResource {
     @APIResponse(responseCode = "201", description = "Registered",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Open311KeyView.Created.class)))
     public Uni<Response> issue(@Valid @NotNull Open311KeyRequest body) {
-        return keys.issue(callers.resolve(identity), body)
+        return keys.issue(caller.get(), body)
                 .map(created -> Response.status(Response.Status.CREATED).entity(created).build());
     }
 

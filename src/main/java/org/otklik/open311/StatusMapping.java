@@ -3,13 +3,15 @@ package org.otklik.open311;
 import java.util.Map;
 import java.util.Set;
 
+import org.otklik.incident.IncidentStatus;
+
 /**
  * Our statuses in Open311 terms: {@code open}/{@code closed} for requests, and the lower-case statuses
  * of the mySociety update extension for the state after each change. The README has the table.
  */
 final class StatusMapping {
 
-    static final Set<String> OPEN = Set.of("NEW", "ASSIGNED", "IN_PROGRESS", "REOPENED");
+    static final Set<String> OPEN = IncidentStatus.OPEN_NAMES;
     static final Set<String> CLOSED = Set.of("ANSWERED", "CLOSED", "REJECTED", "DUPLICATE");
 
     /** Fixed phrases for status_notes and update descriptions: never the free text of a message or answer. */

@@ -30,7 +30,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class StatsRepository {
 
-    private static final String OPEN_STATUSES = "('NEW', 'ASSIGNED', 'IN_PROGRESS', 'REOPENED')";
+    private static final String OPEN_STATUSES = "(select unnest(incident_open_statuses()))";
     private static final String NOT_CASES = "('REJECTED', 'DUPLICATE')";
 
     // $1 period start, $2 period end (exclusive), $3 now, $4 zone, $5 workday start, $6 workday end,

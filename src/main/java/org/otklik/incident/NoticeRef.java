@@ -1,4 +1,4 @@
-package org.otklik.notice;
+package org.otklik.incident;
 
 import java.time.OffsetDateTime;
 

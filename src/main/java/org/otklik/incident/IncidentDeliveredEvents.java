@@ -1,0 +1,17 @@
+package org.otklik.incident;
+
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.otklik.delivery.DeliveredEvents;
+
+/** The incident events webhook subscribers may subscribe to: those {@link IncidentEventType} delivers. */
+@ApplicationScoped
+public class IncidentDeliveredEvents implements DeliveredEvents {
+
+    @Override
+    public Set<String> types() {
+        return IncidentEventType.deliveryTypes();
+    }
+}

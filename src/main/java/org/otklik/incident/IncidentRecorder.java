@@ -1,0 +1,91 @@
+package org.otklik.incident;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.otklik.delivery.DeliveryEvent;
+import org.otklik.delivery.DeliveryOutbox;
+import org.otklik.security.Caller;
+import org.otklik.security.Roles;
+
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Records what a state change of an incident did: the timeline event, {@code updatedAt} and, for a
+ * citizen-visible event that its type delivers, the outbox row, all in the change's own transaction.
+ */
+@ApplicationScoped
+class IncidentRecorder {
+
+    /** Who caused an event, as the timeline shows it. */
+    record Actor(String subject, String role, String organization) {
+
+        static final Actor SYSTEM = new Actor(null, "system", null);
+
+        static Actor staff(Caller caller) {
+            return new Actor(caller.subject(), StaffAccess.roleOf(caller), caller.organization().orElse(null));
+        }
+
+        static Actor citizen(Caller caller) {
+            return new Actor(caller.subject(), Roles.CITIZEN, null);
+        }
+
+        static Actor submitter(Caller caller) {
+            return new Actor(caller.subject(), caller.hasRole(Roles.INTEGRATION) ? Roles.INTEGRATION : Roles.CITIZEN, null);
+        }
+    }
+
+    private final IncidentEventRepository events;
+    private final DeliveryOutbox outbox;
+
+    IncidentRecorder(IncidentEventRepository events, DeliveryOutbox outbox) {
+        this.events = events;
+        this.outbox = outbox;
+    }
+
+    Uni<Void> record(Actor actor, IncidentChange change, Instant now) {
+        Incident incident = change.incident();
+        if (change.type().touchesUpdatedAt()) {
+            incident.updatedAt = now;
+        }
+        IncidentEvent event = new IncidentEvent();
+        event.incidentId = incident.id;
+        event.occurredAt = now;
+        event.type = change.type();
+        event.visibleToCitizen = change.visibleToCitizen();
+        event.actorSubject = actor.subject();
+        event.actorRole = actor.role();
+        event.actorOrganization = actor.organization();
+        event.status = incident.status;
+        event.organizationCode = incident.organizationCode;
+        event.comment = change.comment();
+        return events.persist(event).chain(() -> change.visibleToCitizen()
+                ? deliveryOf(change, now).map(outbox::enqueue).orElseGet(() -> Uni.createFrom().voidItem())
+                : Uni.createFrom().voidItem());
+    }
+
+    /** One after the other, in order. */
+    Uni<Void> recordAll(Actor actor, List<IncidentChange> changes, Instant now) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (IncidentChange change : changes) {
+            chain = chain.chain(() -> record(actor, change, now));
+        }
+        return chain;
+    }
+
+    /** The outbox event of a change whose type is delivered to the incident's channel and subscribers. */
+    private static java.util.Optional<DeliveryEvent> deliveryOf(IncidentChange change, Instant now) {
+        Incident incident = change.incident();
+        IncidentEventType type = change.type();
+        return type.deliveryType().map(deliveryType -> new DeliveryEvent(deliveryType, incident.id, incident.number,
+                // a duplicate receiving its main incident's answer is announced as answered
+                incident.status == IncidentStatus.DUPLICATE && type == IncidentEventType.ANSWERED
+                        ? IncidentStatus.ANSWERED.name() : incident.status.name(),
+                incident.channel, incident.externalId, incident.socialPlatform == null ? null : incident.socialPlatform.name(),
+                incident.categoryCode, incident.organizationCode, type.answerLike() ? change.comment() : null,
+                incident.resolution == null ? null : incident.resolution.name(),
+                type == IncidentEventType.INTERIM_ANSWER ? incident.interimPlannedDate : null, now));
+    }
+}
