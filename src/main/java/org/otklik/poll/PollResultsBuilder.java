@@ -19,12 +19,12 @@ final class PollResultsBuilder {
     private PollResultsBuilder() {
     }
 
-    static PollResultsView build(PollSnapshot poll, List<TallyRow> rows, int threshold, Instant now) {
-        return build(poll, rows, threshold, now, now);
+    static PollResultsView build(PollSnapshot poll, List<TallyRow> rows, int threshold, PollTimes.Now now) {
+        return build(poll, rows, threshold, now, now.instant());
     }
 
     /** asOf: when the rows were read from the tallies (a published LIVE snapshot is older than now). */
-    static PollResultsView build(PollSnapshot poll, List<TallyRow> rows, int threshold, Instant now, Instant asOf) {
+    static PollResultsView build(PollSnapshot poll, List<TallyRow> rows, int threshold, PollTimes.Now now, Instant asOf) {
         Map<String, Map<String, Map<String, Long>>> byDimension = new HashMap<>();
         for (TallyRow row : rows) {
             byDimension.computeIfAbsent(row.dimension(), d -> new TreeMap<>())
@@ -33,7 +33,7 @@ final class PollResultsBuilder {
         }
         Tally all = new Tally(byDimension.getOrDefault("ALL", Map.of()).getOrDefault("", Map.of()));
         PollDefinition definition = poll.definition();
-        return new PollResultsView(poll.id(), poll.stateAt(now), all.participants(), PollTimes.local(asOf), threshold,
+        return new PollResultsView(poll.id(), poll.stateAt(now.instant()), all.participants(), now.local(asOf), threshold,
                 questions(definition, all),
                 breakdown(definition, byDimension.getOrDefault("DISTRICT", Map.of()), threshold),
                 breakdown(definition, byDimension.getOrDefault("CHANNEL", Map.of()), threshold));
