@@ -10,7 +10,6 @@ import java.util.regex.Pattern;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.otklik.common.ProblemException;
-import org.otklik.common.ProblemType;
 import org.otklik.poll.BallotRepository.BatchVote;
 import org.otklik.poll.BallotRepository.NewBallot;
 import org.otklik.poll.PollDetailView.VotingView;
@@ -75,7 +74,7 @@ public class BallotService {
             case NOT_OPEN -> Uni.createFrom().failure(notOpen(PollState.CLOSED));
             case ALREADY_PARTICIPATED -> definition.allowRevote()
                     ? revote(ballot, receipt)
-                    : Uni.createFrom().failure(new ProblemException(ProblemType.ALREADY_VOTED,
+                    : Uni.createFrom().failure(new ProblemException(PollProblem.ALREADY_VOTED,
                             "You have already voted in this poll; it does not allow changing a vote."));
         });
     }
@@ -85,7 +84,7 @@ public class BallotService {
         Instant castHour = times.now().instant().truncatedTo(ChronoUnit.HOURS);
         return ballots.replaceBallot(ballot, castHour).map(replaced -> {
             if (!replaced) {
-                throw new ProblemException(ProblemType.ALREADY_VOTED,
+                throw new ProblemException(PollProblem.ALREADY_VOTED,
                         "Your earlier ballot is still being recorded; try again in a moment.");
             }
             return new BallotReceiptView(ballot.pollId(), receipt, times.local(castHour), true);
@@ -124,26 +123,26 @@ public class BallotService {
 
     static void checkEligible(Eligibility eligibility, Caller caller, PollTimes.Now now) {
         if (!eligibility.districts().isEmpty()) {
-            String district = caller.district().orElseThrow(() -> new ProblemException(ProblemType.NOT_ELIGIBLE,
+            String district = caller.district().orElseThrow(() -> new ProblemException(PollProblem.NOT_ELIGIBLE,
                     "This poll is for residents of some districts, and your account names no district."));
             if (!eligibility.districts().contains(district)) {
-                throw new ProblemException(ProblemType.NOT_ELIGIBLE,
+                throw new ProblemException(PollProblem.NOT_ELIGIBLE,
                         "This poll is for residents of " + String.join(", ", eligibility.districts()) + ".");
             }
         }
         if (eligibility.minAge() != null && eligibility.minAge() > 0) {
-            LocalDate birthDate = caller.birthDate().orElseThrow(() -> new ProblemException(ProblemType.NOT_ELIGIBLE,
+            LocalDate birthDate = caller.birthDate().orElseThrow(() -> new ProblemException(PollProblem.NOT_ELIGIBLE,
                     "This poll has a minimum age, and your account has no birth date."));
             LocalDate today = now.today();
             if (birthDate.isAfter(today) || Period.between(birthDate, today).getYears() < eligibility.minAge()) {
-                throw new ProblemException(ProblemType.NOT_ELIGIBLE,
+                throw new ProblemException(PollProblem.NOT_ELIGIBLE,
                         "This poll is for people aged " + eligibility.minAge() + " or more.");
             }
         }
     }
 
     private static ProblemException notOpen(PollState state) {
-        return new ProblemException(ProblemType.POLL_NOT_OPEN, switch (state) {
+        return new ProblemException(PollProblem.POLL_NOT_OPEN, switch (state) {
             case UPCOMING -> "Voting has not started yet.";
             case CLOSED, ARCHIVED -> "Voting has ended.";
             default -> "The poll is not open for voting.";

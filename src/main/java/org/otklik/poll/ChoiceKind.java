@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.otklik.common.FieldErrors;
+import org.otklik.common.LocalizedText;
 import org.otklik.poll.BallotRequest.AnswerRequest;
 import org.otklik.poll.PollRequest.QuestionRequest;
 import org.otklik.poll.PollResultsView.OptionResult;

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.otklik.common.FieldErrors;
+import org.otklik.common.LocalizedText;
 import org.otklik.poll.PollRequest.QuestionRequest;
 
 /** Checks a whole {@link PollRequest} at once and turns it into a {@link PollDefinition}. */

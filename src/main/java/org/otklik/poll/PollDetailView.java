@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.otklik.common.LocalizedText;
 
 @Schema(name = "PollDetail", description = "A published poll: its frozen definition and, for a logged-in citizen, whether they may vote")
 public record PollDetailView(

@@ -9,7 +9,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.otklik.common.ProblemException;
-import org.otklik.common.ProblemType;
 
 import org.otklik.poll.TallyRepository.TallyRow;
 
@@ -52,9 +51,9 @@ public class PollResultsService {
             if (!PublicResults.visible(poll.definition().resultsPolicy(), state)) {
                 cache.remove(id);
                 throw switch (poll.definition().resultsPolicy()) {
-                    case HIDDEN -> new ProblemException(ProblemType.RESULTS_NOT_PUBLIC,
+                    case HIDDEN -> new ProblemException(PollProblem.RESULTS_NOT_PUBLIC,
                             "The results of this poll are not published.");
-                    default -> new ProblemException(ProblemType.RESULTS_NOT_YET_PUBLIC,
+                    default -> new ProblemException(PollProblem.RESULTS_NOT_YET_PUBLIC,
                             state == PollState.UPCOMING ? "Voting has not started yet." : "The results are published when the poll closes.");
                 };
             }

@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.otklik.common.LocalizedText;
 
 @Schema(name = "PollSummary", description = "A poll in the public list")
 public record PollSummaryView(

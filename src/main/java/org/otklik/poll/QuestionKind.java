@@ -1,6 +1,7 @@
 package org.otklik.poll;
 
 import org.otklik.common.FieldErrors;
+import org.otklik.common.LocalizedText;
 import org.otklik.poll.BallotRequest.AnswerRequest;
 import org.otklik.poll.PollRequest.QuestionRequest;
 import org.otklik.poll.PollResultsView.QuestionResult;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.otklik.common.FieldErrors;
+import org.otklik.common.LocalizedText;
 import org.otklik.poll.BallotRequest.AnswerRequest;
 import org.otklik.poll.PollRequest.QuestionRequest;
 import org.otklik.poll.PollResultsView.QuestionResult;
