@@ -3,7 +3,9 @@
 //    bearer scheme, the service wants a role per operation), signed by a key generated here and trusted by the
 //    service (quarkus.oidc.public-key);
 //  - records every exchange (operation, request, status, problem body) as one JSON line, for report.mjs.
-// Usage: node auth-proxy.mjs <contract.yaml> <listen-port> <service-port> <public-key-out.pem> <exchanges.jsonl>
+//  - forwards at most <per-operation> requests of one operation; it answers the rest 503 itself and does not
+//    record them (Specmatic's generated combinations of one operation can run into the tens of thousands).
+// Usage: node auth-proxy.mjs <contract.yaml> <listen-port> <service-port> <public-key-out.pem> <exchanges.jsonl> <per-operation>
 import http from 'node:http';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -12,7 +14,8 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 const yaml = require('js-yaml');
 
-const [contractFile, listenPort, servicePort, publicKeyOut, exchangesOut] = process.argv.slice(2);
+const [contractFile, listenPort, servicePort, publicKeyOut, exchangesOut, perOperation] = process.argv.slice(2);
+const forwarded = new Map();
 const contract = yaml.load(fs.readFileSync(contractFile, 'utf8'));
 
 // What a token of each role carries besides the role (the claims the service maps, application.properties).
@@ -25,23 +28,27 @@ const CALLERS = {
   integration: { azp: 'gosuslugi-pos' },
 };
 
+// Operations that want one particular client besides the role.
+const OPERATION_CALLERS = { ingestSocialComments: { azp: 'social-monitoring' } };
+
 const { privateKey, publicKey } = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 });
 fs.writeFileSync(publicKeyOut, publicKey.export({ type: 'spki', format: 'pem' }));
 
 const b64url = (value) => Buffer.from(value).toString('base64url');
 const tokens = new Map();
-function tokenFor(role) {
-  if (!tokens.has(role)) {
+function tokenFor(role, operationId) {
+  const key = `${role} ${operationId in OPERATION_CALLERS ? operationId : ''}`;
+  if (!tokens.has(key)) {
     const now = Math.floor(Date.now() / 1000);
     const header = b64url(JSON.stringify({ alg: 'RS256', typ: 'JWT', kid: 'contract-test' }));
     const payload = b64url(JSON.stringify({
       iss: 'contract-test', aud: 'otklik-api', sub: `contract-${role}`, iat: now, exp: now + 4 * 3600,
-      realm_access: { roles: [role] }, ...CALLERS[role],
+      realm_access: { roles: [role] }, ...CALLERS[role], ...OPERATION_CALLERS[operationId],
     }));
     const signature = crypto.sign('sha256', Buffer.from(`${header}.${payload}`), privateKey).toString('base64url');
-    tokens.set(role, `${header}.${payload}.${signature}`);
+    tokens.set(key, `${header}.${payload}.${signature}`);
   }
-  return tokens.get(role);
+  return tokens.get(key);
 }
 
 // Operations by method, their path templates as regular expressions (literal segments before templated ones).
@@ -66,11 +73,18 @@ http.createServer((request, response) => {
     const body = Buffer.concat(chunks);
     const url = new URL(request.url, 'http://127.0.0.1');
     const match = operationOf(request.method, url.pathname);
+    const operationId = match?.operation.operationId ?? null;
+    forwarded.set(operationId, (forwarded.get(operationId) ?? 0) + 1);
+    if (forwarded.get(operationId) > Number(perOperation)) {
+      response.writeHead(503, { 'content-type': 'text/plain' });
+      response.end(`contract test: more than ${perOperation} requests to ${operationId}, not sent`);
+      return;
+    }
     const headers = { ...request.headers, host: `127.0.0.1:${servicePort}` };
     let role = null;
     if (match && match.secured) {
       role = (match.operation['x-roles'] ?? ['citizen'])[0];
-      headers.authorization = `Bearer ${tokenFor(role)}`;
+      headers.authorization = `Bearer ${tokenFor(role, operationId)}`;
     }
     headers['content-length'] = String(body.length);
     delete headers['transfer-encoding'];
@@ -85,7 +99,7 @@ http.createServer((request, response) => {
         const requestText = body.toString('utf8');
         const answerText = answerBody.toString('utf8');
         out.write(JSON.stringify({
-          operationId: match?.operation.operationId ?? null, path: match?.path ?? null, role,
+          operationId, path: match?.path ?? null, role,
           method: request.method, url: request.url, contentType: request.headers['content-type'] ?? null,
           request: requestText.length > 4000 ? requestText.slice(0, 4000) : requestText,
           status: answer.statusCode,

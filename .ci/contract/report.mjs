@@ -30,7 +30,7 @@ function reasonsOf(exchange) {
 // Numbers, UUIDs and quoted values in messages vary with the generated data: fold them so that reasons group.
 const generic = (message) => message
   .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, '<uuid>')
-  .replace(/\b[A-Z]{2,}-\d{4}-\d+\b/g, '<number>').replace(/\d+/g, 'N').replace(/"[^"]*"|'[^']*'/g, '"…"');
+  .replace(/\b[A-Z]{2,}-\d{4}-\d+\b/g, '<number>').replace(/\b\d+\b/g, 'N').replace(/"[^"]*"|'[^']*'/g, '"…"');
 
 function exemptionFor(exchange, reason) {
   return exemptions.find((rule) => rule.status === exchange.status
