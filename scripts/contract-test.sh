@@ -6,7 +6,7 @@
 # Loopback only: the service, the token-signing proxy (.ci/contract/auth-proxy.mjs) and Specmatic on 127.0.0.1.
 # Needs target/quarkus-app (./mvnw -B verify or package), PostgreSQL as for the tests, Node 18+, Java 17+.
 # Output: target/contract-test/ (exchanges.jsonl, worklist.md, Specmatic's log and JUnit report, the service's log).
-# COMBINATIONS (40), PER_OPERATION (200) and GENERATIVE_SECONDS (240) bound how many requests Specmatic generates.
+# COMBINATIONS (40), PER_OPERATION (200), PLAIN_SECONDS (90) and GENERATIVE_SECONDS (180) bound how many requests Specmatic generates.
 #
 #   scripts/contract-test.sh
 set -euo pipefail
@@ -18,7 +18,8 @@ SCHEMA="${OTKLIK_TEST_DB_SCHEMA:-otklik_test}_contract"
 TOOLS=.ci/contract
 COMBINATIONS=${COMBINATIONS:-40}
 PER_OPERATION=${PER_OPERATION:-200}
-GENERATIVE_SECONDS=${GENERATIVE_SECONDS:-240}
+PLAIN_SECONDS=${PLAIN_SECONDS:-90}
+GENERATIVE_SECONDS=${GENERATIVE_SECONDS:-180}
 export PGHOST=127.0.0.1 PGUSER=postgres PGDATABASE=postgres
 
 log() { printf '\n== %s\n' "$*"; }
@@ -69,7 +70,7 @@ curl -fs "http://127.0.0.1:$API_PORT/q/health/ready" >/dev/null || { echo "the s
 log "contract test: Specmatic $(node -p "require('./$TOOLS/node_modules/specmatic/package.json').version") generating requests from openapi/otklik-api.yaml"
 # The contract's security scheme is named "bearer": Specmatic sends the value of the variable of that name;
 # the proxy replaces it by a token of the operation's role.
-# Two passes: one request per documented response of every operation, then Specmatic's generated variations
+# Two passes: one request per documented response of every operation (at most PLAIN_SECONDS), then Specmatic's generated variations
 # (optional fields, enum values, boundaries) for at most GENERATIVE_SECONDS. MAX_TEST_REQUEST_COMBINATIONS bounds
 # the combinations of optional body fields; the proxy forwards at most PER_OPERATION requests per operation.
 # listIncidents' query parameters and Open311's form fields make more combinations than fit in minutes: they
@@ -81,7 +82,7 @@ specmatic() { # config, seconds, filter
       --testBaseURL "http://127.0.0.1:$PROXY_PORT" --junitReportDir "../../$OUT/junit-${1%.yaml}") 2>&1 \
     | gzip >"$OUT/${1%.yaml}.log.gz" || true
 }
-specmatic specmatic-plain.yaml 300
+specmatic specmatic-plain.yaml "$PLAIN_SECONDS"
 specmatic specmatic.yaml "$GENERATIVE_SECONDS" "PATH!='/api/v1/incidents' && PATH!='/open311/v2/requests.json'"
 zcat "$OUT"/specmatic*.log.gz | grep -E "^Tests run:" || true
 
