@@ -1,6 +1,7 @@
-// Renders every overlay under k8s/overlays offline and validates what comes out:
-//  1. rendering: kustomize-lite (this folder); where a kubectl is on the PATH, `kubectl kustomize`
-//     renders too and both outputs must be the same set of documents;
+// Renders every overlay under k8s/overlays with kustomize and validates what comes out:
+//  1. rendering: `kubectl kustomize` (kustomize v5, needed on the PATH); every patch of an overlay
+//     must hit something: its target matches a resource and the paths it replaces or removes exist
+//     (kustomize itself would match nothing silently, or add what a replace misses);
 //  2. every Kubernetes document against its schema (kubernetes-models: types, required fields,
 //     enums) and against its declared fields (strict-fields.mjs: no unknown or misspelt fields);
 //  3. the operators' resources (CloudNativePG, Keycloak) for their required fields (operators.mjs);
@@ -10,14 +11,13 @@
 //     connection budget, body limits per path, no public Keycloak admin console.
 // The rendered overlays are written to target/k8s/<overlay>.yaml. Exit code 1 on any problem.
 //
-//   node k8s/validate/validate.mjs            (OTKLIK_K8S_RENDERER=lite: skip the kubectl comparison)
+//   node k8s/validate/validate.mjs
 
 import fs from "node:fs";
 import path from "node:path";
 import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { parseAllDocuments, stringify } from "yaml";
-import { render } from "./kustomize-lite.mjs";
 import { unknownFields } from "./strict-fields.mjs";
 import { operatorProblems } from "./operators.mjs";
 import { dataAccessProblems, operatorPodLabels } from "./data-access.mjs";
@@ -30,42 +30,101 @@ const k8sRoot = path.resolve(here, "..");
 const projectRoot = path.resolve(k8sRoot, "..");
 const outputDir = path.join(projectRoot, "target", "k8s");
 
-const key = (doc) => `${doc.apiVersion}/${doc.kind}/${doc.metadata?.namespace ?? ""}/${doc.metadata?.name}`;
-const canonical = (value) => JSON.stringify(value, (_, v) =>
-  v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort()) : v);
+const KUSTOMIZE_MAJOR = 5;
 
-function kubectlRender(overlay) {
-  if (process.env.OTKLIK_K8S_RENDERER === "lite") {
-    return null;
-  }
+/** Stops with a clear message unless a kubectl with kustomize v5 or newer is on the PATH. */
+function requireKustomize() {
+  let kustomize;
   try {
     const version = execFileSync("kubectl", ["version", "--client", "-o", "json"], { encoding: "utf8" });
-    const kustomize = JSON.parse(version).kustomizeVersion ?? "";
-    if (!/^v[4-9]/.test(kustomize)) {
-      console.log(`   kubectl's kustomize (${kustomize || "unknown"}) is older than v4: comparison skipped`);
-      return null;
-    }
-  } catch {
-    return null; // no kubectl here
+    kustomize = JSON.parse(version).kustomizeVersion ?? "";
+  } catch (error) {
+    console.error(`k8s validation needs kubectl (with kustomize v${KUSTOMIZE_MAJOR}) on the PATH to render the overlays: `
+      + `${error.code === "ENOENT" ? "kubectl not found" : error.message.trim()}. Install kubectl 1.27 or newer.`);
+    process.exit(1);
   }
-  const text = execFileSync("kubectl", ["kustomize", overlay], { encoding: "utf8" });
-  return parseAllDocuments(text).map((d) => d.toJS()).filter((d) => d);
+  const major = Number(/^v(\d+)\./.exec(kustomize)?.[1]);
+  if (!(major >= KUSTOMIZE_MAJOR)) {
+    console.error(`k8s validation needs kubectl with kustomize v${KUSTOMIZE_MAJOR} or newer; this kubectl has `
+      + `kustomize ${kustomize || "(unknown)"}, which lacks \`labels\` and \`patches\`. Install kubectl 1.27 or newer.`);
+    process.exit(1);
+  }
+  return kustomize;
 }
 
-function compareRenderings(lite, kubectl, problems, overlayName) {
-  const byKey = new Map(kubectl.map((doc) => [key(doc), doc]));
-  for (const doc of lite) {
-    const other = byKey.get(key(doc));
-    if (!other) {
-      problems.push(`${overlayName}: ${key(doc)} rendered by kustomize-lite but not by kubectl kustomize`);
-    } else if (canonical(doc) !== canonical(other)) {
-      problems.push(`${overlayName}: ${key(doc)} differs between kustomize-lite and kubectl kustomize`);
+function kustomize(dir) {
+  const text = execFileSync("kubectl", ["kustomize", dir], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+  return parseYaml(text, dir);
+}
+
+function parseYaml(text, where) {
+  const docs = [];
+  for (const document of parseAllDocuments(text)) {
+    if (document.errors.length > 0) {
+      throw new Error(`${where}: ${document.errors[0].message}`);
     }
-    byKey.delete(key(doc));
+    const value = document.toJS({ maxAliasCount: -1 });
+    if (value !== null && value !== undefined) {
+      docs.push(value);
+    }
   }
-  for (const missing of byKey.keys()) {
-    problems.push(`${overlayName}: ${missing} rendered by kubectl kustomize but not by kustomize-lite`);
+  return docs;
+}
+
+/** The documents an overlay's patches apply to: its resources (directories rendered by kustomize). */
+function patchInputs(overlay, kustomization) {
+  return (kustomization.resources ?? []).flatMap((entry) => {
+    const target = path.resolve(overlay, entry);
+    return fs.statSync(target).isDirectory() ? kustomize(target) : parseYaml(fs.readFileSync(target, "utf8"), target);
+  });
+}
+
+const unescape = (token) => token.replace(/~1/g, "/").replace(/~0/g, "~");
+
+function pointerExists(doc, pointer) {
+  let node = doc;
+  for (const token of pointer.slice(1).split("/").map(unescape)) {
+    if (node === null || typeof node !== "object" || !(Array.isArray(node) ? Number(token) < node.length : token in node)) {
+      return false;
+    }
+    node = node[Array.isArray(node) ? Number(token) : token];
   }
+  return true;
+}
+
+/** Patches that match no resource, or replace or remove a path their target lacks. */
+function patchProblems(overlay, overlayName) {
+  const file = path.join(overlay, "kustomization.yaml");
+  const [kustomization] = parseYaml(fs.readFileSync(file, "utf8"), file);
+  const patches = kustomization.patches ?? [];
+  if (patches.length === 0) {
+    return [];
+  }
+  const inputs = patchInputs(overlay, kustomization);
+  const problems = [];
+  for (const patch of patches) {
+    const target = patch.target ?? {};
+    const matches = inputs.filter((doc) => {
+      const [group, version] = doc.apiVersion.includes("/") ? doc.apiVersion.split("/") : ["", doc.apiVersion];
+      return (!target.kind || doc.kind === target.kind) && (!target.name || doc.metadata.name === target.name)
+        && (target.group === undefined || group === target.group) && (!target.version || version === target.version);
+    });
+    if (matches.length === 0) {
+      problems.push(`${overlayName}: patch target ${JSON.stringify(target)} matches no resource`);
+      continue;
+    }
+    const operations = patch.path ? parseYaml(fs.readFileSync(path.resolve(overlay, patch.path), "utf8"), patch.path)[0]
+      : parseYaml(patch.patch ?? "", file)[0];
+    for (const operation of Array.isArray(operations) ? operations : []) {
+      if (operation.op !== "replace" && operation.op !== "remove") {
+        continue;
+      }
+      for (const doc of matches.filter((d) => !pointerExists(d, operation.path))) {
+        problems.push(`${overlayName}: patch ${operation.op} of missing '${operation.path}' in ${doc.kind}/${doc.metadata.name}`);
+      }
+    }
+  }
+  return problems;
 }
 
 /** kubernetes-models module of an apiVersion: "apps/v1" -> "apps/v1", "v1" -> "v1". */
@@ -212,6 +271,7 @@ function crossReferences(docs, problems, overlayName) {
   }
 }
 
+const kustomizeVersion = requireKustomize();
 const overlaysDir = path.join(k8sRoot, "overlays");
 const overlays = fs.readdirSync(overlaysDir).filter((name) => fs.statSync(path.join(overlaysDir, name)).isDirectory());
 const problems = [];
@@ -221,16 +281,12 @@ fs.mkdirSync(outputDir, { recursive: true });
 for (const overlayName of overlays) {
   const overlay = path.join(overlaysDir, overlayName);
   let docs;
-  let fromKubectl;
   try {
-    docs = render(overlay);
-    fromKubectl = kubectlRender(overlay);
+    docs = kustomize(overlay);
+    problems.push(...patchProblems(overlay, overlayName));
   } catch (error) {
-    problems.push(`${overlayName}: cannot render: ${error.message.trim()}`);
+    problems.push(`${overlayName}: cannot render: ${(error.stderr || error.message).toString().trim()}`);
     continue;
-  }
-  if (fromKubectl) {
-    compareRenderings(docs, fromKubectl, problems, overlayName);
   }
   fs.writeFileSync(path.join(outputDir, `${overlayName}.yaml`), docs.map((d) => stringify(d)).join("---\n"));
   crossReferences(docs, problems, overlayName);
@@ -260,7 +316,7 @@ for (const overlayName of overlays) {
     }
     validated++;
   }
-  console.log(`   ${overlayName}: ${docs.length} documents rendered${fromKubectl ? " (same as kubectl kustomize)" : ""}`
+  console.log(`   ${overlayName}: ${docs.length} documents rendered by kustomize ${kustomizeVersion}`
     + `, written to ${path.relative(projectRoot, path.join(outputDir, overlayName + ".yaml"))}`);
 }
 

@@ -12,7 +12,6 @@ import org.otklik.common.ratelimit.RateLimitGroup;
 import org.otklik.common.ratelimit.RateLimited;
 
 import io.quarkus.security.Authenticated;
-import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.NonBlocking;
 
 @Path("/api/v1/me")
@@ -22,12 +21,10 @@ import io.smallrye.common.annotation.NonBlocking;
 @RateLimited(RateLimitGroup.LOOKUPS)
 public class MeResource {
 
-    private final SecurityIdentity identity;
-    private final CallerResolver callers;
+    private final CurrentCaller caller;
 
-    public MeResource(SecurityIdentity identity, CallerResolver callers) {
-        this.identity = identity;
-        this.callers = callers;
+    public MeResource(CurrentCaller caller) {
+        this.caller = caller;
     }
 
     @GET
@@ -36,6 +33,6 @@ public class MeResource {
             description = "The caller's subject, Otklik roles, channel, organisation and district as read from the access token.")
     @APIResponse(responseCode = "200", description = "The caller")
     public MeView me() {
-        return MeView.of(callers.resolve(identity));
+        return MeView.of(caller.get());
     }
 }

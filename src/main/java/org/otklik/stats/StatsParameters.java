@@ -1,15 +1,24 @@
 package org.otklik.stats;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.regex.Pattern;
 
-import org.otklik.common.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
 
-/** Strict parsing of the reports' query parameters; every failure is a 400 naming the parameter. */
-final class StatsParameters {
+import org.otklik.common.ProblemException;
+import org.otklik.routing.CalendarConfig;
+
+/**
+ * The reports' query parameters, parsed at the HTTP edge into the values {@link StatsService} takes.
+ * Strict: every failure is a 400 naming the parameter. Defaults count from today in the city's zone.
+ */
+@ApplicationScoped
+public class StatsParameters {
 
     static final int FIRST_YEAR = 2000;
     static final int LAST_YEAR = 2100;
@@ -19,11 +28,42 @@ final class StatsParameters {
     private static final Pattern MONTH = Pattern.compile("\\d{4}-\\d{2}");
     private static final Pattern NUMBER = Pattern.compile("\\d{1,9}");
 
-    private StatsParameters() {
+    private final StatsConfig config;
+    private final ZoneId zone;
+    private final Clock clock;
+
+    public StatsParameters(StatsConfig config, CalendarConfig calendar, Clock clock) {
+        this.config = config;
+        this.zone = calendar.zone();
+        this.clock = clock;
+    }
+
+    /** The period of {@code from} and {@code to} (inclusive dates); by default the month up to today. */
+    StatsPeriod period(String from, String to) {
+        return period(from, to, today(), config.maxRangeDays());
+    }
+
+    /** How many top topics to rank; the configured default when absent. */
+    int top(String value) {
+        return top(value, config.defaultTop(), config.maxTop());
+    }
+
+    /** A report's year; the current one when absent. */
+    int year(String value) {
+        return year(value, today().getYear());
+    }
+
+    /** The month of open data; the previous one when absent, never a future one. */
+    YearMonth month(String value) {
+        return month(value, YearMonth.from(clock.instant().atZone(zone)));
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), zone);
     }
 
     /** {@code from} and {@code to} are inclusive local dates; by default the month up to today. */
-    static StatsPeriod period(String from, String to, LocalDate today, int maxRangeDays) {
+    private static StatsPeriod period(String from, String to, LocalDate today, int maxRangeDays) {
         LocalDate chosenStart = isAbsent(from) ? null : date("from", from);
         LocalDate end = isAbsent(to) ? today : date("to", to);
         LocalDate start = chosenStart == null ? end.withDayOfMonth(1) : chosenStart;
@@ -38,7 +78,7 @@ final class StatsParameters {
         return new StatsPeriod(start, end);
     }
 
-    static int top(String value, int defaultTop, int maxTop) {
+    private static int top(String value, int defaultTop, int maxTop) {
         if (isAbsent(value)) {
             return defaultTop;
         }
@@ -48,7 +88,7 @@ final class StatsParameters {
         return Integer.parseInt(value);
     }
 
-    static int year(String value, int defaultYear) {
+    private static int year(String value, int defaultYear) {
         if (isAbsent(value)) {
             return defaultYear;
         }
@@ -60,7 +100,7 @@ final class StatsParameters {
     }
 
     /** A month in the form YYYY-MM, not after {@code latest}; by default the month before {@code latest}. */
-    static YearMonth month(String value, YearMonth latest) {
+    private static YearMonth month(String value, YearMonth latest) {
         if (isAbsent(value)) {
             return latest.minusMonths(1);
         }

@@ -62,6 +62,7 @@ public class StatsResource {
             """;
 
     private final StatsService stats;
+    private final StatsParameters parameters;
     private final StatsConfig config;
     private final EntityTags entityTags;
     private final ReportGate gate;
@@ -69,9 +70,10 @@ public class StatsResource {
     private final CurrentRateLimitScope caller;
     private final ProblemResponses problems;
 
-    public StatsResource(StatsService stats, StatsConfig config, EntityTags entityTags, ReportGate gate,
-            OpenDataCache openData, CurrentRateLimitScope caller, ProblemResponses problems) {
+    public StatsResource(StatsService stats, StatsParameters parameters, StatsConfig config, EntityTags entityTags,
+            ReportGate gate, OpenDataCache openData, CurrentRateLimitScope caller, ProblemResponses problems) {
         this.stats = stats;
+        this.parameters = parameters;
         this.config = config;
         this.entityTags = entityTags;
         this.gate = gate;
@@ -115,8 +117,9 @@ public class StatsResource {
             @QueryParam("top") String top,
             @Context HttpHeaders headers) {
         boolean csv = wantsCsv(headers);
-        return gate.run(caller.get(), () -> stats.summary(from, to, top)).map(view -> negotiated(view, csv, StatsCsv::summary,
-                "otklik-summary-" + view.from() + "-" + view.to() + ".csv"));
+        return gate.run(caller.get(), () -> stats.summary(parameters.period(from, to), parameters.top(top)))
+                .map(view -> negotiated(view, csv, StatsCsv::summary,
+                        "otklik-summary-" + view.from() + "-" + view.to() + ".csv"));
     }
 
     @GET
@@ -137,8 +140,8 @@ public class StatsResource {
             @QueryParam("year") String year,
             @Context HttpHeaders headers) {
         boolean csv = wantsCsv(headers);
-        return gate.run(caller.get(), () -> stats.monthly(year)).map(view -> negotiated(view, csv, StatsCsv::monthly,
-                "otklik-monthly-" + view.year() + ".csv"));
+        return gate.run(caller.get(), () -> stats.monthly(parameters.year(year)))
+                .map(view -> negotiated(view, csv, StatsCsv::monthly, "otklik-monthly-" + view.year() + ".csv"));
     }
 
     @GET
@@ -156,10 +159,11 @@ public class StatsResource {
     public Uni<Response> monthlyChart(
             @Parameter(description = "The year, four digits; by default the current one", example = "2026")
             @QueryParam("year") String year) {
-        return gate.run(caller.get(), () -> stats.monthlyChart(year)).map(chart -> Response.ok(MonthlyChartSvg.render(chart), MonthlyChartSvg.MEDIA_TYPE)
-                .header("Content-Disposition", "inline; filename=\"otklik-monthly-" + chart.year() + ".svg\"")
-                .header("X-Content-Type-Options", "nosniff")
-                .build());
+        return gate.run(caller.get(), () -> stats.monthlyChart(parameters.year(year)))
+                .map(chart -> Response.ok(MonthlyChartSvg.render(chart), MonthlyChartSvg.MEDIA_TYPE)
+                        .header("Content-Disposition", "inline; filename=\"otklik-monthly-" + chart.year() + ".svg\"")
+                        .header("X-Content-Type-Options", "nosniff")
+                        .build());
     }
 
     @GET
@@ -190,7 +194,7 @@ public class StatsResource {
                     example = "2026-10") @QueryParam("month") String month,
             @Context HttpHeaders headers, @Context Request request) {
         boolean csv = wantsCsv(headers);
-        YearMonth chosen = stats.publicMonthOf(month);
+        YearMonth chosen = parameters.month(month);
         return openData.get(chosen, () -> gate.run(caller.get(), () -> stats.publicMonth(chosen))
                 .map(computed -> new OpenDataCache.Month(computed, entityTags.of(computed)))).map(cached -> {
             PublicStatsView view = cached.view();

@@ -53,21 +53,20 @@ public class StatsService {
         this.clock = clock;
     }
 
-    public Uni<SummaryView> summary(String from, String to, String top) {
+    /** The figures of the incidents received in {@code period}, ranking {@code top} topics. */
+    public Uni<SummaryView> summary(StatsPeriod period, int top) {
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, zone);
-        StatsPeriod period = StatsParameters.period(from, to, today, config.maxRangeDays());
-        int topCount = StatsParameters.top(top, config.defaultTop(), config.maxTop());
         Instant start = period.start(zone);
         Instant end = period.endExclusive(zone);
         LocalDate calendarTo = (today.isAfter(period.to()) ? today : period.to()).plusDays(1);
         return catalog.current()
                 .chain(reference -> repository.figures(start, end, now, period.from(), calendarTo)
                         .chain(figures -> repository.breakdown(start, end)
-                                .map(counts -> summaryView(period, now, topCount, reference, figures, counts))));
+                                .map(counts -> summaryView(period, now, top, reference, figures, counts))));
     }
 
-    public Uni<MonthlyView> monthly(String year) {
+    public Uni<MonthlyView> monthly(int year) {
         return ofYear(year, this::monthlyView).chain(view -> {
             Instant start = LocalDate.of(view.year(), 1, 1).atStartOfDay(zone).toInstant();
             Instant end = LocalDate.of(view.year() + 1, 1, 1).atStartOfDay(zone).toInstant();
@@ -75,28 +74,22 @@ public class StatsService {
         });
     }
 
-    public Uni<MonthlyChart> monthlyChart(String year) {
+    public Uni<MonthlyChart> monthlyChart(int year) {
         return ofYear(year, this::chart);
     }
 
-    private <T> Uni<T> ofYear(String year, YearReport<T> report) {
+    private <T> Uni<T> ofYear(int year, YearReport<T> report) {
         Instant now = clock.instant();
-        int chosen = StatsParameters.year(year, LocalDate.ofInstant(now, zone).getYear());
-        Instant start = LocalDate.of(chosen, 1, 1).atStartOfDay(zone).toInstant();
-        Instant end = LocalDate.of(chosen + 1, 1, 1).atStartOfDay(zone).toInstant();
+        Instant start = LocalDate.of(year, 1, 1).atStartOfDay(zone).toInstant();
+        Instant end = LocalDate.of(year + 1, 1, 1).atStartOfDay(zone).toInstant();
         return catalog.current()
                 .chain(reference -> repository.monthsByCategory(start, end, now)
-                        .map(rows -> report.build(chosen, reference, rows)));
+                        .map(rows -> report.build(year, reference, rows)));
     }
 
     @FunctionalInterface
     private interface YearReport<T> {
         T build(int year, ReferenceSnapshot reference, List<MonthCategoryRow> rows);
-    }
-
-    /** The month a request for open data names; 400 for a bad or future one. */
-    public YearMonth publicMonthOf(String month) {
-        return StatsParameters.month(month, YearMonth.from(clock.instant().atZone(zone)));
     }
 
     public Uni<PublicStatsView> publicMonth(YearMonth chosen) {

@@ -1,0 +1,103 @@
+package org.otklik;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
+
+/**
+ * The package shape of the README's "Layout": features are independent folders that share only
+ * {@code common}, {@code security} and {@code routing}; the few edges between features listed here
+ * are the only ones allowed, and none of them closes a cycle. Resources reach data only through
+ * services; {@code common} knows no feature.
+ */
+@AnalyzeClasses(packages = "org.otklik", importOptions = ImportOption.DoNotIncludeTests.class)
+class PackageShapeTest {
+
+    private static final String ROOT = "org.otklik.";
+
+    static final List<String> FEATURES = List.of("incident", "delivery", "poll", "stats", "notice", "open311", "widget");
+
+    /** Shared by every feature. */
+    static final Set<String> SHARED = Set.of("common", "security", "routing");
+
+    /**
+     * The only dependencies from one feature to another: an incident's events are delivered; Open311 is
+     * an intake channel for incidents; a city notice answers incidents and is delivered like them.
+     */
+    static final Map<String, Set<String>> FEATURE_EDGES = Map.of(
+            "incident", Set.of("delivery"),
+            "open311", Set.of("incident"),
+            "notice", Set.of("incident", "delivery"));
+
+    @ArchTest
+    static final ArchRule featuresDependOnlyOnSharedPackagesAndTheirListedFeatures = classes()
+            .that().resideInAnyPackage(FEATURES.stream().map(f -> ROOT + f + "..").toArray(String[]::new))
+            .should(dependOnNoUnlistedFeature());
+
+    @ArchTest
+    static final ArchRule sharedPackagesKnowNoFeature = noClasses()
+            .that().resideInAnyPackage(SHARED.stream().map(p -> ROOT + p + "..").toArray(String[]::new))
+            .should().dependOnClassesThat()
+            .resideInAnyPackage(FEATURES.stream().map(f -> ROOT + f + "..").toArray(String[]::new));
+
+    @ArchTest
+    static final ArchRule noResourceTalksToARepository = noClasses()
+            .that().haveSimpleNameEndingWith("Resource")
+            .should().dependOnClassesThat().haveSimpleNameEndingWith("Repository");
+
+    @ArchTest
+    static final ArchRule noCyclesBetweenFeatures = slices().assignedFrom(new SliceAssignment() {
+        @Override
+        public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
+            return featureOf(javaClass).map(SliceIdentifier::of).orElse(SliceIdentifier.ignore());
+        }
+
+        @Override
+        public String getDescription() {
+            return "the feature packages";
+        }
+    }).should().beFreeOfCycles();
+
+    /** The top-level package under org.otklik when it is a feature's. */
+    static Optional<String> featureOf(JavaClass javaClass) {
+        String name = javaClass.getPackageName();
+        if (!name.startsWith(ROOT)) {
+            return Optional.empty();
+        }
+        String top = name.substring(ROOT.length()).split("\\.", 2)[0];
+        return FEATURES.contains(top) ? Optional.of(top) : Optional.empty();
+    }
+
+    private static ArchCondition<JavaClass> dependOnNoUnlistedFeature() {
+        return new ArchCondition<>("depend only on " + SHARED + " and the listed feature edges " + FEATURE_EDGES) {
+            @Override
+            public void check(JavaClass origin, ConditionEvents events) {
+                String from = featureOf(origin).orElseThrow();
+                Set<String> allowed = FEATURE_EDGES.getOrDefault(from, Set.of());
+                for (Dependency dependency : origin.getDirectDependenciesFromSelf()) {
+                    featureOf(dependency.getTargetClass())
+                            .filter(to -> !to.equals(from) && !allowed.contains(to))
+                            .ifPresent(to -> events.add(SimpleConditionEvent.violated(dependency,
+                                    from + " -> " + to + ": " + dependency.getDescription())));
+                }
+            }
+        };
+    }
+}
