@@ -15,7 +15,7 @@ public record IncidentReceipt(
         CategoryRef category,
         @Schema(nullable = true) DistrictRef district,
         @Schema(description = "The organisation responsible") OrganizationRef organization,
-        @Schema(description = "First response due (working hours)", examples = "2026-11-30T13:00:00+04:00") OffsetDateTime firstResponseDue,
+        @Schema(description = "First response due (working hours)", examples = "2026-11-30T18:00:00+04:00") OffsetDateTime firstResponseDue,
         @Schema(description = "Resolution due (working days)", examples = "2026-12-11T18:00:00+04:00") OffsetDateTime resolutionDue,
         @Schema(examples = "2026-11-27T20:15:03+04:00") OffsetDateTime createdAt,
         @Schema(description = "Running city notices that cover the message (e.g. a planned outage); empty when none")

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.otklik.incident.FeedbackRequest.Contact;
 import org.otklik.incident.FeedbackRequest.Location;
@@ -46,7 +47,7 @@ public record StaffIncidentView(
         @Schema(nullable = true, description = "The main incident of a duplicate") String duplicateOf,
         @Schema(description = "Incidents merged into this one") List<String> duplicates,
         List<StaffTimelineEntry> timeline,
-        @Schema(description = "Optimistic-locking version, also sent as the ETag") int version,
+        @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1", maximum = "2147483647", description = "Optimistic-locking version, also sent as the ETag") int version,
         @Schema(description = "What the caller may do now", examples = "[\"progress\",\"answer\",\"notes\"]") List<String> allowedActions) {
 
     @Schema(name = "IncidentAuthor", description = "Who wrote the message (staff only)")

@@ -3,6 +3,7 @@ package org.otklik.notice;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.otklik.incident.IncidentRefs.CategoryRef;
 import org.otklik.incident.IncidentRefs.DistrictRef;
@@ -21,7 +22,7 @@ public final class NoticeViews {
     @Schema(name = "Notice", description = "A published notice as residents see it")
     public record PublicNotice(
             @Schema(examples = "17") long id,
-            @Schema(description = "1, and one more for every edit after publication", examples = "2") int version,
+            @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1", maximum = "2147483647", description = "1, and one more for every edit after publication", examples = "2") int version,
             @Schema(examples = "PLANNED_OUTAGE") NoticeKind kind,
             @Schema(description = "UPCOMING, ACTIVE, ENDED (explicitly, or its end has passed) or CANCELLED",
                     examples = "ACTIVE") NoticeState state,
@@ -47,7 +48,7 @@ public final class NoticeViews {
 
     @RegisterForReflection
     @Schema(name = "NoticeAdminSummary")
-    public record AdminSummary(long id, int version, @Schema(examples = "PUBLISHED") NoticeStatus status,
+    public record AdminSummary(long id, @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1", maximum = "2147483647") int version, @Schema(examples = "PUBLISHED") NoticeStatus status,
             @Schema(examples = "ACTIVE") NoticeState state, NoticeKind kind, LocalizedText title,
             @Schema(examples = "housing.hot_water") String categoryCode, @Schema(examples = "adm.leninsky") String organizationCode,
             OffsetDateTime startsAt, OffsetDateTime endsAt, OffsetDateTime updatedAt) {
@@ -62,7 +63,7 @@ public final class NoticeViews {
     @Schema(name = "NoticeAdminView", description = "A notice with its lifecycle, earlier versions and linked incidents")
     public record AdminNotice(
             long id,
-            @Schema(description = "The content version, as in public") int version,
+            @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1", maximum = "2147483647", description = "The content version, as in public") int version,
             @Schema(description = "Changes of the row: also the ETag") int revision,
             NoticeStatus status,
             NoticeState state,
@@ -80,7 +81,7 @@ public final class NoticeViews {
 
     @RegisterForReflection
     @Schema(name = "NoticeVersion")
-    public record Version(int version, NoticeRequest content, OffsetDateTime validFrom, OffsetDateTime replacedAt,
+    public record Version(@Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1", maximum = "2147483647") int version, NoticeRequest content, OffsetDateTime validFrom, OffsetDateTime replacedAt,
             String replacedBy) {
     }
 
