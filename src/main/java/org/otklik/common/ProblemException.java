@@ -10,17 +10,17 @@ import org.otklik.common.Problem.FieldError;
  */
 public class ProblemException extends RuntimeException {
 
-    private final ProblemType type;
+    private final ProblemKind kind;
     private final List<FieldError> errors;
     private final Map<String, Object> extensions;
 
-    public ProblemException(ProblemType type, String detail) {
-        this(type, detail, List.of(), Map.of());
+    public ProblemException(ProblemKind kind, String detail) {
+        this(kind, detail, List.of(), Map.of());
     }
 
-    public ProblemException(ProblemType type, String detail, List<FieldError> errors, Map<String, Object> extensions) {
+    public ProblemException(ProblemKind kind, String detail, List<FieldError> errors, Map<String, Object> extensions) {
         super(detail, null, false, false);
-        this.type = type;
+        this.kind = kind;
         this.errors = List.copyOf(errors);
         this.extensions = Map.copyOf(extensions);
     }
@@ -43,8 +43,13 @@ public class ProblemException extends RuntimeException {
                 List.of(FieldError.atPointer(pointer, message)), Map.of());
     }
 
+    public ProblemKind kind() {
+        return kind;
+    }
+
+    /** The generic type of the problem; null when it is a feature's own {@link ProblemKind}. */
     public ProblemType type() {
-        return type;
+        return kind instanceof ProblemType generic ? generic : null;
     }
 
     public List<FieldError> errors() {

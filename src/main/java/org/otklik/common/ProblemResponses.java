@@ -33,7 +33,7 @@ public class ProblemResponses {
         this.dialects = dialects;
     }
 
-    public Problem of(ProblemType type, String detail, String instance) {
+    public Problem of(ProblemKind type, String detail, String instance) {
         return new Problem(type.uri(), type.title(), type.status(), detail, instance, List.of(), Map.of());
     }
 
@@ -42,7 +42,7 @@ public class ProblemResponses {
     }
 
     public Problem of(ProblemException exception, String instance) {
-        ProblemType type = exception.type();
+        ProblemKind type = exception.kind();
         return new Problem(type.uri(), type.title(), type.status(), exception.getMessage(), instance,
                 exception.errors(), exception.extensions());
     }
@@ -52,7 +52,7 @@ public class ProblemResponses {
         return new Problem(type.uri(), type.title(), type.status(), detail, instance, errors, Map.of());
     }
 
-    public Problem withErrors(ProblemType type, String detail, List<FieldError> errors, String instance) {
+    public Problem withErrors(ProblemKind type, String detail, List<FieldError> errors, String instance) {
         return new Problem(type.uri(), type.title(), type.status(), detail, instance, errors, Map.of());
     }
 

@@ -3,10 +3,10 @@ package org.otklik.common;
 import jakarta.ws.rs.core.Response;
 
 /**
- * The problem types Otklik answers with. Plain HTTP failures use {@code about:blank}, whose title is
- * the status phrase, as RFC 9457 asks.
+ * The generic problem types Otklik answers with; a feature's own types are its {@link ProblemKind}s.
+ * Plain HTTP failures use {@code about:blank}, whose title is the status phrase, as RFC 9457 asks.
  */
-public enum ProblemType {
+public enum ProblemType implements ProblemKind {
     VALIDATION("validation-failed", "The request is not valid", 400),
     MALFORMED_JSON("malformed-json", "The request body is not valid JSON", 400),
     UNREADABLE_BODY("unreadable-body", "The request body does not match the expected structure", 400),
@@ -21,11 +21,6 @@ public enum ProblemType {
     TOO_MANY_REQUESTS("too-many-requests", "Too many requests", 429),
     PAYLOAD_TOO_LARGE("payload-too-large", "The request body is too large", 413),
     UNPROCESSABLE("unprocessable", "The request cannot be processed", 422),
-    NOT_ELIGIBLE("not-eligible", "You may not vote in this poll", 403),
-    RESULTS_NOT_PUBLIC("results-not-public", "The results of this poll are not public", 403),
-    POLL_NOT_OPEN("poll-not-open", "The poll is not open for voting", 409),
-    ALREADY_VOTED("already-voted", "You have already voted in this poll", 409),
-    RESULTS_NOT_YET_PUBLIC("results-not-yet-public", "The results are published when the poll closes", 409),
     INTERNAL("internal-error", "Internal server error", 500),
     SERVICE_UNAVAILABLE("service-unavailable", "Service temporarily unavailable", 503),
     REPORTS_BUSY("reports-busy", "Too many reports are running", 503);
@@ -42,14 +37,17 @@ public enum ProblemType {
         this.status = status;
     }
 
+    @Override
     public String uri() {
         return BASE_URI + slug;
     }
 
+    @Override
     public String title() {
         return title;
     }
 
+    @Override
     public int status() {
         return status;
     }

@@ -3,7 +3,7 @@ package org.otklik.incident;
 import java.time.OffsetDateTime;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.otklik.poll.LocalizedText;
+import org.otklik.common.LocalizedText;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 

@@ -17,7 +17,7 @@ import org.otklik.notice.NoticeViews.AdminSummary;
 import org.otklik.notice.NoticeViews.Linked;
 import org.otklik.notice.NoticeViews.PublicNotice;
 import org.otklik.notice.NoticeViews.Version;
-import org.otklik.poll.LocalizedText;
+import org.otklik.common.LocalizedText;
 import org.otklik.routing.ReferenceSnapshot;
 import org.otklik.routing.WorkingCalendar;
 

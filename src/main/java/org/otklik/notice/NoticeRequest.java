@@ -4,7 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.otklik.poll.LocalizedText;
+import org.otklik.common.LocalizedText;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 

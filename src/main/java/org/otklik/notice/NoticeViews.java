@@ -7,7 +7,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.otklik.incident.IncidentRefs.CategoryRef;
 import org.otklik.incident.IncidentRefs.DistrictRef;
 import org.otklik.incident.IncidentRefs.OrganizationRef;
-import org.otklik.poll.LocalizedText;
+import org.otklik.common.LocalizedText;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 

@@ -1,6 +1,5 @@
 package org.otklik.poll;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
@@ -11,7 +10,6 @@ import java.util.regex.Pattern;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.otklik.common.ProblemException;
-import org.otklik.common.ProblemType;
 import org.otklik.poll.BallotRepository.BatchVote;
 import org.otklik.poll.BallotRepository.NewBallot;
 import org.otklik.poll.PollDetailView.VotingView;
@@ -30,15 +28,15 @@ public class BallotService {
     private final BallotRepository ballots;
     private final VoteBatcher batcher;
     private final ParticipationKeys keys;
-    private final Clock clock;
+    private final PollTimes times;
 
     public BallotService(PollSnapshotRepository polls, BallotRepository ballots, VoteBatcher batcher,
-            ParticipationKeys keys, Clock clock) {
+            ParticipationKeys keys, PollTimes times) {
         this.polls = polls;
         this.ballots = ballots;
         this.batcher = batcher;
         this.keys = keys;
-        this.clock = clock;
+        this.times = times;
     }
 
     /**
@@ -49,8 +47,8 @@ public class BallotService {
         return polls.findOpen(pollId).chain(found -> {
             PollSnapshot poll = found.filter(p -> p.status() != PollStatus.DRAFT)
                     .orElseThrow(() -> ProblemException.notFound("There is no poll " + pollId + "."));
-            Instant now = clock.instant();
-            PollState state = poll.stateAt(now);
+            PollTimes.Now now = times.now();
+            PollState state = poll.stateAt(now.instant());
             if (state != PollState.OPEN) {
                 throw notOpen(state);
             }
@@ -72,31 +70,31 @@ public class BallotService {
                 valid);
         return batcher.submit(new BatchVote(participationKey, ballot)).chain(stored -> switch (stored.outcome()) {
             case STORED -> Uni.createFrom().item(
-                    new BallotReceiptView(poll.id(), receipt, PollTimes.local(stored.castHour()), false));
+                    new BallotReceiptView(poll.id(), receipt, times.local(stored.castHour()), false));
             case NOT_OPEN -> Uni.createFrom().failure(notOpen(PollState.CLOSED));
             case ALREADY_PARTICIPATED -> definition.allowRevote()
                     ? revote(ballot, receipt)
-                    : Uni.createFrom().failure(new ProblemException(ProblemType.ALREADY_VOTED,
+                    : Uni.createFrom().failure(new ProblemException(PollProblem.ALREADY_VOTED,
                             "You have already voted in this poll; it does not allow changing a vote."));
         });
     }
 
     /** A revote replaces one known ballot in a transaction of its own (see the README on what revoting costs). */
     private Uni<BallotReceiptView> revote(NewBallot ballot, String receipt) {
-        Instant castHour = clock.instant().truncatedTo(ChronoUnit.HOURS);
+        Instant castHour = times.now().instant().truncatedTo(ChronoUnit.HOURS);
         return ballots.replaceBallot(ballot, castHour).map(replaced -> {
             if (!replaced) {
-                throw new ProblemException(ProblemType.ALREADY_VOTED,
+                throw new ProblemException(PollProblem.ALREADY_VOTED,
                         "Your earlier ballot is still being recorded; try again in a moment.");
             }
-            return new BallotReceiptView(ballot.pollId(), receipt, PollTimes.local(castHour), true);
+            return new BallotReceiptView(ballot.pollId(), receipt, times.local(castHour), true);
         });
     }
 
     /** For the poll page of a logged-in citizen. */
-    public Uni<VotingView> votingOf(Poll poll, PollDefinition definition, Caller caller, Instant now) {
+    public Uni<VotingView> votingOf(Poll poll, PollDefinition definition, Caller caller, PollTimes.Now now) {
         return ballots.hasParticipated(poll.id, keys.participation(poll.id, caller.subject())).map(hasVoted -> {
-            if (poll.stateAt(now) != PollState.OPEN) {
+            if (poll.stateAt(now.instant()) != PollState.OPEN) {
                 return new VotingView(false, hasVoted, "NOT_OPEN");
             }
             try {
@@ -118,33 +116,33 @@ public class BallotService {
             BallotRepository.ReceiptRecord receipt = found
                     .orElseThrow(() -> ProblemException.notFound("No ballot has this receipt."));
             return polls.find(receipt.pollId()).map(poll -> new ReceiptView(code, receipt.pollId(),
-                    poll.map(p -> p.definition().title()).orElse(null), PollTimes.local(receipt.castHour()),
+                    poll.map(p -> p.definition().title()).orElse(null), times.local(receipt.castHour()),
                     receipt.replaced() ? "REPLACED" : "COUNTED"));
         });
     }
 
-    static void checkEligible(Eligibility eligibility, Caller caller, Instant now) {
+    static void checkEligible(Eligibility eligibility, Caller caller, PollTimes.Now now) {
         if (!eligibility.districts().isEmpty()) {
-            String district = caller.district().orElseThrow(() -> new ProblemException(ProblemType.NOT_ELIGIBLE,
+            String district = caller.district().orElseThrow(() -> new ProblemException(PollProblem.NOT_ELIGIBLE,
                     "This poll is for residents of some districts, and your account names no district."));
             if (!eligibility.districts().contains(district)) {
-                throw new ProblemException(ProblemType.NOT_ELIGIBLE,
+                throw new ProblemException(PollProblem.NOT_ELIGIBLE,
                         "This poll is for residents of " + String.join(", ", eligibility.districts()) + ".");
             }
         }
         if (eligibility.minAge() != null && eligibility.minAge() > 0) {
-            LocalDate birthDate = caller.birthDate().orElseThrow(() -> new ProblemException(ProblemType.NOT_ELIGIBLE,
+            LocalDate birthDate = caller.birthDate().orElseThrow(() -> new ProblemException(PollProblem.NOT_ELIGIBLE,
                     "This poll has a minimum age, and your account has no birth date."));
-            LocalDate today = now.atZone(PollTimes.CITY).toLocalDate();
+            LocalDate today = now.today();
             if (birthDate.isAfter(today) || Period.between(birthDate, today).getYears() < eligibility.minAge()) {
-                throw new ProblemException(ProblemType.NOT_ELIGIBLE,
+                throw new ProblemException(PollProblem.NOT_ELIGIBLE,
                         "This poll is for people aged " + eligibility.minAge() + " or more.");
             }
         }
     }
 
     private static ProblemException notOpen(PollState state) {
-        return new ProblemException(ProblemType.POLL_NOT_OPEN, switch (state) {
+        return new ProblemException(PollProblem.POLL_NOT_OPEN, switch (state) {
             case UPCOMING -> "Voting has not started yet.";
             case CLOSED, ARCHIVED -> "Voting has ended.";
             default -> "The poll is not open for voting.";

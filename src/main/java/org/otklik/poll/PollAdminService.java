@@ -1,7 +1,6 @@
 package org.otklik.poll;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -10,6 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.hibernate.StaleStateException;
 import org.otklik.common.FieldErrors;
+import org.otklik.common.KeysetCursor;
+import org.otklik.common.Page;
 import org.otklik.common.ProblemException;
 import org.otklik.routing.DistrictView;
 import org.otklik.routing.ReferenceDataService;
@@ -24,39 +25,39 @@ public class PollAdminService {
 
     private final PollRepository polls;
     private final ReferenceDataService referenceData;
+    private final PollTimes times;
 
-    public PollAdminService(PollRepository polls, ReferenceDataService referenceData) {
+    public PollAdminService(PollRepository polls, ReferenceDataService referenceData, PollTimes times) {
+        this.times = times;
         this.polls = polls;
         this.referenceData = referenceData;
     }
 
     @WithSession
     public Uni<PollAdminPage> list(PollStatus status, String cursor, int limit) {
-        PageCursor after = PageCursor.decode(cursor);
-        Instant now = Instant.now();
-        return polls.listForAdmin(status, after, limit + 1).map(found -> {
-            List<PollAdminView> items = found.stream().limit(limit).map(p -> PollAdminView.of(p, now)).toList();
-            String next = found.size() > limit ? new PageCursor(found.get(limit - 1).createdAt, found.get(limit - 1).id).encode() : null;
-            return new PollAdminPage(items, next);
-        });
+        KeysetCursor after = cursor == null ? null : PollRepository.decodeCursor(cursor);
+        PollTimes.Now now = times.now();
+        return polls.listForAdmin(status, after, limit + 1)
+                .map(found -> PollAdminPage.of(Page.of(found, limit, p -> KeysetCursor.of(p.createdAt, p.id),
+                        p -> PollAdminView.of(p, now))));
     }
 
     @WithSession
     public Uni<PollAdminView> get(UUID id) {
-        return find(id).map(poll -> PollAdminView.of(poll, Instant.now()));
+        return find(id).map(poll -> PollAdminView.of(poll, times.now()));
     }
 
     @WithTransaction
     public Uni<PollAdminView> create(PollRequest request) {
         return validate(request).chain(definition -> {
-            Instant now = Instant.now();
+            Instant now = times.now().instant();
             Poll poll = new Poll();
             poll.id = UUID.randomUUID();
             poll.status = PollStatus.DRAFT;
             poll.createdAt = now;
             apply(poll, request, definition, now);
             return polls.persist(poll);
-        }).map(poll -> PollAdminView.of(poll, Instant.now()));
+        }).map(poll -> PollAdminView.of(poll, times.now()));
     }
 
     @WithTransaction
@@ -64,11 +65,11 @@ public class PollAdminService {
         return find(id)
                 .invoke(poll -> requireDraft(poll, "Only a draft can be edited: the definition of a published poll is frozen."))
                 .chain(poll -> validate(request).map(definition -> {
-                    apply(poll, request, definition, Instant.now());
+                    apply(poll, request, definition, times.now().instant());
                     return poll;
                 }))
                 .call(poll -> flushed())
-                .map(poll -> PollAdminView.of(poll, Instant.now()));
+                .map(poll -> PollAdminView.of(poll, times.now()));
     }
 
     @WithTransaction
@@ -143,12 +144,12 @@ public class PollAdminService {
     private Uni<PollAdminView> change(UUID id, Change change) {
         return find(id)
                 .invoke(poll -> {
-                    Instant now = Instant.now();
+                    Instant now = times.now().instant();
                     change.apply(poll, now);
                     poll.updatedAt = now;
                 })
                 .call(poll -> flushed())
-                .map(poll -> PollAdminView.of(poll, Instant.now()));
+                .map(poll -> PollAdminView.of(poll, times.now()));
     }
 
     /** Flushes now, so that a concurrent change of the same poll answers 409 rather than failing the commit. */

@@ -1,11 +1,11 @@
 package org.otklik.poll;
 
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.otklik.common.LocalizedText;
 
 @Schema(name = "PollAdmin", description = "A poll as admins see it, drafts included")
 public record PollAdminView(
@@ -29,12 +29,12 @@ public record PollAdminView(
         @Schema(nullable = true) OffsetDateTime publishedAt,
         @Schema(description = "Changes with every update") long version) {
 
-    static PollAdminView of(Poll poll, Instant now) {
+    static PollAdminView of(Poll poll, PollTimes.Now now) {
         PollDefinition definition = PollDefinition.fromCanonicalJson(poll.definition);
-        return new PollAdminView(poll.id, poll.status, poll.stateAt(now), definition.title(), definition.description(),
-                PollTimes.local(poll.opensAt), PollTimes.local(poll.closesAt), PollTimes.local(poll.closedAt),
+        return new PollAdminView(poll.id, poll.status, poll.stateAt(now.instant()), definition.title(), definition.description(),
+                now.local(poll.opensAt), now.local(poll.closesAt), now.local(poll.closedAt),
                 definition.eligibility(), definition.resultsPolicy(), definition.secret(), definition.allowRevote(),
-                definition.questions(), poll.definitionHash, PollTimes.local(poll.createdAt),
-                PollTimes.local(poll.updatedAt), PollTimes.local(poll.publishedAt), poll.version);
+                definition.questions(), poll.definitionHash, now.local(poll.createdAt),
+                now.local(poll.updatedAt), now.local(poll.publishedAt), poll.version);
     }
 }

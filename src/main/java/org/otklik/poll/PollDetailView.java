@@ -1,11 +1,11 @@
 package org.otklik.poll;
 
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.otklik.common.LocalizedText;
 
 @Schema(name = "PollDetail", description = "A published poll: its frozen definition and, for a logged-in citizen, whether they may vote")
 public record PollDetailView(
@@ -33,11 +33,11 @@ public record PollDetailView(
             @Schema(nullable = true, description = "Why canVote is false: NOT_OPEN, NOT_ELIGIBLE or ALREADY_VOTED") String reason) {
     }
 
-    static PollDetailView of(Poll poll, Instant now, VotingView voting) {
+    static PollDetailView of(Poll poll, PollTimes.Now now, VotingView voting) {
         PollDefinition definition = PollDefinition.fromCanonicalJson(poll.definition);
-        PollState state = poll.stateAt(now);
+        PollState state = poll.stateAt(now.instant());
         return new PollDetailView(poll.id, state, definition.title(), definition.description(),
-                PollTimes.local(poll.opensAt), PollTimes.local(PollSummaryView.effectiveClose(poll)),
+                now.local(poll.opensAt), now.local(PollSummaryView.effectiveClose(poll)),
                 definition.eligibility(), definition.resultsPolicy(), PublicResults.visible(poll.resultsPolicy, state),
                 definition.secret(), definition.allowRevote(), definition.questions(), poll.definitionHash, voting);
     }

@@ -1,6 +1,7 @@
 package org.otklik.poll;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.otklik.common.LocalizedText;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 

@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.otklik.common.KeysetCursor;
+
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.panache.common.Parameters;
@@ -15,8 +17,16 @@ import io.smallrye.mutiny.Uni;
 @WithSession
 public class PollRepository implements PanacheRepositoryBase<Poll, UUID> {
 
+    /** A cursor of the poll lists: (instant, poll id) of the last poll of the previous page. */
+    static KeysetCursor decodeCursor(String encoded) {
+        KeysetCursor cursor = KeysetCursor.decode(encoded, 2);
+        cursor.instant(0);
+        cursor.uuid(1);
+        return cursor;
+    }
+
     /** Newest first; {@code after} is the last poll of the previous page. */
-    public Uni<List<Poll>> listForAdmin(PollStatus status, PageCursor after, int limit) {
+    public Uni<List<Poll>> listForAdmin(PollStatus status, KeysetCursor after, int limit) {
         StringBuilder query = new StringBuilder("1 = 1");
         Parameters parameters = new Parameters();
         if (status != null) {
@@ -25,14 +35,14 @@ public class PollRepository implements PanacheRepositoryBase<Poll, UUID> {
         }
         if (after != null) {
             query.append(" and (createdAt < :at or (createdAt = :at and id < :id))");
-            parameters.and("at", after.at()).and("id", after.id());
+            parameters.and("at", after.instant(0)).and("id", after.uuid(1));
         }
         query.append(" order by createdAt desc, id desc");
         return find(query.toString(), parameters).page(0, limit).list();
     }
 
     /** Published and closed polls in the given public state, latest opening first. */
-    public Uni<List<Poll>> listPublished(PollState state, String district, Instant now, PageCursor after, int limit) {
+    public Uni<List<Poll>> listPublished(PollState state, String district, Instant now, KeysetCursor after, int limit) {
         StringBuilder sql = new StringBuilder("select * from poll where status in ('PUBLISHED', 'CLOSED')");
         if (state != null) {
             sql.append(switch (state) {
@@ -58,7 +68,7 @@ public class PollRepository implements PanacheRepositoryBase<Poll, UUID> {
                 query.setParameter("district", district);
             }
             if (after != null) {
-                query.setParameter("at", after.at()).setParameter("id", after.id());
+                query.setParameter("at", after.instant(0)).setParameter("id", after.uuid(1));
             }
             return query.getResultList();
         });

@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.otklik.common.LocalizedText;
 
 /** Creates a poll, or replaces the definition of a draft. */
 @Schema(name = "PollRequest", description = "A poll definition with its opening and closing times")

@@ -1,6 +1,5 @@
 package org.otklik.poll;
 
-import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.annotation.security.PermitAll;
@@ -33,8 +32,8 @@ import org.otklik.common.IdempotencyService;
 import org.otklik.common.ProblemResponses;
 import org.otklik.common.ProblemType;
 import org.otklik.common.StoredResponse;
-import org.otklik.security.Caller;
 import org.otklik.security.CallerResolver;
+import org.otklik.security.CurrentCaller;
 import org.otklik.security.Roles;
 import org.otklik.common.ratelimit.RateLimitGroup;
 import org.otklik.common.ratelimit.RateLimited;
@@ -57,19 +56,21 @@ public class PollResource {
     private final PollResultsService results;
     private final CurrentIdentityAssociation identities;
     private final CallerResolver callers;
+    private final CurrentCaller currentCaller;
     private final BallotIdempotency idempotency;
     private final ProblemResponses problems;
     private final ObjectMapper objectMapper;
     private final String retryAfterSeconds;
 
     public PollResource(PollService polls, BallotService ballots, PollResultsService results,
-            CurrentIdentityAssociation identities, CallerResolver callers, BallotIdempotency idempotency,
+            CurrentIdentityAssociation identities, CallerResolver callers, CurrentCaller currentCaller, BallotIdempotency idempotency,
             ProblemResponses problems, ObjectMapper objectMapper, PollsConfig config) {
         this.polls = polls;
         this.ballots = ballots;
         this.results = results;
         this.identities = identities;
         this.callers = callers;
+        this.currentCaller = currentCaller;
         this.idempotency = idempotency;
         this.problems = problems;
         this.objectMapper = objectMapper;
@@ -100,7 +101,7 @@ public class PollResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PollDetailView.class),
                     examples = @ExampleObject(name = "open", value = PollExamples.POLL_DETAIL)))
     public Uni<PollDetailView> get(@PathParam("id") UUID id) {
-        return caller().chain(caller -> polls.detail(id, caller));
+        return currentCaller.optional().chain(caller -> polls.detail(id, caller));
     }
 
     @GET
@@ -183,12 +184,5 @@ public class PollResource {
                     examples = @ExampleObject(name = "counted", value = PollExamples.RECEIPT)))
     public Uni<ReceiptView> receipt(@PathParam("code") String code) {
         return ballots.checkReceipt(code);
-    }
-
-    /** The calling citizen, if a valid token came along; a public page ignores an invalid one. */
-    private Uni<Optional<Caller>> caller() {
-        return identities.getDeferredIdentity()
-                .map(identity -> identity.isAnonymous() ? Optional.<Caller>empty() : Optional.of(callers.resolve(identity)))
-                .onFailure().recoverWithItem(Optional.empty());
     }
 }

@@ -34,27 +34,22 @@ final class PollResultsCsv {
         }
     }
 
+    /** The rows of one question's answers; the columns before them name the group and the question. */
+    interface AnswerRows {
+        void add(String answer, String answerTitle, String votes, String share);
+    }
+
     private static void questions(StringBuilder csv, String dimension, String group, long participants, List<QuestionResult> questions) {
         String people = Long.toString(participants);
         for (QuestionResult q : questions) {
             String title = q.title().ru();
             String answered = Long.toString(q.answered());
-            switch (q.type()) {
-                case SINGLE, MULTIPLE -> q.options().forEach(o -> row(csv, dimension, group, people, q.questionId(), title,
-                        q.type().name(), answered, o.code(), o.title().ru(), Long.toString(o.count()), decimal(o.share())));
-                case RATING -> {
-                    q.distribution().forEach(r -> row(csv, dimension, group, people, q.questionId(), title, q.type().name(),
-                            answered, Integer.toString(r.value()), Integer.toString(r.value()), Long.toString(r.count()),
-                            decimal(q.answered() == 0 ? 0 : (double) r.count() / q.answered())));
-                    row(csv, dimension, group, people, q.questionId(), title, q.type().name(), answered, "mean", "среднее",
-                            "", q.mean() == null ? "" : decimal(q.mean()));
-                }
-                case TEXT -> row(csv, dimension, group, people, q.questionId(), title, q.type().name(), answered, "", "", "", "");
-            }
+            q.type().kind().writeCsv(q, (answer, answerTitle, votes, share) -> row(csv, dimension, group, people,
+                    q.questionId(), title, q.type().name(), answered, answer, answerTitle, votes, share));
         }
     }
 
-    private static String decimal(double value) {
+    static String decimal(double value) {
         return String.format(Locale.ROOT, "%.4f", value).replace('.', ',');
     }
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.otklik.common.LocalizedText;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 

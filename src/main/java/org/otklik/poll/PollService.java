@@ -1,12 +1,12 @@
 package org.otklik.poll;
 
-import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.otklik.common.KeysetCursor;
+import org.otklik.common.Page;
 import org.otklik.common.ProblemException;
 import org.otklik.poll.PollDetailView.VotingView;
 import org.otklik.security.Caller;
@@ -21,8 +21,10 @@ public class PollService {
 
     private final PollRepository polls;
     private final BallotService ballots;
+    private final PollTimes times;
 
-    public PollService(PollRepository polls, BallotService ballots) {
+    public PollService(PollRepository polls, BallotService ballots, PollTimes times) {
+        this.times = times;
         this.polls = polls;
         this.ballots = ballots;
     }
@@ -32,19 +34,17 @@ public class PollService {
         if (state != null && state != PollState.OPEN && state != PollState.UPCOMING && state != PollState.CLOSED) {
             return Uni.createFrom().failure(ProblemException.badParameter("state", "must be OPEN, UPCOMING or CLOSED"));
         }
-        PageCursor after = PageCursor.decode(cursor);
-        Instant now = Instant.now();
-        return polls.listPublished(state, district, now, after, limit + 1).map(found -> {
-            List<PollSummaryView> items = found.stream().limit(limit).map(p -> PollSummaryView.of(p, now)).toList();
-            String next = found.size() > limit ? new PageCursor(found.get(limit - 1).opensAt, found.get(limit - 1).id).encode() : null;
-            return new PollSummaryPage(items, next);
-        });
+        KeysetCursor after = cursor == null ? null : PollRepository.decodeCursor(cursor);
+        PollTimes.Now now = times.now();
+        return polls.listPublished(state, district, now.instant(), after, limit + 1)
+                .map(found -> PollSummaryPage.of(Page.of(found, limit, p -> KeysetCursor.of(p.opensAt, p.id),
+                        p -> PollSummaryView.of(p, now))));
     }
 
     /** A published poll; with voting information when the caller is a citizen. */
     @WithSession
     public Uni<PollDetailView> detail(UUID id, Optional<Caller> caller) {
-        Instant now = Instant.now();
+        PollTimes.Now now = times.now();
         return polls.findById(id).chain(poll -> {
             if (poll == null || poll.status == PollStatus.DRAFT) {
                 throw ProblemException.notFound("There is no poll " + id + ".");

@@ -2,7 +2,10 @@ package org.otklik.poll;
 
 import java.time.Instant;
 
-/** What a poll is at a given moment, as everyone sees it. */
+/**
+ * What a poll is at a given moment, as everyone sees it: derived, never stored, from the stored
+ * {@link PollStatus} that admins drive and the poll's opening and closing times.
+ */
 public enum PollState {
     DRAFT,
     UPCOMING,

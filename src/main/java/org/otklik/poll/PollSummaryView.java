@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.otklik.common.LocalizedText;
 
 @Schema(name = "PollSummary", description = "A poll in the public list")
 public record PollSummaryView(
@@ -17,11 +18,11 @@ public record PollSummaryView(
         boolean resultsVisible,
         String definitionHash) {
 
-    static PollSummaryView of(Poll poll, Instant now) {
+    static PollSummaryView of(Poll poll, PollTimes.Now now) {
         PollDefinition definition = PollDefinition.fromCanonicalJson(poll.definition);
-        PollState state = poll.stateAt(now);
-        return new PollSummaryView(poll.id, state, definition.title(), PollTimes.local(poll.opensAt),
-                PollTimes.local(effectiveClose(poll)), definition.eligibility(),
+        PollState state = poll.stateAt(now.instant());
+        return new PollSummaryView(poll.id, state, definition.title(), now.local(poll.opensAt),
+                now.local(effectiveClose(poll)), definition.eligibility(),
                 PublicResults.visible(poll.resultsPolicy, state), poll.definitionHash);
     }
 

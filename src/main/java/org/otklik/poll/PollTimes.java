@@ -1,18 +1,48 @@
 package org.otklik.poll;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 
-/** Instants as the API shows them: with the city's offset. */
-final class PollTimes {
+import jakarta.enterprise.context.ApplicationScoped;
 
-    static final ZoneId CITY = ZoneId.of("Europe/Samara");
+import org.otklik.routing.CalendarConfig;
 
-    private PollTimes() {
+/** The polls' time: the current instant from the injected {@link Clock}, shown in the city's zone ({@code otklik.calendar.zone}). */
+@ApplicationScoped
+public class PollTimes {
+
+    /** One moment of a request, with the zone its instants are shown in. */
+    record Now(Instant instant, ZoneId zone) {
+
+        OffsetDateTime local() {
+            return local(instant);
+        }
+
+        OffsetDateTime local(Instant other) {
+            return other == null ? null : other.atZone(zone).toOffsetDateTime();
+        }
+
+        LocalDate today() {
+            return instant.atZone(zone).toLocalDate();
+        }
     }
 
-    static OffsetDateTime local(Instant instant) {
-        return instant == null ? null : instant.atZone(CITY).toOffsetDateTime();
+    private final Clock clock;
+    private final ZoneId zone;
+
+    public PollTimes(Clock clock, CalendarConfig calendar) {
+        this.clock = clock;
+        this.zone = calendar.zone();
+    }
+
+    Now now() {
+        return new Now(clock.instant(), zone);
+    }
+
+    OffsetDateTime local(Instant instant) {
+        return instant == null ? null : instant.atZone(zone).toOffsetDateTime();
     }
 }

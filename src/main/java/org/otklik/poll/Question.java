@@ -3,6 +3,7 @@ package org.otklik.poll;
 import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.otklik.common.LocalizedText;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 

@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.otklik.common.LocalizedText;
 
 @Schema(name = "ReceiptCheck", description = "What a receipt proves: that a ballot was counted in a poll, never its choices")
 public record ReceiptView(

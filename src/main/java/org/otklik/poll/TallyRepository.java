@@ -8,6 +8,8 @@ import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.otklik.common.AdvisoryLocks;
+
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -32,11 +34,14 @@ public class TallyRepository {
             BatchSizes batchSizes) {
     }
 
-    /** Arbitrary constant: the advisory lock that lets one refresher at a time fold deltas. */
-    private static final long FOLD_LOCK = 0x6f746b6c696b01L;
+    /** The scope of the tallies' advisory locks ({@link AdvisoryLocks}). */
+    private static final String LOCKS = "poll-tally";
 
-    /** Arbitrary constant: the advisory lock that lets one replica at a time run the consistency check. */
-    static final long CHECK_LOCK = 0x6f746b6c696b02L;
+    /** The advisory lock that lets one refresher at a time fold deltas. */
+    private static final String FOLD_LOCK = "fold";
+
+    /** The advisory lock that lets one replica at a time run the consistency check. */
+    static final String CHECK_LOCK = "check";
 
     private static final String GROUPS = """
             cross join lateral (values ('ALL', ''), ('DISTRICT', %1$s.district), ('CHANNEL', %1$s.channel)) g (dimension, group_value)
@@ -101,8 +106,7 @@ public class TallyRepository {
      * started has been folded. Returns the number of deltas folded.
      */
     public Uni<Long> foldDeltas(int batchSize) {
-        return pool.withTransaction(connection -> connection.preparedQuery("select pg_advisory_xact_lock($1)")
-                .execute(Tuple.of(FOLD_LOCK))
+        return pool.withTransaction(connection -> AdvisoryLocks.lock(connection, LOCKS, FOLD_LOCK)
                 .chain(() -> connection.preparedQuery(FOLD).execute(Tuple.of(batchSize)))
                 .map(rows -> rows.iterator().next().getLong("deltas")));
     }
@@ -112,10 +116,9 @@ public class TallyRepository {
      * another replica holds it. A transaction-level lock, so that it also holds behind PgBouncer in
      * transaction mode, and goes with the transaction if the replica dies.
      */
-    public <T> Uni<Optional<T>> exclusively(long lock, Supplier<Uni<T>> work) {
-        return pool.withTransaction(connection -> connection.preparedQuery("select pg_try_advisory_xact_lock($1) as locked")
-                .execute(Tuple.of(lock))
-                .chain(rows -> !rows.iterator().next().getBoolean("locked")
+    public <T> Uni<Optional<T>> exclusively(String lock, Supplier<Uni<T>> work) {
+        return pool.withTransaction(connection -> AdvisoryLocks.tryLock(connection, LOCKS, lock)
+                .chain(locked -> !locked
                         ? Uni.createFrom().item(Optional.<T>empty())
                         : Uni.createFrom().deferred(work::get).map(Optional::ofNullable)));
     }

@@ -18,6 +18,7 @@ import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.otklik.common.SmallGroups;
 import org.otklik.routing.CalendarConfig;
 import org.otklik.routing.ReferenceCatalog;
 import org.otklik.routing.ReferenceSnapshot;
@@ -201,20 +202,10 @@ public class StatsService {
                 suppressed(topics, min), suppressed(districts, min), suppressed(channels, min));
     }
 
-    /**
-     * Hides the groups under {@code min}; while the hidden groups together hold fewer than {@code min}
-     * incidents (so that the total would give away a small group), hides the smallest shown group too.
-     */
+    /** The ranked groups (largest first) with the small ones hidden: see {@link SmallGroups}. */
     static PublicGroupsView suppressed(List<CountView> groups, int min) {
-        List<CountView> shown = new ArrayList<>(groups.stream().filter(g -> g.count() >= min).toList());
-        long hiddenCount = groups.stream().filter(g -> g.count() < min).mapToLong(CountView::count).sum();
-        int hidden = groups.size() - shown.size();
-        while (hidden > 0 && hiddenCount < min && !shown.isEmpty()) {
-            CountView smallest = shown.remove(shown.size() - 1);
-            hiddenCount += smallest.count();
-            hidden++;
-        }
-        return new PublicGroupsView(List.copyOf(shown), hidden, hiddenCount);
+        SmallGroups.Shown<CountView> shown = SmallGroups.hide(groups, CountView::count, min);
+        return new PublicGroupsView(shown.groups(), shown.hiddenGroups(), shown.hiddenSize());
     }
 
     private static Map<Dimension, Map<String, Long>> byDimension(List<CountRow> counts) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.otklik.common.LocalizedText;
 import org.otklik.poll.PollResultsView.Breakdown;
 import org.otklik.poll.PollResultsView.GroupResult;
 

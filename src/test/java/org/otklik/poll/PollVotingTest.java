@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.otklik.routing.CalendarConfig;
 import org.otklik.testsupport.TestTokens;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -47,6 +48,9 @@ class PollVotingTest {
 
     @Inject
     TallyJobs tallies;
+
+    @Inject
+    CalendarConfig calendar;
 
     private void assertNothingStored(UUID pollId) {
         assertThat(count(pool, "poll_participation", pollId)).isZero();
@@ -166,14 +170,14 @@ class PollVotingTest {
         UUID poll = createOpen(restricted);
         String wrongDistrict = citizen(uniqueSubject("c"), "leninsky", "1980-01-01", "otklik-widget");
         String noDistrict = citizen(uniqueSubject("c"), null, "1980-01-01", "otklik-widget");
-        String tooYoung = citizen(uniqueSubject("c"), "sovetsky", java.time.LocalDate.now(PollTimes.CITY).minusYears(18).plusDays(1).toString(), "otklik-mobile");
+        String tooYoung = citizen(uniqueSubject("c"), "sovetsky", java.time.LocalDate.now(calendar.zone()).minusYears(18).plusDays(1).toString(), "otklik-mobile");
         String noBirthDate = citizen(uniqueSubject("c"), "sovetsky", null, "otklik-mobile");
         for (String token : List.of(wrongDistrict, noDistrict, tooYoung, noBirthDate)) {
             vote(token, poll, ballot("park", 3)).statusCode(403).contentType(PROBLEM)
                     .body("type", equalTo("https://otklik.org/problems/not-eligible"));
         }
         assertNothingStored(poll);
-        String justOldEnough = citizen(uniqueSubject("c"), "kirovsky", java.time.LocalDate.now(PollTimes.CITY).minusYears(18).toString(), "otklik-mobile");
+        String justOldEnough = citizen(uniqueSubject("c"), "kirovsky", java.time.LocalDate.now(calendar.zone()).minusYears(18).toString(), "otklik-mobile");
         vote(justOldEnough, poll, ballot("park", 3)).statusCode(201);
     }
 

@@ -1,4 +1,4 @@
-package org.otklik.poll;
+package org.otklik.common;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 

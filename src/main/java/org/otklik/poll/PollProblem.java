@@ -1,0 +1,38 @@
+package org.otklik.poll;
+
+import org.otklik.common.ProblemKind;
+import org.otklik.common.ProblemType;
+
+/** The problem types of voting and results. */
+enum PollProblem implements ProblemKind {
+    NOT_ELIGIBLE("not-eligible", "You may not vote in this poll", 403),
+    RESULTS_NOT_PUBLIC("results-not-public", "The results of this poll are not public", 403),
+    POLL_NOT_OPEN("poll-not-open", "The poll is not open for voting", 409),
+    ALREADY_VOTED("already-voted", "You have already voted in this poll", 409),
+    RESULTS_NOT_YET_PUBLIC("results-not-yet-public", "The results are published when the poll closes", 409);
+
+    private final String uri;
+    private final String title;
+    private final int status;
+
+    PollProblem(String slug, String title, int status) {
+        this.uri = ProblemType.BASE_URI + slug;
+        this.title = title;
+        this.status = status;
+    }
+
+    @Override
+    public String uri() {
+        return uri;
+    }
+
+    @Override
+    public String title() {
+        return title;
+    }
+
+    @Override
+    public int status() {
+        return status;
+    }
+}
