@@ -32,9 +32,6 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class IdempotencyService implements IdempotencyStore {
 
-    /** @deprecated use {@link IdempotencyStore#HEADER}; kept until poll switches */
-    @Deprecated
-    public static final String HEADER = IdempotencyStore.HEADER;
     private static final Logger LOG = Logger.getLogger(IdempotencyService.class);
     private static final Duration RETENTION = Duration.ofHours(24);
 
@@ -52,12 +49,6 @@ public class IdempotencyService implements IdempotencyStore {
         this.jobs = jobs;
         this.cleanupInterval = cleanupInterval;
         this.clock = clock;
-    }
-
-    /** @deprecated use {@link IdempotentRequest}, which checks the key; kept until poll switches */
-    @Deprecated
-    public static void requireValidKey(String key) {
-        new IdempotentRequest("", "", key, null);
     }
 
     /** Opens a transaction, or joins the caller's, and keeps the response in it. */

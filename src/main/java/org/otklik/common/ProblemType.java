@@ -22,8 +22,7 @@ public enum ProblemType implements ProblemKind {
     PAYLOAD_TOO_LARGE("payload-too-large", "The request body is too large", 413),
     UNPROCESSABLE("unprocessable", "The request cannot be processed", 422),
     INTERNAL("internal-error", "Internal server error", 500),
-    SERVICE_UNAVAILABLE("service-unavailable", "Service temporarily unavailable", 503),
-    REPORTS_BUSY("reports-busy", "Too many reports are running", 503);
+    SERVICE_UNAVAILABLE("service-unavailable", "Service temporarily unavailable", 503);
 
     public static final String BASE_URI = "https://otklik.org/problems/";
 
