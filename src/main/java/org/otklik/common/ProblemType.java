@@ -26,29 +26,15 @@ public enum ProblemType implements ProblemKind {
 
     public static final String BASE_URI = "https://otklik.org/problems/";
 
-    private final String slug;
-    private final String title;
-    private final int status;
+    private final Definition definition;
 
     ProblemType(String slug, String title, int status) {
-        this.slug = slug;
-        this.title = title;
-        this.status = status;
+        this.definition = Definition.of(slug, title, status);
     }
 
     @Override
-    public String uri() {
-        return BASE_URI + slug;
-    }
-
-    @Override
-    public String title() {
-        return title;
-    }
-
-    @Override
-    public int status() {
-        return status;
+    public Definition definition() {
+        return definition;
     }
 
     public static String statusPhrase(int status) {
