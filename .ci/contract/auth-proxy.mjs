@@ -101,7 +101,21 @@ function withOpen311Key(body, contentType, key) {
   const replaced = text.replace(/(name="?api_key"?\r?\n)((?:[^\r\n]+\r?\n)*)(\r?\n)[^\r\n]*/,
     (whole, disposition, partHeaders, blank) =>
       disposition + partHeaders.replace(/(Content-Length:\s*)\d+/i, `$1${Buffer.byteLength(key)}`) + blank + key);
-  return Buffer.from(replaced);
+  const boundary = /boundary="?([^";]+)"?/i.exec(contentType ?? '')?.[1];
+  return Buffer.from(boundary ? splitArrayParts(replaced, boundary) : replaced);
+}
+
+// Specmatic sends an array field of a multipart form as ONE part holding a JSON array (application/octet-stream);
+// the form encoding (and Open311 clients) repeat the field, one text part per value: split such parts.
+function splitArrayParts(text, boundary) {
+  return text.replace(/Content-Disposition: form-data; name="?([^"\r\n;]+)"?\r?\n(?:[^\r\n]+\r?\n)*\r?\n(\[[\s\S]*?\])(\r?\n--)/g,
+    (whole, name, json, next) => {
+      let values;
+      try { values = JSON.parse(json); } catch { return whole; }
+      if (!Array.isArray(values) || !values.length) return whole;
+      return values.map((value, i) => (i ? `\r\n--${boundary}\r\n` : '') + `Content-Disposition: form-data; name="${name}"\r\n`
+        + `Content-Type: text/plain; charset=UTF-8\r\n\r\n${value}`).join('') + next;
+    });
 }
 
 const out = fs.createWriteStream(exchangesOut, { flags: 'a' });

@@ -8,7 +8,7 @@ import org.otklik.incident.IncidentRefs.DistrictRef;
 import org.otklik.incident.IncidentRefs.OrganizationRef;
 
 @io.quarkus.runtime.annotations.RegisterForReflection
-@Schema(name = "IncidentReceipt", description = "What the author is told when a message is registered")
+@Schema(name = "IncidentReceipt", requiredProperties = { "number", "status", "category", "district", "organization", "firstResponseDue", "resolutionDue", "createdAt", "notices" }, description = "What the author is told when a message is registered")
 public record IncidentReceipt(
         @Schema(description = "Public number to quote and to look the status up with", examples = "2611-000042") String number,
         @Schema(examples = "NEW") IncidentStatus status,

@@ -54,7 +54,7 @@ public class MyIncidentsResource {
         this.caller = caller;
     }
 
-    @Schema(name = "MyIncidentPage")
+    @Schema(name = "MyIncidentPage", requiredProperties = { "items", "nextCursor" })
     public record MyIncidentPage(List<MyIncidentSummary> items, @Schema(nullable = true) String nextCursor) {
     }
 

@@ -19,7 +19,7 @@ public final class NoticeViews {
     }
 
     @RegisterForReflection
-    @Schema(name = "Notice", description = "A published notice as residents see it")
+    @Schema(name = "Notice", requiredProperties = { "id", "version", "kind", "state", "title", "text", "category", "districts", "addresses", "area", "startsAt", "endsAt", "organization", "publishedAt", "updatedAt" }, description = "A published notice as residents see it")
     public record PublicNotice(
             @Schema(examples = "17") long id,
             @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1", maximum = "2147483647", description = "1, and one more for every edit after publication", examples = "2") int version,
@@ -41,13 +41,13 @@ public final class NoticeViews {
     }
 
     @RegisterForReflection
-    @Schema(name = "NoticePage")
+    @Schema(name = "NoticePage", requiredProperties = { "items", "nextCursor" })
     public record PublicPage(List<PublicNotice> items,
             @Schema(nullable = true, description = "Pass as `cursor` for the next page; null on the last page") String nextCursor) {
     }
 
     @RegisterForReflection
-    @Schema(name = "NoticeAdminSummary")
+    @Schema(name = "NoticeAdminSummary", requiredProperties = { "id", "version", "status", "state", "kind", "title", "categoryCode", "organizationCode", "startsAt", "endsAt", "updatedAt" })
     public record AdminSummary(long id, @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1", maximum = "2147483647") int version, @Schema(examples = "PUBLISHED") NoticeStatus status,
             @Schema(examples = "ACTIVE") NoticeState state, NoticeKind kind, LocalizedText title,
             @Schema(examples = "housing.hot_water") String categoryCode, @Schema(examples = "adm.leninsky") String organizationCode,
@@ -55,12 +55,12 @@ public final class NoticeViews {
     }
 
     @RegisterForReflection
-    @Schema(name = "NoticeAdminPage")
+    @Schema(name = "NoticeAdminPage", requiredProperties = { "items", "nextCursor" })
     public record AdminPage(List<AdminSummary> items, @Schema(nullable = true) String nextCursor) {
     }
 
     @RegisterForReflection
-    @Schema(name = "NoticeAdminView", description = "A notice with its lifecycle, earlier versions and linked incidents")
+    @Schema(name = "NoticeAdminView", requiredProperties = { "id", "version", "revision", "status", "state", "content", "createdAt", "createdBy", "updatedAt", "publishedAt", "contentUpdatedAt", "endedAt", "cancelledAt", "versions", "linked" }, description = "A notice with its lifecycle, earlier versions and linked incidents")
     public record AdminNotice(
             long id,
             @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1", maximum = "2147483647", description = "The content version, as in public") int version,
@@ -80,7 +80,7 @@ public final class NoticeViews {
     }
 
     @RegisterForReflection
-    @Schema(name = "NoticeVersion")
+    @Schema(name = "NoticeVersion", requiredProperties = { "version", "content", "validFrom", "replacedAt", "replacedBy" })
     public record Version(@Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1", maximum = "2147483647") int version, NoticeRequest content, OffsetDateTime validFrom, OffsetDateTime replacedAt,
             String replacedBy) {
     }
@@ -93,19 +93,19 @@ public final class NoticeViews {
     }
 
     @RegisterForReflection
-    @Schema(name = "NoticeLinkedIncident")
+    @Schema(name = "NoticeLinkedIncident", requiredProperties = { "number", "status", "organizationCode", "createdAt" })
     public record LinkedIncident(@Schema(examples = "2612-000042") String number, @Schema(examples = "ASSIGNED") String status,
             @Schema(examples = "adm.leninsky") String organizationCode, OffsetDateTime createdAt) {
     }
 
     @RegisterForReflection
-    @Schema(name = "NoticeAnswerResult", description = "What the mass answer did to each linked open incident")
+    @Schema(name = "NoticeAnswerResult", requiredProperties = { "noticeId", "total", "answered", "incidents" }, description = "What the mass answer did to each linked open incident")
     public record AnswerResult(long noticeId, @Schema(description = "Linked open incidents considered") int total,
             @Schema(description = "Answered by this call") int answered, List<AnswerOutcome> incidents) {
     }
 
     @RegisterForReflection
-    @Schema(name = "NoticeAnswerOutcome")
+    @Schema(name = "NoticeAnswerOutcome", requiredProperties = { "number", "outcome", "detail" })
     public record AnswerOutcome(@Schema(examples = "2612-000042") String number,
             @Schema(description = "ANSWERED; CHANGED (it moved on since it was read: not overwritten); NOT_ANSWERABLE (its "
                     + "status allows no answer, e.g. NEW or already answered); NOT_VISIBLE (another organisation's)",
