@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Encoding;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -130,7 +131,8 @@ public class Open311Resource {
                     + "at once: the answer carries its service_request_id and also a token." + XML_NOTE)
     @RequestBody(required = true, content = {
             @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED, schema = @Schema(implementation = Open311Forms.NewRequest.class)),
-            @Content(mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(implementation = Open311Forms.NewRequest.class)) })
+            @Content(mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(implementation = Open311Forms.NewRequest.class),
+                    encoding = @Encoding(name = "media_url", contentType = MediaType.TEXT_PLAIN)) })
     @APIResponse(responseCode = "200", description = "Registered (or registered before with this fixmystreet_id)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(type = SchemaType.ARRAY, implementation = Open311Views.RequestCreated.class, minItems = 1, maxItems = 1)))
