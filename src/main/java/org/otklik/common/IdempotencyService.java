@@ -23,7 +23,8 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 
 /**
- * The plain {@link IdempotencyStore}: responses kept in the clear in {@code idempotency_record}. In
+ * The plain {@link IdempotencyStore}: responses kept in the clear in {@code idempotency_record}
+ * ({@link IdempotencyRepository}). In
  * the transaction of the action: an advisory lock on (caller, key) makes concurrent requests with one
  * key wait for the first, which then finds the stored response and replays it. A key reused with
  * another body is refused (422).
@@ -31,30 +32,23 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class IdempotencyService implements IdempotencyStore {
 
-    /** @deprecated use {@link IdempotencyStore#HEADER}; kept until poll switches */
-    @Deprecated
-    public static final String HEADER = IdempotencyStore.HEADER;
     private static final Logger LOG = Logger.getLogger(IdempotencyService.class);
     private static final Duration RETENTION = Duration.ofHours(24);
 
+    private final IdempotencyRepository records;
     private final ObjectMapper objectMapper;
     private final ScheduledJobs jobs;
     private final Duration cleanupInterval;
     private final Clock clock;
 
-    public IdempotencyService(ObjectMapper objectMapper, ScheduledJobs jobs,
+    public IdempotencyService(IdempotencyRepository records, ObjectMapper objectMapper, ScheduledJobs jobs,
             @ConfigProperty(name = "otklik.idempotency.cleanup-interval", defaultValue = "1h") Duration cleanupInterval,
             Clock clock) {
+        this.records = records;
         this.objectMapper = objectMapper;
         this.jobs = jobs;
         this.cleanupInterval = cleanupInterval;
         this.clock = clock;
-    }
-
-    /** @deprecated use {@link IdempotentRequest}, which checks the key; kept until poll switches */
-    @Deprecated
-    public static void requireValidKey(String key) {
-        new IdempotentRequest("", "", key, null);
     }
 
     /** Opens a transaction, or joins the caller's, and keeps the response in it. */
@@ -65,29 +59,12 @@ public class IdempotencyService implements IdempotencyStore {
         }
         String requestHash = fingerprint(request.operation(), request.body());
         return Panache.withTransaction(() -> Panache.getSession()
-                .chain(session -> AdvisoryLocks.lock(session, "idempotency", request.caller(), request.key())
-                        .chain(() -> session.createNativeQuery(
-                                "select request_hash, response_status, response_body, location from idempotency_record"
-                                        + " where caller = :caller and idempotency_key = :key",
-                                Object[].class)
-                                .setParameter("caller", request.caller())
-                                .setParameter("key", request.key())
-                                .getResultList())
-                        .chain(found -> found.isEmpty()
-                                ? action.get().call(response -> session.createNativeQuery(
-                                        "insert into idempotency_record (caller, idempotency_key, operation, request_hash,"
-                                                + " response_status, response_body, location, created_at)"
-                                                + " values (:caller, :key, :operation, :hash, :status, :body, :location, :at)")
-                                        .setParameter("caller", request.caller())
-                                        .setParameter("key", request.key())
-                                        .setParameter("operation", request.operation())
-                                        .setParameter("hash", requestHash)
-                                        .setParameter("status", response.status())
-                                        .setParameter("body", response.body())
-                                        .setParameter("location", response.location())
-                                        .setParameter("at", OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC))
-                                        .executeUpdate())
-                                : Uni.createFrom().item(replay(found.get(0), requestHash)))));
+                .chain(session -> AdvisoryLocks.lock(session, "idempotency", request.caller(), request.key()))
+                .chain(() -> records.find(request.caller(), request.key()))
+                .chain(found -> found.isEmpty()
+                        ? action.get().call(response -> records.insert(request, requestHash, response,
+                                OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC)))
+                        : Uni.createFrom().item(replay(found.get(), requestHash))));
     }
 
     /** 422: the key was used before with another request. */
@@ -98,11 +75,11 @@ public class IdempotencyService implements IdempotencyStore {
                 java.util.Map.of());
     }
 
-    private static StoredResponse replay(Object[] row, String requestHash) {
-        if (!requestHash.equals(row[0])) {
+    private static StoredResponse replay(IdempotencyRepository.Recorded recorded, String requestHash) {
+        if (!requestHash.equals(recorded.requestHash())) {
             throw usedWithAnotherRequest();
         }
-        return new StoredResponse(((Number) row[1]).intValue(), (String) row[2], (String) row[3]);
+        return recorded.response();
     }
 
     private String fingerprint(String operation, Object request) {
@@ -121,10 +98,8 @@ public class IdempotencyService implements IdempotencyStore {
     @Scheduled(every = "${otklik.idempotency.cleanup-interval:1h}", delayed = "${otklik.idempotency.cleanup-delay:5m}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> forgetExpired() {
-        return jobs.once("idempotency-cleanup", cleanupInterval, () -> Panache.withTransaction(() -> Panache.getSession()
-                .chain(session -> session.createNativeQuery("delete from idempotency_record where created_at < :before")
-                        .setParameter("before", OffsetDateTime.now(clock).minus(RETENTION).withOffsetSameInstant(ZoneOffset.UTC))
-                        .executeUpdate())
+        return jobs.once("idempotency-cleanup", cleanupInterval, () -> Panache.withTransaction(() -> records
+                .deleteCreatedBefore(OffsetDateTime.now(clock).minus(RETENTION).withOffsetSameInstant(ZoneOffset.UTC))
                 .invoke(deleted -> LOG.debugf("forgot %d expired idempotency records", deleted))))
                 .replaceWithVoid();
     }

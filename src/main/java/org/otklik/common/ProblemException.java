@@ -48,10 +48,6 @@ public class ProblemException extends RuntimeException {
     }
 
     /** The generic type of the problem; null when it is a feature's own {@link ProblemKind}. */
-    public ProblemType type() {
-        return kind instanceof ProblemType generic ? generic : null;
-    }
-
     public List<FieldError> errors() {
         return errors;
     }

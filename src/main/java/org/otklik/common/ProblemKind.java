@@ -7,9 +7,25 @@ package org.otklik.common;
  */
 public interface ProblemKind {
 
-    String uri();
+    Definition definition();
 
-    String title();
+    default String uri() {
+        return definition().uri();
+    }
 
-    int status();
+    default String title() {
+        return definition().title();
+    }
+
+    default int status() {
+        return definition().status();
+    }
+
+    record Definition(String uri, String title, int status) {
+
+        /** @param slug the last segment of the type URI under {@link ProblemType#BASE_URI} */
+        public static Definition of(String slug, String title, int status) {
+            return new Definition(ProblemType.BASE_URI + slug, title, status);
+        }
+    }
 }

@@ -22,34 +22,19 @@ public enum ProblemType implements ProblemKind {
     PAYLOAD_TOO_LARGE("payload-too-large", "The request body is too large", 413),
     UNPROCESSABLE("unprocessable", "The request cannot be processed", 422),
     INTERNAL("internal-error", "Internal server error", 500),
-    SERVICE_UNAVAILABLE("service-unavailable", "Service temporarily unavailable", 503),
-    REPORTS_BUSY("reports-busy", "Too many reports are running", 503);
+    SERVICE_UNAVAILABLE("service-unavailable", "Service temporarily unavailable", 503);
 
     public static final String BASE_URI = "https://otklik.org/problems/";
 
-    private final String slug;
-    private final String title;
-    private final int status;
+    private final Definition definition;
 
     ProblemType(String slug, String title, int status) {
-        this.slug = slug;
-        this.title = title;
-        this.status = status;
+        this.definition = Definition.of(slug, title, status);
     }
 
     @Override
-    public String uri() {
-        return BASE_URI + slug;
-    }
-
-    @Override
-    public String title() {
-        return title;
-    }
-
-    @Override
-    public int status() {
-        return status;
+    public Definition definition() {
+        return definition;
     }
 
     public static String statusPhrase(int status) {

@@ -21,7 +21,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * Time is cut into slots of the job's interval (counted from the epoch, so every instance sees the
  * same slots); the instance that inserts the slot's row in {@code scheduled_job_run} runs the job,
  * the others skip it. The insert happens under a transaction-scoped advisory lock on the job's name
- * (the key scheme of the incident numbers and idempotency keys), which also works through PgBouncer in
+ * ({@link AdvisoryLocks}, scope {@code scheduled-job}), which also works through PgBouncer in
  * transaction mode, where a session-level lock could be taken on one server connection and released
  * on another. While a run is unfinished no new one starts; a run unfinished after three intervals is
  * taken for dead (its instance stopped) and no longer blocks.
@@ -60,9 +60,7 @@ public class ScheduledJobs {
     }
 
     private Uni<Boolean> claim(String job, OffsetDateTime slot, Instant now, Duration interval) {
-        return pool.withTransaction(connection -> connection
-                .preparedQuery("select pg_advisory_xact_lock(hashtextextended($1, 0))")
-                .execute(Tuple.of("scheduled-job:" + job))
+        return pool.withTransaction(connection -> AdvisoryLocks.lock(connection, "scheduled-job", job)
                 .chain(() -> connection.preparedQuery("""
                         insert into scheduled_job_run (job, slot, instance, started_at)
                         select $1::varchar, $2::timestamptz, $3::varchar, $4::timestamptz

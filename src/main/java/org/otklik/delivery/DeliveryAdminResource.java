@@ -34,11 +34,11 @@ import org.otklik.delivery.DeliveryViews.DeliveryPage;
 import org.otklik.delivery.DeliveryViews.Subscription;
 import org.otklik.delivery.DeliveryViews.SubscriptionCreated;
 import org.otklik.delivery.DeliveryViews.SubscriptionRequest;
+import org.otklik.security.CurrentCaller;
 import org.otklik.security.Roles;
 import org.otklik.common.ratelimit.RateLimitGroup;
 import org.otklik.common.ratelimit.RateLimited;
 
-import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
 @Path("/api/v1/admin")
@@ -49,11 +49,11 @@ import io.smallrye.mutiny.Uni;
 public class DeliveryAdminResource {
 
     private final DeliveryAdminService deliveries;
-    private final SecurityIdentity identity;
+    private final CurrentCaller caller;
 
-    public DeliveryAdminResource(DeliveryAdminService deliveries, SecurityIdentity identity) {
+    public DeliveryAdminResource(DeliveryAdminService deliveries, CurrentCaller caller) {
         this.deliveries = deliveries;
-        this.identity = identity;
+        this.caller = caller;
     }
 
     @POST
@@ -70,7 +70,7 @@ public class DeliveryAdminResource {
     @APIResponse(responseCode = "201", description = "Subscribed; keep the secret",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubscriptionCreated.class)))
     public Uni<Response> subscribe(@Valid @NotNull SubscriptionRequest body) {
-        return deliveries.subscribe(body, identity.getPrincipal().getName())
+        return deliveries.subscribe(body, caller.name())
                 .map(created -> Response.status(201).entity(created).build());
     }
 

@@ -2,9 +2,10 @@ package org.otklik.delivery;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
@@ -30,10 +31,12 @@ import org.otklik.security.Channel;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 
-/** Webhook subscriptions and the delivery log, for admins (and, per incident, for staff and integrations). */
+/**
+ * Webhook subscriptions and the delivery log, for admins (and, per incident, for staff and integrations).
+ * The SQL lives in {@link WebhookSubscriptionRepository} and {@link OutboxRepository}; the pool here only
+ * spans the transaction that deletes a subscription and cancels its rows.
+ */
 @ApplicationScoped
 public class DeliveryAdminService {
 
@@ -41,14 +44,18 @@ public class DeliveryAdminService {
     private static final List<String> DESTINATIONS = List.of("GOSUSLUGI", "SOCIAL", "WEBHOOK");
 
     private final Pool pool;
+    private final WebhookSubscriptionRepository subscriptions;
+    private final OutboxRepository outbox;
     private final DestinationGuard guard;
     private final Clock clock;
     private final ZoneId zone;
     private final Set<String> eventTypes;
 
-    public DeliveryAdminService(Pool pool, DestinationGuard guard, Clock clock, CalendarConfig calendar,
-            Instance<DeliveredEvents> emitters) {
+    public DeliveryAdminService(Pool pool, WebhookSubscriptionRepository subscriptions, OutboxRepository outbox,
+            DestinationGuard guard, Clock clock, CalendarConfig calendar, Instance<DeliveredEvents> emitters) {
         this.pool = pool;
+        this.subscriptions = subscriptions;
+        this.outbox = outbox;
         this.guard = guard;
         this.clock = clock;
         this.zone = calendar.zone();
@@ -83,26 +90,18 @@ public class DeliveryAdminService {
         }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool()).chain(ok -> {
             UUID id = UUID.randomUUID();
             String secret = WebhookSigner.newSecret();
-            OffsetDateTime now = clock.instant().atOffset(java.time.ZoneOffset.UTC);
+            Instant now = clock.instant();
             List<String> events = request.events().stream().distinct().sorted().toList();
-            return pool.preparedQuery("insert into webhook_subscription (id, url, events, secret, created_at, created_by)"
-                    + " values ($1, $2, $3, $4, $5, $6)")
-                    .execute(Tuple.from(List.of(id, request.url(), events.toArray(String[]::new), secret, now, admin)))
-                    .map(done -> new SubscriptionCreated(id, request.url(), events, secret, now.atZoneSameInstant(zone).toOffsetDateTime()));
+            return subscriptions.insert(id, request.url(), events, secret, now, admin)
+                    .map(done -> new SubscriptionCreated(id, request.url(), events, secret, now.atZone(zone).toOffsetDateTime()));
         });
     }
 
     public Uni<List<Subscription>> subscriptions() {
-        return pool.query("select id, url, events, active, disabled_reason, created_at from webhook_subscription order by created_at")
-                .execute().map(rows -> {
-                    List<Subscription> list = new ArrayList<>();
-                    for (Row row : rows) {
-                        list.add(new Subscription(row.getUUID("id"), row.getString("url"),
-                                Arrays.asList(row.getArrayOfStrings("events")), row.getBoolean("active"),
-                                row.getString("disabled_reason"), local(row.getOffsetDateTime("created_at"))));
-                    }
-                    return list;
-                });
+        return subscriptions.all().map(rows -> rows.stream()
+                .map(row -> new Subscription(row.id(), row.url(), row.events(), row.active(), row.disabledReason(),
+                        local(row.createdAt())))
+                .toList());
     }
 
     /**
@@ -111,34 +110,18 @@ public class DeliveryAdminService {
      */
     public Uni<SubscriptionCreated> rotateSecret(UUID id) {
         String secret = WebhookSigner.newSecret();
-        OffsetDateTime until = clock.instant().plus(java.time.Duration.ofDays(1)).atOffset(java.time.ZoneOffset.UTC);
-        return pool.preparedQuery("update webhook_subscription set previous_secret = secret, previous_secret_until = $2,"
-                + " secret = $3 where id = $1 and active returning id, url, events, created_at")
-                .execute(Tuple.of(id, until, secret))
-                .map(rows -> {
-                    if (rows.rowCount() == 0) {
-                        throw ProblemException.notFound("No active webhook subscription " + id + ".");
-                    }
-                    Row row = rows.iterator().next();
-                    return new SubscriptionCreated(row.getUUID("id"), row.getString("url"),
-                            Arrays.asList(row.getArrayOfStrings("events")), secret, local(row.getOffsetDateTime("created_at")));
-                });
+        return subscriptions.rotateSecret(id, secret, clock.instant().plus(Duration.ofDays(1)))
+                .map(rotated -> rotated
+                        .map(row -> new SubscriptionCreated(row.id(), row.url(), row.events(), secret, local(row.createdAt())))
+                        .orElseThrow(() -> ProblemException.notFound("No active webhook subscription " + id + ".")));
     }
 
     /** Stops a subscription; its pending deliveries are cancelled. */
     public Uni<Void> unsubscribe(UUID id) {
-        return pool.withTransaction(connection -> connection
-                .preparedQuery("update webhook_subscription set active = false, disabled_reason = 'deleted by an admin'"
-                        + " where id = $1 and active")
-                .execute(Tuple.of(id))
-                .chain(updated -> {
-                    if (updated.rowCount() == 0) {
-                        return Uni.createFrom().failure(ProblemException.notFound("No active webhook subscription " + id + "."));
-                    }
-                    return connection.preparedQuery("update outbox_delivery set state = 'CANCELLED', leased_until = null"
-                            + " where subscription_id = $1 and state = 'PENDING'").execute(Tuple.of(id));
-                }))
-                .replaceWithVoid();
+        return pool.withTransaction(transaction -> subscriptions.deleteByAdmin(transaction, id)
+                .chain(deleted -> deleted
+                        ? outbox.cancelPendingOf(transaction, id)
+                        : Uni.createFrom().failure(ProblemException.notFound("No active webhook subscription " + id + "."))));
     }
 
     public Uni<DeliveryPage> deliveries(String state, String destination, String cursor, int limit) {
@@ -149,13 +132,9 @@ public class DeliveryAdminService {
             return Uni.createFrom().failure(ProblemException.badParameter("channel", "must be one of " + DESTINATIONS));
         }
         long afterSeq = cursor == null ? Long.MAX_VALUE : KeysetCursor.decode(cursor, 1).number(0);
-        return pool.preparedQuery("select * from outbox_delivery where ($1::text is null or state = $1)"
-                + " and ($2::text is null or destination = $2) and seq < $3 order by seq desc limit $4")
-                .execute(Tuple.of(state, destination, afterSeq, limit + 1))
-                .map(rows -> {
-                    List<Row> fetched = new ArrayList<>();
-                    rows.forEach(fetched::add);
-                    Page<Delivery> page = Page.of(fetched, limit, last -> KeysetCursor.of(last.getLong("seq")), this::toView);
+        return outbox.page(state, destination, afterSeq, limit + 1)
+                .map(fetched -> {
+                    Page<Delivery> page = Page.of(fetched, limit, last -> KeysetCursor.of(last.seq()), this::toView);
                     return new DeliveryPage(page.items(), page.nextCursor());
                 });
     }
@@ -179,14 +158,7 @@ public class DeliveryAdminService {
     }
 
     private Uni<List<Delivery>> deliveriesOfIncident(long incidentId, String destination) {
-        return pool.preparedQuery("select * from outbox_delivery where incident_id = $1"
-                + " and ($2::text is null or destination = $2) order by seq")
-                .execute(Tuple.of(incidentId, destination))
-                .map(rows -> {
-                    List<Delivery> items = new ArrayList<>();
-                    rows.forEach(row -> items.add(toView(row)));
-                    return items;
-                });
+        return outbox.ofIncident(incidentId, destination).map(rows -> rows.stream().map(this::toView).toList());
     }
 
     /**
@@ -195,38 +167,24 @@ public class DeliveryAdminService {
      * that still thinks it holds the row.
      */
     public Uni<Delivery> retry(UUID id) {
-        OffsetDateTime now = clock.instant().atOffset(java.time.ZoneOffset.UTC);
-        return pool.preparedQuery("update outbox_delivery set state = 'PENDING', attempts = 0, next_attempt_at = $2,"
-                + " leased_until = null, lease_number = lease_number + 1 where id = $1"
-                + " and (state = 'DEAD' or (state = 'PENDING' and (leased_until is null or leased_until < $2))) returning *")
-                .execute(Tuple.of(id, now))
-                .chain(rows -> {
-                    if (rows.rowCount() == 0) {
-                        return pool.preparedQuery("select state, leased_until > $2 as in_flight from outbox_delivery where id = $1")
-                                .execute(Tuple.of(id, now))
-                                .map(found -> {
-                                    if (found.rowCount() == 0) {
-                                        throw ProblemException.notFound("No delivery " + id + ".");
-                                    }
-                                    Row row = found.iterator().next();
-                                    if (Boolean.TRUE.equals(row.getBoolean("in_flight")) && "PENDING".equals(row.getString("state"))) {
-                                        throw new ProblemException(ProblemType.CONFLICT,
-                                                "The delivery is being sent right now; retry it after this attempt has ended.");
-                                    }
-                                    throw new ProblemException(ProblemType.CONFLICT, "A " + row.getString("state")
-                                            + " delivery is not sent again.");
-                                });
+        Instant now = clock.instant();
+        return outbox.retryNow(id, now).chain(retried -> retried.isPresent()
+                ? Uni.createFrom().item(toView(retried.get()))
+                : outbox.retryRefusal(id, now).map(refusal -> {
+                    OutboxRepository.RetryRefusal row = refusal
+                            .orElseThrow(() -> ProblemException.notFound("No delivery " + id + "."));
+                    if (row.inFlight() && "PENDING".equals(row.state())) {
+                        throw new ProblemException(ProblemType.CONFLICT,
+                                "The delivery is being sent right now; retry it after this attempt has ended.");
                     }
-                    return Uni.createFrom().item(toView(rows.iterator().next()));
-                });
+                    throw new ProblemException(ProblemType.CONFLICT, "A " + row.state() + " delivery is not sent again.");
+                }));
     }
 
-    private Delivery toView(Row row) {
-        return new Delivery(row.getUUID("id"), row.getUUID("event_id"), row.getString("event_type"),
-                row.getString("incident_number"), row.getLong("notice_id"), row.getString("destination"), row.getUUID("subscription_id"),
-                row.getString("state"), row.getInteger("attempts"), local(row.getOffsetDateTime("next_attempt_at")),
-                row.getInteger("last_status"), row.getString("last_error"), local(row.getOffsetDateTime("created_at")),
-                local(row.getOffsetDateTime("delivered_at")));
+    private Delivery toView(OutboxRepository.DeliveryRow row) {
+        return new Delivery(row.id(), row.eventId(), row.eventType(), row.incidentNumber(), row.noticeId(), row.destination(),
+                row.subscriptionId(), row.state(), row.attempts(), local(row.nextAttemptAt()), row.lastStatus(), row.lastError(),
+                local(row.createdAt()), local(row.deliveredAt()));
     }
 
     private OffsetDateTime local(OffsetDateTime time) {

@@ -1,7 +1,6 @@
 package org.otklik.delivery;
 
 import java.time.Clock;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,12 +8,9 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.hibernate.reactive.mutiny.Mutiny;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -27,11 +23,16 @@ public class DeliveryOutbox {
 
     public static final String PAYLOAD_VERSION = "1";
 
+    private final OutboxRepository outbox;
+    private final WebhookSubscriptionRepository subscriptions;
     private final DeliveryConfig config;
     private final ObjectMapper objectMapper;
     private final Clock clock;
 
-    public DeliveryOutbox(DeliveryConfig config, ObjectMapper objectMapper, Clock clock) {
+    public DeliveryOutbox(OutboxRepository outbox, WebhookSubscriptionRepository subscriptions, DeliveryConfig config,
+            ObjectMapper objectMapper, Clock clock) {
+        this.outbox = outbox;
+        this.subscriptions = subscriptions;
         this.config = config;
         this.objectMapper = objectMapper;
         this.clock = clock;
@@ -39,27 +40,18 @@ public class DeliveryOutbox {
 
     public Uni<Void> enqueue(DeliveryEvent event) {
         UUID eventId = UUID.randomUUID();
-        return Panache.getSession().chain(session -> {
-            Uni<Void> own = switch (event.channel()) {
-                case GOSUSLUGI -> config.gosuslugiUrl().isPresent() && event.externalId() != null
-                        ? insert(session, eventId, event, Destination.GOSUSLUGI, null, gosuslugiPayload(eventId, event))
-                        : Uni.createFrom().voidItem();
-                case SOCIAL -> config.socialUrl().isPresent() && event.externalId() != null
-                        ? insert(session, eventId, event, Destination.SOCIAL, null, socialPayload(eventId, event))
-                        : Uni.createFrom().voidItem();
-                // Open311 clients fetch changes from servicerequestupdates
-                case WIDGET, MOBILE, OPEN311 -> Uni.createFrom().voidItem();
-            };
-            return own.chain(() -> subscribersOf(session, event.type()))
-                    .chain(subscribers -> insertEach(session, eventId, event, subscribers));
-        });
-    }
-
-    private static Uni<List<UUID>> subscribersOf(Mutiny.Session session, String type) {
-        return session.createNativeQuery("select id from webhook_subscription where active and :type = any(events) order by created_at",
-                UUID.class)
-                .setParameter("type", type)
-                .getResultList();
+        Uni<Void> own = switch (event.channel()) {
+            case GOSUSLUGI -> config.gosuslugiUrl().isPresent() && event.externalId() != null
+                    ? insert(eventId, event, Destination.GOSUSLUGI, null, gosuslugiPayload(eventId, event))
+                    : Uni.createFrom().voidItem();
+            case SOCIAL -> config.socialUrl().isPresent() && event.externalId() != null
+                    ? insert(eventId, event, Destination.SOCIAL, null, socialPayload(eventId, event))
+                    : Uni.createFrom().voidItem();
+            // Open311 clients fetch changes from servicerequestupdates
+            case WIDGET, MOBILE, OPEN311 -> Uni.createFrom().voidItem();
+        };
+        return own.chain(() -> subscriptions.activeSubscribersOf(event.type()))
+                .chain(subscribers -> insertEach(eventId, event, subscribers));
     }
 
     /** The rows of a notice event: one to the social-monitoring client, one per webhook subscriber of the type. */
@@ -77,61 +69,37 @@ public class DeliveryOutbox {
         String webhook = json(payload);
         payload.put("text", event.post());
         String social = json(payload);
-        return Panache.getSession().chain(session -> {
-            Uni<Void> own = config.socialUrl().isPresent()
-                    ? insertNotice(session, eventId, event, Destination.SOCIAL, null, social)
-                    : Uni.createFrom().voidItem();
-            return own.chain(() -> subscribersOf(session, event.type()))
-                    .chain(subscribers -> {
-                        Uni<Void> chain = Uni.createFrom().voidItem();
-                        for (UUID subscriber : subscribers) {
-                            chain = chain.chain(() -> insertNotice(session, eventId, event, Destination.WEBHOOK, subscriber, webhook));
-                        }
-                        return chain;
-                    });
-        });
+        Uni<Void> own = config.socialUrl().isPresent()
+                ? insertNotice(eventId, event, Destination.SOCIAL, null, social)
+                : Uni.createFrom().voidItem();
+        return own.chain(() -> subscriptions.activeSubscribersOf(event.type()))
+                .chain(subscribers -> {
+                    Uni<Void> chain = Uni.createFrom().voidItem();
+                    for (UUID subscriber : subscribers) {
+                        chain = chain.chain(() -> insertNotice(eventId, event, Destination.WEBHOOK, subscriber, webhook));
+                    }
+                    return chain;
+                });
     }
 
-    private Uni<Void> insertEach(Mutiny.Session session, UUID eventId, DeliveryEvent event, List<UUID> subscribers) {
+    private Uni<Void> insertEach(UUID eventId, DeliveryEvent event, List<UUID> subscribers) {
         Uni<Void> chain = Uni.createFrom().voidItem();
         String payload = subscribers.isEmpty() ? null : webhookPayload(eventId, event);
         for (UUID subscriber : subscribers) {
-            chain = chain.chain(() -> insert(session, eventId, event, Destination.WEBHOOK, subscriber, payload));
+            chain = chain.chain(() -> insert(eventId, event, Destination.WEBHOOK, subscriber, payload));
         }
         return chain;
     }
 
-    private Uni<Void> insert(Mutiny.Session session, UUID eventId, DeliveryEvent event, Destination destination,
-            UUID subscription, String payload) {
-        return insertRow(session, eventId, event.type(), event.incidentId(), event.number(), null, destination, subscription,
-                payload);
+    private Uni<Void> insert(UUID eventId, DeliveryEvent event, Destination destination, UUID subscription, String payload) {
+        return outbox.insert(new OutboxRepository.NewDelivery(eventId, event.type(), event.incidentId(), event.number(), null,
+                destination, subscription, payload, clock.instant()));
     }
 
-    private Uni<Void> insertNotice(Mutiny.Session session, UUID eventId, NoticeDeliveryEvent event, Destination destination,
-            UUID subscription, String payload) {
-        return insertRow(session, eventId, event.type(), null, null, event.noticeId(), destination, subscription, payload);
-    }
-
-    private Uni<Void> insertRow(Mutiny.Session session, UUID eventId, String type, Long incidentId, String number,
-            Long noticeId, Destination destination, UUID subscription, String payload) {
-        var now = clock.instant().atOffset(ZoneOffset.UTC);
-        return session.createNativeQuery("""
-                insert into outbox_delivery (id, event_id, event_type, incident_id, incident_number, notice_id, destination,
-                    subscription_id, payload, state, attempts, next_attempt_at, created_at)
-                values (:id, :eventId, :type, :incidentId, :number, :noticeId, :destination, :subscription, :payload, 'PENDING', 0,
-                    :now, :now)""")
-                .setParameter("id", UUID.randomUUID())
-                .setParameter("eventId", eventId)
-                .setParameter("type", type)
-                .setParameter("incidentId", incidentId)
-                .setParameter("number", number)
-                .setParameter("noticeId", noticeId)
-                .setParameter("destination", destination.name())
-                .setParameter("subscription", subscription)
-                .setParameter("payload", payload)
-                .setParameter("now", now)
-                .executeUpdate()
-                .replaceWithVoid();
+    private Uni<Void> insertNotice(UUID eventId, NoticeDeliveryEvent event, Destination destination, UUID subscription,
+            String payload) {
+        return outbox.insert(new OutboxRepository.NewDelivery(eventId, event.type(), null, null, event.noticeId(),
+                destination, subscription, payload, clock.instant()));
     }
 
     private Map<String, Object> common(UUID eventId, DeliveryEvent event) {

@@ -3,8 +3,6 @@ package org.otklik.delivery;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.time.Duration;
@@ -24,11 +22,10 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.Cancellable;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * Works through the outbox. A round claims due rows with {@code FOR UPDATE SKIP LOCKED} and a
+ * Works through the outbox ({@link OutboxRepository} holds its SQL; the pool here only spans the
+ * transaction that disables a subscriber and cancels its rows). A round claims due rows with {@code FOR UPDATE SKIP LOCKED} and a
  * lease, so that several instances never take the same row; a row is due only when no earlier row
  * of the same incident and destination is still pending, which keeps each incident's events in
  * order. Rows are sent in parallel, each with its own timeouts, and a destination whose circuit is
@@ -48,6 +45,8 @@ public class DeliveryRelay {
     private static final int PARALLEL_SENDS = 16;
 
     private final Pool pool;
+    private final OutboxRepository outbox;
+    private final WebhookSubscriptionRepository subscriptions;
     private final WebhookSender sender;
     private final GatewayTokens gatewayTokens;
     private final RetryPolicy retries;
@@ -57,9 +56,12 @@ public class DeliveryRelay {
     private final Clock clock;
     private final AtomicLong oldestPendingSeconds = new AtomicLong();
 
-    public DeliveryRelay(Pool pool, WebhookSender sender, GatewayTokens gatewayTokens, RetryPolicy retries,
-            CircuitBreakers circuits, DeliveryConfig config, MeterRegistry metrics, Clock clock) {
+    public DeliveryRelay(Pool pool, OutboxRepository outbox, WebhookSubscriptionRepository subscriptions, WebhookSender sender,
+            GatewayTokens gatewayTokens, RetryPolicy retries, CircuitBreakers circuits, DeliveryConfig config,
+            MeterRegistry metrics, Clock clock) {
         this.pool = pool;
+        this.outbox = outbox;
+        this.subscriptions = subscriptions;
         this.sender = sender;
         this.gatewayTokens = gatewayTokens;
         this.retries = retries;
@@ -109,55 +111,18 @@ public class DeliveryRelay {
         if (inFlight.isEmpty()) {
             return Uni.createFrom().item(0);
         }
-        List<UUID> ids = new ArrayList<>();
-        List<Long> numbers = new ArrayList<>();
-        inFlight.forEach((id, number) -> {
-            ids.add(id);
-            numbers.add(number);
-        });
-        return pool.preparedQuery("""
-                update outbox_delivery o set leased_until = $1
-                from unnest($2::uuid[], $3::bigint[]) as mine(id, lease_number)
-                where o.id = mine.id and o.lease_number = mine.lease_number and o.state = 'PENDING'""")
-                .execute(Tuple.of(utc(clock.instant().plus(config.lease())), ids.toArray(UUID[]::new),
-                        numbers.toArray(Long[]::new)))
-                .map(rows -> rows.rowCount());
+        return outbox.renewLeases(inFlight, clock.instant().plus(config.lease()));
     }
 
     /** Claims due rows for the length of a lease. Visible for the restart test. */
     Uni<List<Claimed>> claim() {
         Instant now = clock.instant();
-        return pool.withTransaction(connection -> connection.preparedQuery("""
-                with due as (
-                    select d.id from outbox_delivery d
-                    where d.state = 'PENDING' and d.next_attempt_at <= $1 and (d.leased_until is null or d.leased_until < $1)
-                      and not exists (select 1 from outbox_delivery e
-                                      where e.incident_id = d.incident_id and e.destination = d.destination
-                                        and e.subscription_id is not distinct from d.subscription_id
-                                        and e.state = 'PENDING' and e.seq < d.seq)
-                    order by d.seq
-                    limit $2
-                    for update of d skip locked)
-                update outbox_delivery o set leased_until = $3, lease_number = o.lease_number + 1
-                from due where o.id = due.id
-                returning o.id, o.lease_number, o.event_id, o.destination, o.subscription_id, o.payload, o.attempts, o.seq,
-                    (select s.url from webhook_subscription s where s.id = o.subscription_id) as url,
-                    (select s.secret from webhook_subscription s where s.id = o.subscription_id) as secret,
-                    (select s.previous_secret from webhook_subscription s where s.id = o.subscription_id
-                        and s.previous_secret_until > $1) as previous_secret,
-                    (select s.active from webhook_subscription s where s.id = o.subscription_id) as active""")
-                .execute(Tuple.of(utc(now), config.batchSize(), utc(now.plus(config.lease())))))
-                .map(rows -> {
-                    List<Claimed> claimed = new ArrayList<>();
-                    for (Row row : rows) {
-                        claimed.add(toClaimed(row));
-                    }
-                    return claimed;
-                });
+        return outbox.claimDue(now, config.batchSize(), now.plus(config.lease()))
+                .map(rows -> rows.stream().map(this::toClaimed).toList());
     }
 
-    private Claimed toClaimed(Row row) {
-        String destination = row.getString("destination");
+    private Claimed toClaimed(OutboxRepository.ClaimedRow row) {
+        String destination = row.destination();
         List<String> secrets = new ArrayList<>();
         String url;
         boolean active = true;
@@ -173,14 +138,14 @@ public class DeliveryRelay {
                 config.socialSecret().ifPresent(secrets::add);
             }
             default -> {
-                url = row.getString("url");
-                Optional.ofNullable(row.getString("secret")).ifPresent(secrets::add);
-                Optional.ofNullable(row.getString("previous_secret")).ifPresent(secrets::add);
-                active = Boolean.TRUE.equals(row.getBoolean("active"));
+                url = row.url();
+                Optional.ofNullable(row.secret()).ifPresent(secrets::add);
+                Optional.ofNullable(row.previousSecret()).ifPresent(secrets::add);
+                active = Boolean.TRUE.equals(row.subscriptionActive());
             }
         }
-        return new Claimed(row.getUUID("id"), row.getLong("lease_number"), row.getUUID("event_id"), destination, row.getUUID("subscription_id"),
-                row.getString("payload"), row.getInteger("attempts"), url, secrets, active);
+        return new Claimed(row.id(), row.leaseNumber(), row.eventId(), destination, row.subscriptionId(), row.payload(),
+                row.attempts(), url, secrets, active);
     }
 
     private Uni<Void> sendAll(List<Claimed> claimed, Map<UUID, Long> inFlight) {
@@ -243,31 +208,22 @@ public class DeliveryRelay {
                             row.attempts() + 1, result.error());
                     return finish(row, "DEAD", status, result.error(), null);
                 }
-                return pool.preparedQuery("""
-                        update outbox_delivery set attempts = attempts + 1, next_attempt_at = $2, leased_until = null,
-                            last_status = $3, last_error = $4 where id = $1 and lease_number = $5 and state = 'PENDING'""")
-                        .execute(Tuple.of(row.id(), utc(next.get()), status, truncate(result.error()), row.leaseNumber()))
-                        .invoke(rows -> fenced(row, rows.rowCount()))
+                return outbox.retryLater(row.id(), row.leaseNumber(), next.get(), status, truncate(result.error()))
+                        .invoke(updated -> fenced(row, updated))
                         .replaceWithVoid();
             }
         }
     }
 
     private Uni<Void> finish(Claimed row, String state, Integer status, String error, Instant deliveredAt) {
-        return pool.preparedQuery("""
-                update outbox_delivery set state = $2, attempts = attempts + 1, leased_until = null, last_status = $3,
-                    last_error = $4, delivered_at = $5 where id = $1 and lease_number = $6 and state = 'PENDING'""")
-                .execute(Tuple.from(java.util.Arrays.asList(row.id(), state, status, truncate(error),
-                        deliveredAt == null ? null : utc(deliveredAt), row.leaseNumber())))
-                .invoke(rows -> fenced(row, rows.rowCount()))
+        return outbox.finish(row.id(), row.leaseNumber(), state, status, truncate(error), deliveredAt)
+                .invoke(updated -> fenced(row, updated))
                 .replaceWithVoid();
     }
 
     private Uni<Void> reschedule(Claimed row, Instant next) {
-        return pool.preparedQuery("update outbox_delivery set next_attempt_at = $2, leased_until = null"
-                + " where id = $1 and lease_number = $3 and state = 'PENDING'")
-                .execute(Tuple.of(row.id(), utc(next), row.leaseNumber()))
-                .invoke(rows -> fenced(row, rows.rowCount()))
+        return outbox.reschedule(row.id(), row.leaseNumber(), next)
+                .invoke(updated -> fenced(row, updated))
                 .replaceWithVoid();
     }
 
@@ -285,19 +241,14 @@ public class DeliveryRelay {
             return Uni.createFrom().voidItem();
         }
         LOG.warnf("Webhook subscription %s answered 410 Gone and is disabled", row.subscriptionId());
-        return pool.withTransaction(connection -> connection
-                .preparedQuery("update webhook_subscription set active = false, disabled_reason = $2 where id = $1")
-                .execute(Tuple.of(row.subscriptionId(), "410 Gone at " + clock.instant()))
-                .chain(() -> connection.preparedQuery(
-                        "update outbox_delivery set state = 'CANCELLED', leased_until = null where subscription_id = $1 and state = 'PENDING'")
-                        .execute(Tuple.of(row.subscriptionId()))))
-                .replaceWithVoid();
+        return pool.withTransaction(transaction -> subscriptions
+                .disable(transaction, row.subscriptionId(), "410 Gone at " + clock.instant())
+                .chain(() -> outbox.cancelPendingOf(transaction, row.subscriptionId())));
     }
 
     private Uni<Void> measureBacklog() {
-        return pool.query("select coalesce(extract(epoch from now() - min(created_at)), 0) from outbox_delivery where state = 'PENDING'")
-                .execute()
-                .invoke(rows -> oldestPendingSeconds.set(Math.round(rows.iterator().next().getDouble(0))))
+        return outbox.oldestPendingAgeSeconds()
+                .invoke(seconds -> oldestPendingSeconds.set(Math.round(seconds)))
                 .replaceWithVoid();
     }
 
@@ -307,9 +258,5 @@ public class DeliveryRelay {
 
     private static String truncate(String error) {
         return error == null ? null : error.length() > 500 ? error.substring(0, 499) + "…" : error;
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }

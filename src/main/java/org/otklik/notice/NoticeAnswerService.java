@@ -69,12 +69,16 @@ public class NoticeAnswerService {
                 .map(done -> new AnswerOutcome(target.number(), Outcome.ANSWERED, null))
                 .onFailure(ProblemException.class).recoverWithItem(failure -> {
                     ProblemException problem = (ProblemException) failure;
-                    Outcome outcome = switch (problem.type()) {
-                        case PRECONDITION_FAILED -> Outcome.CHANGED;
-                        case NOT_FOUND -> Outcome.NOT_VISIBLE;
-                        case CONFLICT -> Outcome.NOT_ANSWERABLE;
-                        default -> throw problem;
-                    };
+                    Outcome outcome;
+                    if (problem.kind() == ProblemType.PRECONDITION_FAILED) {
+                        outcome = Outcome.CHANGED;
+                    } else if (problem.kind() == ProblemType.NOT_FOUND) {
+                        outcome = Outcome.NOT_VISIBLE;
+                    } else if (problem.kind() == ProblemType.CONFLICT) {
+                        outcome = Outcome.NOT_ANSWERABLE;
+                    } else {
+                        throw problem;
+                    }
                     return new AnswerOutcome(target.number(), outcome, problem.getMessage());
                 });
     }

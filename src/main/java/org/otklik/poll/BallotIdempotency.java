@@ -22,6 +22,8 @@ import javax.crypto.spec.SecretKeySpec;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.otklik.common.IdempotencyService;
+import org.otklik.common.IdempotencyStore;
+import org.otklik.common.IdempotentRequest;
 import org.otklik.common.ProblemException;
 import org.otklik.common.StoredResponse;
 
@@ -43,7 +45,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * key with another ballot gets 422; a vote that fails frees the key.
  */
 @ApplicationScoped
-public class BallotIdempotency {
+public class BallotIdempotency implements IdempotencyStore {
+
+    private static final String OPERATION = "cast-ballot ";
 
     private static final Duration RETENTION = Duration.ofHours(24);
     private static final int NONCE_BYTES = 12;
@@ -62,15 +66,23 @@ public class BallotIdempotency {
         this.clock = clock;
     }
 
-    public Uni<StoredResponse> once(String subject, UUID pollId, String idempotencyKey, BallotRequest request,
-            Supplier<Uni<StoredResponse>> action) {
-        if (idempotencyKey == null) {
+    /** A ballot for one poll: keys are scoped to the voter and the poll. */
+    static IdempotentRequest ballot(String subject, UUID pollId, String idempotencyKey, BallotRequest ballot) {
+        return new IdempotentRequest(subject, OPERATION + pollId, idempotencyKey, ballot);
+    }
+
+    /** Takes only requests made by {@link #ballot}. */
+    @Override
+    public Uni<StoredResponse> once(IdempotentRequest request, Supplier<Uni<StoredResponse>> action) {
+        if (!request.hasKey()) {
             return action.get();
         }
-        IdempotencyService.requireValidKey(idempotencyKey);
+        UUID pollId = UUID.fromString(request.operation().substring(OPERATION.length()));
+        String subject = request.caller();
+        String idempotencyKey = request.key();
         Buffer record = Buffer.buffer(keys.idempotencyRecord(pollId, subject, idempotencyKey));
         byte[] sealKey = keys.idempotencySeal(pollId, subject, idempotencyKey);
-        byte[] requestMac = mac(sealKey, request);
+        byte[] requestMac = mac(sealKey, (BallotRequest) request.body());
         OffsetDateTime hour = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.HOURS);
         return pool.preparedQuery("""
                         insert into poll_ballot_idempotency (record_key, request_mac, sealed, created_hour)

@@ -24,13 +24,13 @@ public class BallotService {
     static final String UNKNOWN_GROUP = "UNKNOWN";
     private static final Pattern GROUP_VALUE = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
 
-    private final PollSnapshotRepository polls;
+    private final PollRepository polls;
     private final BallotRepository ballots;
     private final VoteBatcher batcher;
     private final ParticipationKeys keys;
     private final PollTimes times;
 
-    public BallotService(PollSnapshotRepository polls, BallotRepository ballots, VoteBatcher batcher,
+    public BallotService(PollRepository polls, BallotRepository ballots, VoteBatcher batcher,
             ParticipationKeys keys, PollTimes times) {
         this.polls = polls;
         this.ballots = ballots;
@@ -44,7 +44,7 @@ public class BallotService {
      * committed. A citizen already counted gets 409, or in a poll that allows it replaces the ballot.
      */
     public Uni<BallotReceiptView> cast(UUID pollId, Caller caller, BallotRequest request) {
-        return polls.findOpen(pollId).chain(found -> {
+        return polls.findOpenSnapshot(pollId).chain(found -> {
             PollSnapshot poll = found.filter(p -> p.status() != PollStatus.DRAFT)
                     .orElseThrow(() -> ProblemException.notFound("There is no poll " + pollId + "."));
             PollTimes.Now now = times.now();
@@ -115,7 +115,7 @@ public class BallotService {
         return ballots.findReceipt(Receipts.hash(code)).chain(found -> {
             BallotRepository.ReceiptRecord receipt = found
                     .orElseThrow(() -> ProblemException.notFound("No ballot has this receipt."));
-            return polls.find(receipt.pollId()).map(poll -> new ReceiptView(code, receipt.pollId(),
+            return polls.findSnapshot(receipt.pollId()).map(poll -> new ReceiptView(code, receipt.pollId(),
                     poll.map(p -> p.definition().title()).orElse(null), times.local(receipt.castHour()),
                     receipt.replaced() ? "REPLACED" : "COUNTED"));
         });

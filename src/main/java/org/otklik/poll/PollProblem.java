@@ -1,7 +1,6 @@
 package org.otklik.poll;
 
 import org.otklik.common.ProblemKind;
-import org.otklik.common.ProblemType;
 
 /** The problem types of voting and results. */
 enum PollProblem implements ProblemKind {
@@ -11,28 +10,14 @@ enum PollProblem implements ProblemKind {
     ALREADY_VOTED("already-voted", "You have already voted in this poll", 409),
     RESULTS_NOT_YET_PUBLIC("results-not-yet-public", "The results are published when the poll closes", 409);
 
-    private final String uri;
-    private final String title;
-    private final int status;
+    private final Definition definition;
 
     PollProblem(String slug, String title, int status) {
-        this.uri = ProblemType.BASE_URI + slug;
-        this.title = title;
-        this.status = status;
+        this.definition = Definition.of(slug, title, status);
     }
 
     @Override
-    public String uri() {
-        return uri;
-    }
-
-    @Override
-    public String title() {
-        return title;
-    }
-
-    @Override
-    public int status() {
-        return status;
+    public Definition definition() {
+        return definition;
     }
 }

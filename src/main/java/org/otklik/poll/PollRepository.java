@@ -1,8 +1,13 @@
 package org.otklik.poll;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -12,10 +17,80 @@ import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
 
+/**
+ * The {@code poll} table. Admin edits and the poll lists use the {@link Poll} entity (inside the
+ * caller's session or transaction); the hot paths (voting, results, receipts) read a {@link PollSnapshot}
+ * with the plain reactive client, never inside a Hibernate transaction. Parsed definitions are kept by
+ * hash: a published definition never changes, and a draft's hash changes with each edit.
+ */
 @ApplicationScoped
-@WithSession
 public class PollRepository implements PanacheRepositoryBase<Poll, UUID> {
+
+    private static final int MAX_CACHED_DEFINITIONS = 1000;
+
+    private record Recent(PollSnapshot poll, Instant expires) {
+    }
+
+    private final Pool pool;
+    private final Clock clock;
+    private final Duration recentTtl;
+    private final Map<String, PollDefinition> definitions = new ConcurrentHashMap<>();
+    private final Map<UUID, Recent> openPolls = new ConcurrentHashMap<>();
+
+    public PollRepository(Pool pool, Clock clock, PollsConfig config) {
+        this.pool = pool;
+        this.clock = clock;
+        this.recentTtl = config.snapshotCacheTtl();
+    }
+
+    /**
+     * For the vote path, through the pool: a poll that was open when read is reused for
+     * {@code snapshot-cache-ttl}. The batch that stores a vote checks again, in its transaction, that
+     * the poll is open.
+     */
+    public Uni<Optional<PollSnapshot>> findOpenSnapshot(UUID id) {
+        Instant now = clock.instant();
+        Recent recent = openPolls.get(id);
+        if (recent != null && now.isBefore(recent.expires()) && recent.poll().stateAt(now) == PollState.OPEN) {
+            return Uni.createFrom().item(Optional.of(recent.poll()));
+        }
+        return findSnapshot(id).invoke(found -> {
+            if (found.isPresent() && found.get().stateAt(now) == PollState.OPEN && !recentTtl.isZero()) {
+                if (openPolls.size() >= MAX_CACHED_DEFINITIONS) {
+                    openPolls.clear();
+                }
+                openPolls.put(id, new Recent(found.get(), now.plus(recentTtl)));
+            } else {
+                openPolls.remove(id);
+            }
+        });
+    }
+
+    /** The poll as the results and receipt paths need it, through the pool. */
+    public Uni<Optional<PollSnapshot>> findSnapshot(UUID id) {
+        return pool.preparedQuery("select id, status, opens_at, closes_at, definition_hash, definition from poll where id = $1")
+                .execute(Tuple.of(id))
+                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(toSnapshot(rows.iterator().next())));
+    }
+
+    private PollSnapshot toSnapshot(Row row) {
+        String hash = row.getString("definition_hash");
+        PollDefinition definition = definitions.get(hash);
+        if (definition == null) {
+            definition = PollDefinition.fromCanonicalJson(row.getString("definition"));
+            if (definitions.size() >= MAX_CACHED_DEFINITIONS) {
+                definitions.clear();
+            }
+            definitions.put(hash, definition);
+        }
+        return new PollSnapshot(row.getUUID("id"), PollStatus.valueOf(row.getString("status")),
+                row.getOffsetDateTime("opens_at").toInstant(), row.getOffsetDateTime("closes_at").toInstant(), hash,
+                definition);
+    }
 
     /** A cursor of the poll lists: (instant, poll id) of the last poll of the previous page. */
     static KeysetCursor decodeCursor(String encoded) {
@@ -26,6 +101,7 @@ public class PollRepository implements PanacheRepositoryBase<Poll, UUID> {
     }
 
     /** Newest first; {@code after} is the last poll of the previous page. */
+    @WithSession
     public Uni<List<Poll>> listForAdmin(PollStatus status, KeysetCursor after, int limit) {
         StringBuilder query = new StringBuilder("1 = 1");
         Parameters parameters = new Parameters();
@@ -42,6 +118,7 @@ public class PollRepository implements PanacheRepositoryBase<Poll, UUID> {
     }
 
     /** Published and closed polls in the given public state, latest opening first. */
+    @WithSession
     public Uni<List<Poll>> listPublished(PollState state, String district, Instant now, KeysetCursor after, int limit) {
         StringBuilder sql = new StringBuilder("select * from poll where status in ('PUBLISHED', 'CLOSED')");
         if (state != null) {

@@ -28,11 +28,12 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.otklik.common.IdempotencyService;
+import org.otklik.common.IdempotencyStore;
+import org.otklik.common.IdempotentRequest;
 import org.otklik.common.ProblemResponses;
 import org.otklik.common.ProblemType;
 import org.otklik.common.StoredResponse;
-import org.otklik.security.CallerResolver;
+import org.otklik.security.Caller;
 import org.otklik.security.CurrentCaller;
 import org.otklik.security.Roles;
 import org.otklik.common.ratelimit.RateLimitGroup;
@@ -40,7 +41,6 @@ import org.otklik.common.ratelimit.RateLimited;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.mutiny.Uni;
 
 @Path("/api/v1/polls")
@@ -54,8 +54,6 @@ public class PollResource {
     private final PollService polls;
     private final BallotService ballots;
     private final PollResultsService results;
-    private final CurrentIdentityAssociation identities;
-    private final CallerResolver callers;
     private final CurrentCaller currentCaller;
     private final BallotIdempotency idempotency;
     private final ProblemResponses problems;
@@ -63,13 +61,11 @@ public class PollResource {
     private final String retryAfterSeconds;
 
     public PollResource(PollService polls, BallotService ballots, PollResultsService results,
-            CurrentIdentityAssociation identities, CallerResolver callers, CurrentCaller currentCaller, BallotIdempotency idempotency,
+            CurrentCaller currentCaller, BallotIdempotency idempotency,
             ProblemResponses problems, ObjectMapper objectMapper, PollsConfig config) {
         this.polls = polls;
         this.ballots = ballots;
         this.results = results;
-        this.identities = identities;
-        this.callers = callers;
         this.currentCaller = currentCaller;
         this.idempotency = idempotency;
         this.problems = problems;
@@ -150,13 +146,11 @@ public class PollResource {
     public Uni<Response> vote(@PathParam("id") UUID id, BallotRequest request,
             @Parameter(description = "Makes a retry safe: the same key and ballot return the first receipt again; the same "
                     + "key with another ballot is refused with 422, and while the first request runs with 409.")
-            @HeaderParam(IdempotencyService.HEADER) String idempotencyKey) {
-        IdempotencyService.requireValidKey(idempotencyKey);
-        return identities.getDeferredIdentity()
-                .map(callers::resolve)
-                .chain(caller -> idempotency.once(caller.subject(), id, idempotencyKey, request,
-                        () -> ballots.cast(id, caller, request).map(receipt -> new StoredResponse(201,
-                                json(receipt), "/api/v1/polls/receipts/" + receipt.receipt()))))
+            @HeaderParam(IdempotencyStore.HEADER) String idempotencyKey) {
+        Caller caller = currentCaller.get();
+        IdempotentRequest idempotent = BallotIdempotency.ballot(caller.subject(), id, idempotencyKey, request);
+        return idempotency.once(idempotent, () -> ballots.cast(id, caller, request).map(receipt -> StoredResponse.of(
+                        objectMapper, 201, receipt, "/api/v1/polls/receipts/" + receipt.receipt())))
                 .map(StoredResponse::toResponse)
                 .onFailure(VoteBatcher.BatchFailedException.class).recoverWithItem(() -> Response
                         .fromResponse(problems.toResponse(problems.of(ProblemType.SERVICE_UNAVAILABLE,
@@ -166,13 +160,6 @@ public class PollResource {
                         .build());
     }
 
-    private String json(Object view) {
-        try {
-            return objectMapper.writeValueAsString(view);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise a receipt", e);
-        }
-    }
 
     @GET
     @Path("/receipts/{code}")

@@ -24,14 +24,14 @@ public class PollResultsService {
     private record Cached(PollResultsView view, Instant expires) {
     }
 
-    private final PollSnapshotRepository polls;
+    private final PollRepository polls;
     private final TallyRepository tallies;
     private final PublicTallyRepository publicTallies;
     private final PollsConfig config;
     private final PollTimes times;
     private final Map<UUID, Cached> cache = new ConcurrentHashMap<>();
 
-    public PollResultsService(PollSnapshotRepository polls, TallyRepository tallies, PublicTallyRepository publicTallies,
+    public PollResultsService(PollRepository polls, TallyRepository tallies, PublicTallyRepository publicTallies,
             PollsConfig config, PollTimes times) {
         this.times = times;
         this.polls = polls;
@@ -82,13 +82,13 @@ public class PollResultsService {
     }
 
     public Uni<PollResultsView> forAdmin(UUID id) {
-        return polls.find(id)
+        return polls.findSnapshot(id)
                 .map(found -> found.orElseThrow(() -> ProblemException.notFound("There is no poll " + id + ".")))
                 .chain(poll -> compute(poll, times.now()));
     }
 
     public Uni<ConsistencyView> checkConsistency(UUID id) {
-        return polls.find(id)
+        return polls.findSnapshot(id)
                 .map(found -> found.orElseThrow(() -> ProblemException.notFound("There is no poll " + id + ".")))
                 .chain(poll -> tallies.compare(id))
                 .map(comparison -> new ConsistencyView(id, comparison.differences().isEmpty(), comparison.ballots(),
@@ -101,7 +101,7 @@ public class PollResultsService {
     }
 
     private Uni<PollSnapshot> published(UUID id) {
-        return polls.find(id).map(found -> found.filter(p -> p.status() != PollStatus.DRAFT)
+        return polls.findSnapshot(id).map(found -> found.filter(p -> p.status() != PollStatus.DRAFT)
                 .orElseThrow(() -> ProblemException.notFound("There is no poll " + id + ".")));
     }
 

@@ -3,7 +3,7 @@ package org.otklik.poll;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A poll as the voting and results paths need it, read without Hibernate. */
+/** A poll as the voting and results paths need it: a projection {@link PollRepository} reads through the pool. */
 record PollSnapshot(UUID id, PollStatus status, Instant opensAt, Instant closesAt, String definitionHash,
         PollDefinition definition) {
 

@@ -1,13 +1,16 @@
 package org.otklik.poll;
 
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -28,6 +31,7 @@ public class TallyJobs {
     private final PollResultsService results;
     private final PollsConfig config;
     private final Counter mismatches;
+    private volatile boolean stopping;
 
     public TallyJobs(TallyRepository tallies, PollResultsService results, PollsConfig config, MeterRegistry registry) {
         this.tallies = tallies;
@@ -41,7 +45,26 @@ public class TallyJobs {
     @Scheduled(identity = "poll-tally-refresh", every = "${otklik.polls.tally-refresh-interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduledRefresh() {
-        return refresh().replaceWithVoid();
+        return unlessStopping("poll-tally-refresh", () -> refresh().replaceWithVoid());
+    }
+
+    void stopping(@Observes ShutdownEvent event) {
+        stopping = true;
+    }
+
+    /**
+     * A run does not start once the application is shutting down, and a run that fails then (the pool
+     * closes under it) ends quietly: its deltas wait in the table for the next start. Failures before
+     * shutdown still reach the scheduler's error log.
+     */
+    private Uni<Void> unlessStopping(String job, Supplier<Uni<Void>> run) {
+        if (stopping) {
+            return Uni.createFrom().voidItem();
+        }
+        return Uni.createFrom().deferred(run::get).onFailure(failure -> stopping).recoverWithItem(failure -> {
+            LOG.debugf("Job %s stopped by the shutdown: %s", job, failure);
+            return null;
+        });
     }
 
     /** Folds every pending delta (within the per-run bound); returns how many were folded. */
@@ -62,11 +85,11 @@ public class TallyJobs {
     @Scheduled(identity = "poll-tally-check", every = "${otklik.polls.consistency-check-interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduledCheck() {
-        return tallies.exclusively(TallyRepository.CHECK_LOCK, () -> tallies.pollsToCheck()
+        return unlessStopping("poll-tally-check", () -> tallies.exclusively(TallyRepository.CHECK_LOCK, () -> tallies.pollsToCheck()
                 .onItem().transformToMulti(ids -> Multi.createFrom().iterable(ids))
                 .onItem().transformToUniAndConcatenate(this::check)
                 .collect().last())
-                .replaceWithVoid();
+                .replaceWithVoid());
     }
 
     private Uni<Void> check(UUID pollId) {

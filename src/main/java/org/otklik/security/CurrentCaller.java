@@ -34,6 +34,14 @@ public class CurrentCaller {
         return resolved;
     }
 
+    /**
+     * The caller's account name as the identity provider gives it (the principal name: {@code upn},
+     * {@code preferred_username}, else {@code sub}): what audit columns such as {@code created_by} keep.
+     */
+    public String name() {
+        return identity.getPrincipal().getName();
+    }
+
     /** The calling person, if a valid token came along; a public endpoint ignores an invalid one. */
     public Uni<Optional<Caller>> optional() {
         return identities.getDeferredIdentity()

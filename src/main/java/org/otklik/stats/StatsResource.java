@@ -29,7 +29,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.otklik.common.EntityTags;
 import org.otklik.common.ProblemResponses;
-import org.otklik.common.ProblemType;
 import org.otklik.common.ratelimit.CurrentRateLimitScope;
 import org.otklik.security.Roles;
 import org.otklik.common.ratelimit.RateLimitGroup;
@@ -87,7 +86,7 @@ public class StatsResource {
     /** 503 with Retry-After when no report slot became free in time. */
     @ServerExceptionMapper
     public Response mapReportsBusy(ReportsBusyException exception, HttpServerRequest request) {
-        return Response.fromResponse(problems.toResponse(problems.of(ProblemType.REPORTS_BUSY, exception.getMessage(),
+        return Response.fromResponse(problems.toResponse(problems.of(StatsProblem.REPORTS_BUSY, exception.getMessage(),
                 request.path())))
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(exception.retryAfterSeconds()))
                 .build();

@@ -1,0 +1,232 @@
+package org.otklik.delivery;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * Every statement on {@code outbox_delivery}. New rows go through the Hibernate session, inside the
+ * transaction of the change they report; the relay and the delivery log use the pool. Every update of
+ * the relay is fenced by the {@code lease_number} it claimed: it changes nothing once the row was taken
+ * over, retried or cancelled (the methods answer how many rows changed, 0 or 1).
+ */
+@ApplicationScoped
+public class OutboxRepository {
+
+    /** A new row, pending from {@code at}. */
+    public record NewDelivery(UUID eventId, String type, Long incidentId, String incidentNumber, Long noticeId,
+            DeliveryOutbox.Destination destination, UUID subscriptionId, String payload, Instant at) {
+    }
+
+    /** A row the relay claimed, with its webhook subscription's address, secrets and state (null for other destinations). */
+    public record ClaimedRow(UUID id, long leaseNumber, UUID eventId, String destination, UUID subscriptionId, String payload,
+            int attempts, String url, String secret, String previousSecret, Boolean subscriptionActive) {
+    }
+
+    /** A row of the delivery log. */
+    public record DeliveryRow(long seq, UUID id, UUID eventId, String eventType, String incidentNumber, Long noticeId,
+            String destination, UUID subscriptionId, String state, int attempts, OffsetDateTime nextAttemptAt,
+            Integer lastStatus, String lastError, OffsetDateTime createdAt, OffsetDateTime deliveredAt) {
+    }
+
+    /** Why a row could not be retried: its state, and whether a relay holds its lease right now. */
+    public record RetryRefusal(String state, boolean inFlight) {
+    }
+
+    private final Pool pool;
+
+    public OutboxRepository(Pool pool) {
+        this.pool = pool;
+    }
+
+    /** Adds a pending row in the current Panache transaction. */
+    public Uni<Void> insert(NewDelivery row) {
+        OffsetDateTime now = utc(row.at());
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                insert into outbox_delivery (id, event_id, event_type, incident_id, incident_number, notice_id, destination,
+                    subscription_id, payload, state, attempts, next_attempt_at, created_at)
+                values (:id, :eventId, :type, :incidentId, :number, :noticeId, :destination, :subscription, :payload, 'PENDING', 0,
+                    :now, :now)""")
+                .setParameter("id", UUID.randomUUID())
+                .setParameter("eventId", row.eventId())
+                .setParameter("type", row.type())
+                .setParameter("incidentId", row.incidentId())
+                .setParameter("number", row.incidentNumber())
+                .setParameter("noticeId", row.noticeId())
+                .setParameter("destination", row.destination().name())
+                .setParameter("subscription", row.subscriptionId())
+                .setParameter("payload", row.payload())
+                .setParameter("now", now)
+                .executeUpdate())
+                .replaceWithVoid();
+    }
+
+    /**
+     * Claims up to {@code limit} due rows until {@code leasedUntil}, each under its next lease number. A row is due
+     * when no earlier row of the same incident and destination is still pending; rows another relay is claiming
+     * right now are skipped ({@code SKIP LOCKED}).
+     */
+    public Uni<List<ClaimedRow>> claimDue(Instant now, int limit, Instant leasedUntil) {
+        return pool.withTransaction(connection -> connection.preparedQuery("""
+                with due as (
+                    select d.id from outbox_delivery d
+                    where d.state = 'PENDING' and d.next_attempt_at <= $1 and (d.leased_until is null or d.leased_until < $1)
+                      and not exists (select 1 from outbox_delivery e
+                                      where e.incident_id = d.incident_id and e.destination = d.destination
+                                        and e.subscription_id is not distinct from d.subscription_id
+                                        and e.state = 'PENDING' and e.seq < d.seq)
+                    order by d.seq
+                    limit $2
+                    for update of d skip locked)
+                update outbox_delivery o set leased_until = $3, lease_number = o.lease_number + 1
+                from due where o.id = due.id
+                returning o.id, o.lease_number, o.event_id, o.destination, o.subscription_id, o.payload, o.attempts, o.seq,
+                    (select s.url from webhook_subscription s where s.id = o.subscription_id) as url,
+                    (select s.secret from webhook_subscription s where s.id = o.subscription_id) as secret,
+                    (select s.previous_secret from webhook_subscription s where s.id = o.subscription_id
+                        and s.previous_secret_until > $1) as previous_secret,
+                    (select s.active from webhook_subscription s where s.id = o.subscription_id) as active""")
+                .execute(Tuple.of(utc(now), limit, utc(leasedUntil))))
+                .map(rows -> {
+                    List<ClaimedRow> claimed = new ArrayList<>();
+                    for (Row row : rows) {
+                        claimed.add(new ClaimedRow(row.getUUID("id"), row.getLong("lease_number"), row.getUUID("event_id"),
+                                row.getString("destination"), row.getUUID("subscription_id"), row.getString("payload"),
+                                row.getInteger("attempts"), row.getString("url"), row.getString("secret"),
+                                row.getString("previous_secret"), row.getBoolean("active")));
+                    }
+                    return claimed;
+                });
+    }
+
+    /** Extends the leases of the given rows (id to lease number) that are still pending under that number. */
+    public Uni<Integer> renewLeases(Map<UUID, Long> held, Instant leasedUntil) {
+        List<UUID> ids = new ArrayList<>();
+        List<Long> numbers = new ArrayList<>();
+        held.forEach((id, number) -> {
+            ids.add(id);
+            numbers.add(number);
+        });
+        return pool.preparedQuery("""
+                update outbox_delivery o set leased_until = $1
+                from unnest($2::uuid[], $3::bigint[]) as mine(id, lease_number)
+                where o.id = mine.id and o.lease_number = mine.lease_number and o.state = 'PENDING'""")
+                .execute(Tuple.of(utc(leasedUntil), ids.toArray(UUID[]::new), numbers.toArray(Long[]::new)))
+                .map(RowSet::rowCount);
+    }
+
+    /** A failed attempt that will be tried again at {@code next}. */
+    public Uni<Integer> retryLater(UUID id, long leaseNumber, Instant next, Integer status, String error) {
+        return pool.preparedQuery("""
+                update outbox_delivery set attempts = attempts + 1, next_attempt_at = $2, leased_until = null,
+                    last_status = $3, last_error = $4 where id = $1 and lease_number = $5 and state = 'PENDING'""")
+                .execute(Tuple.of(id, utc(next), status, error, leaseNumber))
+                .map(RowSet::rowCount);
+    }
+
+    /** The last attempt: the row leaves PENDING for {@code state}. */
+    public Uni<Integer> finish(UUID id, long leaseNumber, String state, Integer status, String error, Instant deliveredAt) {
+        return pool.preparedQuery("""
+                update outbox_delivery set state = $2, attempts = attempts + 1, leased_until = null, last_status = $3,
+                    last_error = $4, delivered_at = $5 where id = $1 and lease_number = $6 and state = 'PENDING'""")
+                .execute(Tuple.from(Arrays.asList(id, state, status, error,
+                        deliveredAt == null ? null : utc(deliveredAt), leaseNumber)))
+                .map(RowSet::rowCount);
+    }
+
+    /** Not attempted now (the destination's circuit is open): due again at {@code next}, attempts unchanged. */
+    public Uni<Integer> reschedule(UUID id, long leaseNumber, Instant next) {
+        return pool.preparedQuery("update outbox_delivery set next_attempt_at = $2, leased_until = null"
+                + " where id = $1 and lease_number = $3 and state = 'PENDING'")
+                .execute(Tuple.of(id, utc(next), leaseNumber))
+                .map(RowSet::rowCount);
+    }
+
+    /** Cancels the pending rows of a webhook subscription, inside the given pool transaction. */
+    public Uni<Void> cancelPendingOf(SqlConnection transaction, UUID subscriptionId) {
+        return transaction.preparedQuery(
+                "update outbox_delivery set state = 'CANCELLED', leased_until = null where subscription_id = $1 and state = 'PENDING'")
+                .execute(Tuple.of(subscriptionId))
+                .replaceWithVoid();
+    }
+
+    /** How long the oldest pending row has waited, in seconds (0 when none waits). */
+    public Uni<Double> oldestPendingAgeSeconds() {
+        return pool.query("select coalesce(extract(epoch from now() - min(created_at)), 0) from outbox_delivery where state = 'PENDING'")
+                .execute()
+                .map(rows -> rows.iterator().next().getDouble(0));
+    }
+
+    /** The log, newest first: up to {@code fetch} rows before {@code beforeSeq}, optionally of one state and destination. */
+    public Uni<List<DeliveryRow>> page(String state, String destination, long beforeSeq, int fetch) {
+        return pool.preparedQuery("select * from outbox_delivery where ($1::text is null or state = $1)"
+                + " and ($2::text is null or destination = $2) and seq < $3 order by seq desc limit $4")
+                .execute(Tuple.of(state, destination, beforeSeq, fetch))
+                .map(OutboxRepository::deliveryRows);
+    }
+
+    /** The rows of an incident in order, optionally to one destination only. */
+    public Uni<List<DeliveryRow>> ofIncident(long incidentId, String destination) {
+        return pool.preparedQuery("select * from outbox_delivery where incident_id = $1"
+                + " and ($2::text is null or destination = $2) order by seq")
+                .execute(Tuple.of(incidentId, destination))
+                .map(OutboxRepository::deliveryRows);
+    }
+
+    /**
+     * Makes a dead row, or a pending one that no relay holds, pending again now with a fresh set of attempts and
+     * the next lease number; empty when the row is in another state, held, or missing.
+     */
+    public Uni<Optional<DeliveryRow>> retryNow(UUID id, Instant now) {
+        return pool.preparedQuery("update outbox_delivery set state = 'PENDING', attempts = 0, next_attempt_at = $2,"
+                + " leased_until = null, lease_number = lease_number + 1 where id = $1"
+                + " and (state = 'DEAD' or (state = 'PENDING' and (leased_until is null or leased_until < $2))) returning *")
+                .execute(Tuple.of(id, utc(now)))
+                .map(rows -> deliveryRows(rows).stream().findFirst());
+    }
+
+    /** Why {@link #retryNow} refused the row; empty when there is no such row. */
+    public Uni<Optional<RetryRefusal>> retryRefusal(UUID id, Instant now) {
+        return pool.preparedQuery("select state, leased_until > $2 as in_flight from outbox_delivery where id = $1")
+                .execute(Tuple.of(id, utc(now)))
+                .map(rows -> {
+                    if (rows.rowCount() == 0) {
+                        return Optional.empty();
+                    }
+                    Row row = rows.iterator().next();
+                    return Optional.of(new RetryRefusal(row.getString("state"), Boolean.TRUE.equals(row.getBoolean("in_flight"))));
+                });
+    }
+
+    private static List<DeliveryRow> deliveryRows(RowSet<Row> rows) {
+        List<DeliveryRow> list = new ArrayList<>();
+        for (Row row : rows) {
+            list.add(new DeliveryRow(row.getLong("seq"), row.getUUID("id"), row.getUUID("event_id"), row.getString("event_type"),
+                    row.getString("incident_number"), row.getLong("notice_id"), row.getString("destination"),
+                    row.getUUID("subscription_id"), row.getString("state"), row.getInteger("attempts"),
+                    row.getOffsetDateTime("next_attempt_at"), row.getInteger("last_status"), row.getString("last_error"),
+                    row.getOffsetDateTime("created_at"), row.getOffsetDateTime("delivered_at")));
+        }
+        return list;
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}
