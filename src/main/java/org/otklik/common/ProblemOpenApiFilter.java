@@ -13,20 +13,34 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
+import org.jboss.jandex.IndexView;
+import org.otklik.common.ratelimit.RateLimitHeaders;
+import org.otklik.common.ratelimit.RateLimitedOperations;
+
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 
 /**
  * Documents the problem answers every operation can give, so that each one need not repeat them:
  * 400/413/415 where there is input, 401/403 where a token is required, 404 under a path
- * parameter, 412 where If-Match is taken (and 428 where it is required), 429 under /api/v1 (every
- * endpoint there is in a rate-limit group), 406, 500 and 503 everywhere.
+ * parameter, 412 where If-Match is taken (and 428 where it is required), 406, 500 and 503 (the
+ * database cannot be reached: every endpoint reads or writes it) everywhere. An operation in a
+ * rate-limit group gets 429 and, on its own 2xx and 4xx answers, the RateLimit headers the service
+ * sends there ({@link org.otklik.common.ratelimit.RateLimitFilter}); the shared 4xx answers declare
+ * them in META-INF/openapi.yaml.
  */
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class ProblemOpenApiFilter implements OASFilter {
 
     /** Open311 answers errors in its own form (see ErrorDialect) and documents them itself. */
     private static final String OWN_ERROR_FORM_PREFIX = "/open311/";
-    private static final String RATE_LIMITED_PATHS = "/api/v1/";
+    private static final String RATE_LIMIT_HEADERS = "#/components/headers/";
+
+    private final Map<String, String> rateLimitGroups;
+
+    /** SmallRye hands a build-time filter the application's index, which says which operations are limited. */
+    public ProblemOpenApiFilter(IndexView index) {
+        this.rateLimitGroups = RateLimitedOperations.groupsByOperationId(index);
+    }
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -34,18 +48,19 @@ public class ProblemOpenApiFilter implements OASFilter {
             return;
         }
         for (Map.Entry<String, PathItem> path : openAPI.getPaths().getPathItems().entrySet()) {
-            if (path.getKey().startsWith(OWN_ERROR_FORM_PREFIX)) {
-                continue;
-            }
+            boolean ownErrorForm = path.getKey().startsWith(OWN_ERROR_FORM_PREFIX);
             boolean hasPathParameter = path.getKey().contains("{");
             Map<PathItem.HttpMethod, Operation> operations = path.getValue().getOperations();
             if (operations == null) {
                 continue;
             }
             for (Operation operation : operations.values()) {
-                document(operation, hasPathParameter, openAPI.getSecurity() != null && !openAPI.getSecurity().isEmpty());
-                if (path.getKey().startsWith(RATE_LIMITED_PATHS)) {
-                    addIfAbsent(operation.getResponses(), "429", "TooManyRequests");
+                if (!ownErrorForm) {
+                    document(operation, hasPathParameter, openAPI.getSecurity() != null && !openAPI.getSecurity().isEmpty());
+                }
+                String group = rateLimitGroups.get(operation.getOperationId());
+                if (group != null) {
+                    documentRateLimit(operation, group, ownErrorForm);
                 }
             }
         }
@@ -90,6 +105,30 @@ public class ProblemOpenApiFilter implements OASFilter {
         }
         addIfAbsent(responses, "500", "InternalError");
         addIfAbsent(responses, "503", "ServiceUnavailable");
+    }
+
+    /**
+     * 429 where the group's quota can run out, and the RateLimit headers on the operation's own 2xx and
+     * 4xx answers (the shared ones are references and declare the headers themselves).
+     */
+    private static void documentRateLimit(Operation operation, String group, boolean ownErrorForm) {
+        operation.addExtension("x-rate-limit-group", group);
+        if (operation.getResponses() == null) {
+            return;
+        }
+        if (!ownErrorForm) {
+            addIfAbsent(operation.getResponses(), "429", "TooManyRequests");
+        }
+        for (Map.Entry<String, APIResponse> response : operation.getResponses().getAPIResponses().entrySet()) {
+            String status = response.getKey();
+            if (response.getValue().getRef() == null && (status.startsWith("2") || status.startsWith("4"))
+                    && !"429".equals(status)) {
+                response.getValue()
+                        .addHeader(RateLimitHeaders.LIMIT, OASFactory.createHeader().ref(RATE_LIMIT_HEADERS + RateLimitHeaders.LIMIT))
+                        .addHeader(RateLimitHeaders.POLICY,
+                                OASFactory.createHeader().ref(RATE_LIMIT_HEADERS + RateLimitHeaders.POLICY));
+            }
+        }
     }
 
     /**

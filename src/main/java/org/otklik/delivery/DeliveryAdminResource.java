@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -110,8 +111,10 @@ public class DeliveryAdminResource {
     @APIResponse(responseCode = "200", description = "A page of deliveries",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DeliveryPage.class)))
     public Uni<DeliveryPage> list(
-            @Parameter(description = "PENDING, DELIVERED, DEAD or CANCELLED") @QueryParam("state") String state,
-            @Parameter(description = "GOSUSLUGI, SOCIAL or WEBHOOK") @QueryParam("channel") String channel,
+            @Parameter(description = "PENDING, DELIVERED, DEAD or CANCELLED", schema = @Schema(type = SchemaType.STRING,
+                    enumeration = { "PENDING", "DELIVERED", "DEAD", "CANCELLED" })) @QueryParam("state") String state,
+            @Parameter(description = "GOSUSLUGI, SOCIAL or WEBHOOK", schema = @Schema(type = SchemaType.STRING,
+                    enumeration = { "GOSUSLUGI", "SOCIAL", "WEBHOOK" })) @QueryParam("channel") String channel,
             @Parameter(description = "The nextCursor of the previous page") @QueryParam("cursor") String cursor,
             @Parameter(description = "Page size, 1 to 100") @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(Page.MAX_LIMIT) int limit) {
         return deliveries.deliveries(state, channel, cursor, limit);

@@ -19,11 +19,11 @@ public final class DeliveryViews {
 
     @Schema(name = "WebhookSubscriptionRequest")
     public record SubscriptionRequest(
-            @Schema(examples = "https://widget.example.org/otklik/events") @NotBlank @Size(max = 2000) String url,
+            @Schema(examples = "https://widget.example.org/otklik/events", format = "uri", pattern = "^https://")
+            @NotBlank @Size(max = 2000) String url,
             // a bound on the request (published in the contract), not the number of event types: those are
-            // checked against the DeliveredEvents beans
-            @Schema(examples = "[\"incident.answered\",\"incident.interim_answer\"]")
-            @NotNull @NotEmpty @Size(max = 10) List<@NotBlank String> events) {
+            // checked against the DeliveredEvents beans; WebhookEvents (META-INF/openapi.yaml) lists them
+            @Schema(ref = "WebhookEvents", required = true) @NotNull @NotEmpty @Size(max = 10) List<@NotBlank String> events) {
     }
 
     @Schema(name = "WebhookSubscription")

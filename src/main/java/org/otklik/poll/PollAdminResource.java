@@ -71,7 +71,7 @@ public class PollAdminResource {
             examples = @ExampleObject(name = "embankment", value = PollExamples.POLL_REQUEST)))
     @APIResponse(responseCode = "201", description = "The draft",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PollAdminView.class),
-                    examples = @ExampleObject(name = "draft", value = PollExamples.POLL_ADMIN)))
+                    examples = @ExampleObject(name = "draft", value = PollExamples.POLL_DRAFT)))
     public Uni<Response> create(PollRequest request) {
         return polls.create(request).map(view -> Response.created(URI.create("/api/v1/admin/polls/" + view.id()))
                 .entity(view).build());

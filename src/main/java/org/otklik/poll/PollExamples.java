@@ -28,6 +28,7 @@ final class PollExamples {
             {
               "id": "0b8e7c1a-3f5d-4e2a-9c6b-1d2e3f4a5b6c", "status": "PUBLISHED", "state": "OPEN",
               "title": {"ru": "Благоустройство набережной", "en": "Embankment improvement"},
+              "description": {"ru": "Выберите, что сделать на набережной в 2027 году"},
               "opensAt": "2026-07-01T09:00:00+04:00", "closesAt": "2026-07-21T21:00:00+04:00", "closedAt": null,
               "eligibility": {"districts": ["leninsky", "samarsky"], "minAge": 14},
               "resultsPolicy": "LIVE", "secret": true, "allowRevote": false,
@@ -38,10 +39,34 @@ final class PollExamples {
               "publishedAt": "2026-06-25T12:00:00+04:00", "version": 3
             }""";
 
+    /** What createPoll answers for POLL_REQUEST: a draft, not yet published. */
+    static final String POLL_DRAFT = """
+            {
+              "id": "0b8e7c1a-3f5d-4e2a-9c6b-1d2e3f4a5b6c", "status": "DRAFT", "state": "DRAFT",
+              "title": {"ru": "Благоустройство набережной", "en": "Embankment improvement"},
+              "description": {"ru": "Выберите, что сделать на набережной в 2027 году"},
+              "opensAt": "2026-07-01T09:00:00+04:00", "closesAt": "2026-07-21T21:00:00+04:00", "closedAt": null,
+              "eligibility": {"districts": ["leninsky", "samarsky"], "minAge": 14},
+              "resultsPolicy": "LIVE", "secret": true, "allowRevote": false,
+              "questions": [
+                {"id": "q1", "type": "SINGLE", "title": {"ru": "Что важнее всего?"}, "required": true,
+                 "options": [{"code": "park", "title": {"ru": "Парк"}}, {"code": "bikes", "title": {"ru": "Велодорожки"}}]},
+                {"id": "q2", "type": "MULTIPLE", "title": {"ru": "Что ещё нужно?"}, "required": false, "min": 1, "max": 2,
+                 "options": [{"code": "light", "title": {"ru": "Освещение"}}, {"code": "benches", "title": {"ru": "Скамейки"}},
+                             {"code": "wc", "title": {"ru": "Туалеты"}}]},
+                {"id": "q3", "type": "RATING", "title": {"ru": "Оцените набережную сейчас"}, "required": true, "scale": 5},
+                {"id": "q4", "type": "TEXT", "title": {"ru": "Ваши предложения"}, "required": false, "maxLength": 1000}
+              ],
+              "definitionHash": "9f2c4e1b0a7d3c5e8f6a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f6a",
+              "createdAt": "2026-06-20T10:00:00+04:00", "updatedAt": "2026-06-20T10:00:00+04:00",
+              "publishedAt": null, "version": 1
+            }""";
+
     static final String POLL_DETAIL = """
             {
               "id": "0b8e7c1a-3f5d-4e2a-9c6b-1d2e3f4a5b6c", "state": "OPEN",
               "title": {"ru": "Благоустройство набережной", "en": "Embankment improvement"},
+              "description": {"ru": "Выберите, что сделать на набережной в 2027 году"},
               "opensAt": "2026-07-01T09:00:00+04:00", "closesAt": "2026-07-21T21:00:00+04:00",
               "eligibility": {"districts": ["leninsky", "samarsky"], "minAge": 14},
               "resultsPolicy": "LIVE", "resultsVisible": true, "secret": true, "allowRevote": false,
@@ -73,7 +98,8 @@ final class PollExamples {
               "asOf": "2026-07-03T18:42:05+04:00", "smallGroupThreshold": 10,
               "questions": [
                 {"questionId": "q1", "type": "SINGLE", "answered": 1520,
-                 "options": [{"code": "park", "count": 912, "share": 0.6}, {"code": "bikes", "count": 608, "share": 0.4}]},
+                 "options": [{"code": "park", "title": {"ru": "Парк"}, "count": 912, "share": 0.6},
+                             {"code": "bikes", "title": {"ru": "Велодорожки"}, "count": 608, "share": 0.4}]},
                 {"questionId": "q3", "type": "RATING", "answered": 1500, "mean": 3.71,
                  "distribution": [{"value": 1, "count": 60}, {"value": 2, "count": 90}, {"value": 3, "count": 300},
                                   {"value": 4, "count": 600}, {"value": 5, "count": 450}]},
@@ -85,7 +111,9 @@ final class PollExamples {
 
     static final String CONSISTENCY = """
             {"pollId": "0b8e7c1a-3f5d-4e2a-9c6b-1d2e3f4a5b6c", "consistent": true, "ballots": 1520,
-             "participations": 1520, "pendingDeltas": 12, "differences": [], "checkedAt": "2026-07-03T18:42:05+04:00"}""";
+             "participations": 1520, "pendingDeltas": 12, "differences": [],
+             "ballotsByTransactionSize": {"one": 40, "twoToNine": 380, "tenOrMore": 1100},
+             "checkedAt": "2026-07-03T18:42:05+04:00"}""";
 
     private PollExamples() {
     }

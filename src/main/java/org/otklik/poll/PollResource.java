@@ -79,7 +79,8 @@ public class PollResource {
             description = "Upcoming, open and closed polls (not drafts, not archived), latest opening first, keyset-paginated.")
     @APIResponse(responseCode = "200", description = "A page of polls")
     public Uni<PollSummaryPage> list(
-            @Parameter(description = "OPEN, UPCOMING or CLOSED; all three when absent") @QueryParam("state") PollState state,
+            @Parameter(description = "OPEN, UPCOMING or CLOSED; all three when absent", schema = @Schema(
+                    type = SchemaType.STRING, enumeration = { "OPEN", "UPCOMING", "CLOSED" })) @QueryParam("state") PollState state,
             @Parameter(description = "Only polls residents of this district may vote in", example = "leninsky")
             @QueryParam("district") String district,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
@@ -169,7 +170,9 @@ public class PollResource {
     @APIResponse(responseCode = "200", description = "The ballot of this receipt",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReceiptView.class),
                     examples = @ExampleObject(name = "counted", value = PollExamples.RECEIPT)))
-    public Uni<ReceiptView> receipt(@PathParam("code") String code) {
+    public Uni<ReceiptView> receipt(@Parameter(description = "The receipt code: 26 characters of Crockford base32 "
+            + "(hyphens, spaces and lower case are also taken)", schema = @Schema(type = SchemaType.STRING, minLength = 26,
+                    maxLength = 26, pattern = "^[0-9A-HJKMNP-TV-Za-hjkmnp-tv-z]{26}$")) @PathParam("code") String code) {
         return ballots.checkReceipt(code);
     }
 }

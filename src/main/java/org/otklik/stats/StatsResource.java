@@ -43,6 +43,8 @@ import io.vertx.core.http.HttpServerRequest;
 public class StatsResource {
 
     static final String TEXT_CSV = "text/csv";
+    /** The years StatsParameters takes (2000 to 2100), as the start of a pattern; 2100 itself is left out. */
+    private static final String YEAR_2000_TO_2099 = "^20\\d{2}";
 
     private static final String SUMMARY_CSV_EXAMPLE = "раздел;код;название;получено;доля;случаев;…\r\n"
             + "итого;;Все обращения 2026-10-01 — 2026-10-31;4012;;3870;…\r\n"
@@ -108,12 +110,16 @@ public class StatsResource {
                             examples = @ExampleObject(name = "csv", value = SUMMARY_CSV_EXAMPLE)) })
     @APIResponse(responseCode = "503", ref = "ReportsBusy")
     public Uni<Response> summary(
-            @Parameter(description = "First day, YYYY-MM-DD; by default the first day of the month of `to`",
-                    example = "2026-10-01") @QueryParam("from") String from,
+            @Parameter(description = "First day, YYYY-MM-DD; by default the first day of the month of `to`. Not after `to`",
+                    example = "2026-10-01", schema = @Schema(type = SchemaType.STRING, format = "date",
+                            pattern = YEAR_2000_TO_2099 + "-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$", maxLength = 10))
+            @QueryParam("from") String from,
             @Parameter(description = "Last day, YYYY-MM-DD, included; by default today. At most 366 days after `from` "
-                    + "(otklik.stats.max-range-days)", example = "2026-10-31") @QueryParam("to") String to,
-            @Parameter(description = "How many top topics to rank, 1 to 25; default 5", example = "5")
-            @QueryParam("top") String top,
+                    + "(otklik.stats.max-range-days)", example = "2026-10-31", schema = @Schema(type = SchemaType.STRING,
+                            format = "date", pattern = YEAR_2000_TO_2099 + "-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$", maxLength = 10))
+            @QueryParam("to") String to,
+            @Parameter(description = "How many top topics to rank; default 5", example = "5", schema = @Schema(
+                    type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "25")) @QueryParam("top") String top,
             @Context HttpHeaders headers) {
         boolean csv = wantsCsv(headers);
         return gate.run(caller.get(), () -> stats.summary(parameters.period(from, to), parameters.top(top)))
@@ -135,7 +141,8 @@ public class StatsResource {
                             examples = @ExampleObject(name = "csv", value = MONTHLY_CSV_EXAMPLE)) })
     @APIResponse(responseCode = "503", ref = "ReportsBusy")
     public Uni<Response> monthly(
-            @Parameter(description = "The year, four digits; by default the current one", example = "2026")
+            @Parameter(description = "The year, four digits; by default the current one", example = "2026",
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "2000", maximum = "2100"))
             @QueryParam("year") String year,
             @Context HttpHeaders headers) {
         boolean csv = wantsCsv(headers);
@@ -156,7 +163,8 @@ public class StatsResource {
                             + "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"960\" height=\"560\">…</svg>")))
     @APIResponse(responseCode = "503", ref = "ReportsBusy")
     public Uni<Response> monthlyChart(
-            @Parameter(description = "The year, four digits; by default the current one", example = "2026")
+            @Parameter(description = "The year, four digits; by default the current one", example = "2026",
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "2000", maximum = "2100"))
             @QueryParam("year") String year) {
         return gate.run(caller.get(), () -> stats.monthlyChart(parameters.year(year)))
                 .map(chart -> Response.ok(MonthlyChartSvg.render(chart), MonthlyChartSvg.MEDIA_TYPE)
@@ -176,7 +184,7 @@ public class StatsResource {
                     + "under 5 incidents are hidden (with the next smallest where needed, so that none can be worked out "
                     + "from the total). Cacheable: ETag, If-None-Match and Cache-Control. `Accept: text/csv` gives CSV.")
     @Parameter(name = "If-None-Match", in = ParameterIn.HEADER, description = "ETag of a copy the client holds",
-            schema = @Schema(type = SchemaType.STRING))
+            schema = @Schema(type = SchemaType.STRING, maxLength = 200, pattern = "^(\\*|(W/)?\".*\")"))
     @APIResponse(responseCode = "200", description = "The month's open data",
             headers = {
                     @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
@@ -190,7 +198,9 @@ public class StatsResource {
     @APIResponse(responseCode = "503", ref = "ReportsBusy")
     public Uni<Response> publicMonth(
             @Parameter(description = "The month, YYYY-MM, not in the future; by default the previous month",
-                    example = "2026-10") @QueryParam("month") String month,
+                    example = "2026-10", schema = @Schema(type = SchemaType.STRING,
+                            pattern = YEAR_2000_TO_2099 + "-(0[1-9]|1[0-2])$", maxLength = 7))
+            @QueryParam("month") String month,
             @Context HttpHeaders headers, @Context Request request) {
         boolean csv = wantsCsv(headers);
         YearMonth chosen = parameters.month(month);

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.nullValue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -111,6 +112,23 @@ class RateLimitTest {
                 .header(RateLimitHeaders.LIMIT, matchesPattern("\"lookups\";r=" + (RateLimitTestProfile.LOOKUPS - 1) + ";t=[0-9]+"));
         status(address, number).then().statusCode(200)
                 .header(RateLimitHeaders.LIMIT, matchesPattern("\"lookups\";r=" + (RateLimitTestProfile.LOOKUPS - 2) + ";t=[0-9]+"));
+    }
+
+    /**
+     * What the contract says: the shared 400 and 404 answers of a limited operation carry the headers too; a
+     * refusal of the security layer (401, 403 for a role) comes before the limiter and carries none.
+     */
+    @Test
+    void refusalsAfterTheLimiterTellWhatIsLeftToo() {
+        String address = newAddress();
+        given().header("X-Forwarded-For", address).queryParam("state", "NOT_A_STATE").when().get("/api/v1/polls")
+                .then().statusCode(400).header(RateLimitHeaders.POLICY, LOOKUPS_POLICY)
+                .header(RateLimitHeaders.LIMIT, matchesPattern("\"lookups\";r=[0-9]+;t=[0-9]+"));
+        status(address, "0000-000001").then().statusCode(404).header(RateLimitHeaders.POLICY, LOOKUPS_POLICY);
+        given().header("X-Forwarded-For", address).when().get("/api/v1/me").then().statusCode(401)
+                .header(RateLimitHeaders.POLICY, nullValue());
+        given().header("X-Forwarded-For", address).auth().oauth2(TestTokens.citizen(Feedback.uniqueSubject("forbidden")))
+                .when().get("/api/v1/organizations").then().statusCode(403).header(RateLimitHeaders.POLICY, nullValue());
     }
 
     @Test
