@@ -4,7 +4,7 @@ import java.time.OffsetDateTime;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-@Schema(name = "Answer", description = "The public answer to an incident")
+@Schema(name = "Answer", requiredProperties = { "text", "resolution", "answeredAt" }, description = "The public answer to an incident")
 public record AnswerView(
         @Schema(examples = "Яма заделана 02.12.2026.") String text,
         @Schema(examples = "FIXED") Resolution resolution,

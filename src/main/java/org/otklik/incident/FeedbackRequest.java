@@ -15,9 +15,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "FeedbackRequest", description = "A citizen's message. The channel comes from the calling client, never from the body.")
 public record FeedbackRequest(
-        @Schema(description = "A topic without sub-topics (see GET /api/v1/categories)", examples = "roads.potholes")
+        @Schema(description = "A topic without sub-topics (see GET /api/v1/categories)", examples = "roads.potholes",
+                minLength = 1, pattern = NOT_BLANK)
         @NotBlank @Size(max = 64) String categoryCode,
-        @Schema(examples = "На Московском шоссе у дома 41 огромная яма, пробил колесо.")
+        @Schema(examples = "На Московском шоссе у дома 41 огромная яма, пробил колесо.", minLength = 1, pattern = NOT_BLANK)
         @NotBlank @Size(max = 5000) String text,
         @Schema(nullable = true, examples = "oktyabrsky") @Size(max = 64) String districtCode,
         @Schema(nullable = true, examples = "Московское шоссе, 41") @Size(max = 300) String address,
@@ -26,23 +27,34 @@ public record FeedbackRequest(
                 examples = "[\"https://files.example.org/photo-1.jpg\"]")
         @Size(max = 5) List<@NotNull @Size(max = 2000) @Pattern(regexp = HTTPS_URL, message = "must be an https URL") String> attachments,
         @Schema(nullable = true, description = "How staff may reach the author; never shown publicly") @Valid Contact contact,
-        @Schema(nullable = true, description = "Integration clients only: the platform's message id", examples = "POS-2026-118842")
+        @Schema(nullable = true, description = "Integration clients only: the platform's message id. Required from the Gosuslugi "
+                + "gateway, refused (400) from widget and mobile clients.", examples = "POS-2026-118842")
         @Size(max = 200) @Pattern(regexp = "\\S+", message = "must not contain spaces") String externalId,
-        @Schema(nullable = true, description = "Gosuslugi gateway only: the citizen's Gosuslugi id", examples = "1000123456")
+        @Schema(nullable = true, description = "Gosuslugi gateway only: the citizen's Gosuslugi id. Required from the gateway, "
+                + "refused (400) from every other client.", examples = "1000123456")
         @Size(max = 255) @Pattern(regexp = "\\S+", message = "must not contain spaces") String citizenId) {
+
+    /**
+     * Contains a character that is neither white space nor a control character (what "not blank" means here), as
+     * explicit ranges: contract test generators do not all know the regex shorthands.
+     */
+    public static final String NOT_BLANK = "[!-~\u00a1-\u167f\u1681-\u1fff\u200b-\u2027\u202a-\u205e\u2060-\u2fff\u3001-\ud7ff\ue000-\ufffd]";
 
     static final String HTTPS_URL = "https://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/\\S*)?";
 
-    @Schema(name = "Location", description = "WGS 84 coordinates inside the city")
+    @Schema(name = "Location", description = "WGS 84 coordinates inside the city: the bounds are the city's box "
+            + "(otklik.intake.city-bounds, Samara's by default); a point outside it is refused (400)")
     public record Location(
-            @Schema(examples = "53.2001") @NotNull @DecimalMin("-90") @DecimalMax("90") Double lat,
-            @Schema(examples = "50.1500") @NotNull @DecimalMin("-180") @DecimalMax("180") Double lon) {
+            @Schema(examples = "53.2001", minimum = "53.05", maximum = "53.45")
+            @NotNull @DecimalMin("-90") @DecimalMax("90") Double lat,
+            @Schema(examples = "50.1500", minimum = "49.85", maximum = "50.45")
+            @NotNull @DecimalMin("-180") @DecimalMax("180") Double lon) {
     }
 
-    @Schema(name = "Contact")
+    @Schema(name = "Contact", description = "A phone number, an e-mail address or both", minProperties = 1)
     public record Contact(
-            @Schema(nullable = true, examples = "+7 900 123-45-67")
+            @Schema(examples = "+7 900 123-45-67")
             @Size(max = 32) @Pattern(regexp = "\\+?[0-9][0-9 ()-]{8,30}", message = "must be a phone number") String phone,
-            @Schema(nullable = true, examples = "resident@example.org") @Size(max = 254) @Email String email) {
+            @Schema(examples = "resident@example.org", format = "email") @Size(max = 254) @Email String email) {
     }
 }

@@ -85,7 +85,7 @@ public class FeedbackResource {
                             "nameEn":"Potholes and surface"},"district":{"code":"oktyabrsky","nameRu":"Октябрьский","nameEn":"Oktyabrsky"},\
                             "organization":{"code":"dep.roads","nameRu":"Департамент дорожного хозяйства"},\
                             "firstResponseDue":"2026-11-30T18:00:00+04:00","resolutionDue":"2026-12-11T18:00:00+04:00",\
-                            "createdAt":"2026-11-27T20:15:03+04:00"}""")))
+                            "createdAt":"2026-11-27T20:15:03+04:00","notices":[]}""")))
     @APIResponse(responseCode = "200", description = "The Gosuslugi message was registered before: the existing incident",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IncidentReceipt.class)))
     @APIResponse(responseCode = "403", description = "Not a citizen or integration client, or a client that is not a submission channel",

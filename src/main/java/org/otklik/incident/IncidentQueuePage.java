@@ -5,7 +5,7 @@ import java.util.Map;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-@Schema(name = "IncidentQueuePage")
+@Schema(name = "IncidentQueuePage", requiredProperties = { "items", "nextCursor", "counts" })
 public record IncidentQueuePage(
         List<StaffIncidentSummary> items,
         @Schema(nullable = true, description = "Pass as cursor to get the next page; null on the last page") String nextCursor,

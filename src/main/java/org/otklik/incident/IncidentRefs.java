@@ -12,7 +12,7 @@ public final class IncidentRefs {
     }
 
     @io.quarkus.runtime.annotations.RegisterForReflection
-    @Schema(name = "CategoryRef")
+    @Schema(name = "CategoryRef", requiredProperties = { "code", "nameRu", "nameEn" })
     public record CategoryRef(@Schema(examples = "roads.potholes") String code,
             @Schema(examples = "Ямы и покрытие") String nameRu,
             @Schema(examples = "Potholes and surface") String nameEn) {
@@ -22,7 +22,7 @@ public final class IncidentRefs {
     }
 
     @io.quarkus.runtime.annotations.RegisterForReflection
-    @Schema(name = "DistrictRef")
+    @Schema(name = "DistrictRef", requiredProperties = { "code", "nameRu", "nameEn" })
     public record DistrictRef(@Schema(examples = "oktyabrsky") String code,
             @Schema(examples = "Октябрьский") String nameRu,
             @Schema(examples = "Oktyabrsky") String nameEn) {
@@ -32,7 +32,7 @@ public final class IncidentRefs {
     }
 
     @io.quarkus.runtime.annotations.RegisterForReflection
-    @Schema(name = "OrganizationRef")
+    @Schema(name = "OrganizationRef", requiredProperties = { "code", "nameRu" })
     public record OrganizationRef(@Schema(examples = "dep.roads") String code,
             @Schema(examples = "Департамент дорожного хозяйства") String nameRu) {
         static OrganizationRef of(Organization organization) {

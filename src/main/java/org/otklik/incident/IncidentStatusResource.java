@@ -8,6 +8,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -48,7 +49,7 @@ public class IncidentStatusResource {
                             "firstResponseDue":"2026-11-30T18:00:00+04:00","resolutionDue":"2026-12-11T18:00:00+04:00",\
                             "overdue":false,"resolution":"FIXED","answeredAt":"2026-12-02T15:40:00+04:00"}""")))
     public Uni<IncidentStatusView> status(
-            @Parameter(description = "The incident number", example = "2611-000042") @PathParam("number") String number) {
+            @Parameter(description = "The incident number", example = "2611-000042", schema = @Schema(type = SchemaType.STRING, maxLength = 20)) @PathParam("number") String number) {
         return incidents.publicStatus(number);
     }
 }

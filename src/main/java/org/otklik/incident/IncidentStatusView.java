@@ -7,7 +7,9 @@ import org.otklik.incident.IncidentRefs.CategoryRef;
 import org.otklik.incident.IncidentRefs.DistrictRef;
 import org.otklik.incident.IncidentRefs.OrganizationRef;
 
-@Schema(name = "IncidentStatus", description = "The public status of an incident: nothing about its author and no free "
+@Schema(name = "IncidentPublicStatus", requiredProperties = { "number", "status", "mergedInto", "category", "district",
+        "organization", "createdAt", "updatedAt", "firstResponseDue", "resolutionDue", "overdue", "resolution", "answeredAt" },
+        description = "The public status of an incident: nothing about its author and no free "
         + "text (neither the message, nor the answer, nor any comment); the author reads the answer in their own view. "
         + "For a merged duplicate, the status, deadlines and resolution are those of the main incident named in mergedInto.")
 public record IncidentStatusView(

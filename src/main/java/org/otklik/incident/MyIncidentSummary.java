@@ -6,7 +6,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.otklik.incident.IncidentRefs.CategoryRef;
 import org.otklik.incident.IncidentRefs.DistrictRef;
 
-@Schema(name = "MyIncidentSummary")
+@Schema(name = "MyIncidentSummary", requiredProperties = { "number", "status", "category", "district", "excerpt", "createdAt", "updatedAt", "resolutionDue", "overdue" })
 public record MyIncidentSummary(
         @Schema(examples = "2611-000042") String number,
         IncidentStatus status,

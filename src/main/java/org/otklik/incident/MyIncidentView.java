@@ -10,7 +10,7 @@ import org.otklik.incident.IncidentRefs.CategoryRef;
 import org.otklik.incident.IncidentRefs.DistrictRef;
 import org.otklik.incident.IncidentRefs.OrganizationRef;
 
-@Schema(name = "MyIncident", description = "An incident as its author sees it, with the public timeline")
+@Schema(name = "MyIncident", requiredProperties = { "number", "status", "mergedInto", "category", "district", "organization", "text", "address", "location", "attachments", "contact", "createdAt", "updatedAt", "firstResponseDue", "resolutionDue", "overdue", "answer", "timeline" }, description = "An incident as its author sees it, with the public timeline")
 public record MyIncidentView(
         String number,
         IncidentStatus status,

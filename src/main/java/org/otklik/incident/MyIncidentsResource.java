@@ -20,6 +20,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -53,7 +54,7 @@ public class MyIncidentsResource {
         this.caller = caller;
     }
 
-    @Schema(name = "MyIncidentPage")
+    @Schema(name = "MyIncidentPage", requiredProperties = { "items", "nextCursor" })
     public record MyIncidentPage(List<MyIncidentSummary> items, @Schema(nullable = true) String nextCursor) {
     }
 
@@ -63,9 +64,10 @@ public class MyIncidentsResource {
     @APIResponse(responseCode = "200", description = "A page of the caller's incidents",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MyIncidentPage.class)))
     public Uni<Page<MyIncidentSummary>> list(
-            @Parameter(description = "Only these statuses: repeat the parameter or separate them with commas, e.g. status=ANSWERED,CLOSED")
+            @Parameter(description = "Only these statuses: repeat the parameter or separate them with commas, e.g. status=ANSWERED,CLOSED",
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = IncidentStatus.class, maxItems = 8))
             @QueryParam("status") List<String> status,
-            @Parameter(description = "The nextCursor of the previous page") @QueryParam("cursor") String cursor,
+            @Parameter(description = "The nextCursor of the previous page", schema = @Schema(type = SchemaType.STRING, maxLength = 200)) @QueryParam("cursor") String cursor,
             @Parameter(description = "Page size, 1 to 100", example = "20")
             @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(Page.MAX_LIMIT) int limit) {
         return incidents.myIncidents(caller.get(), statuses(status), cursor, limit);
@@ -78,7 +80,7 @@ public class MyIncidentsResource {
     @APIResponse(responseCode = "200", description = "The incident",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MyIncidentView.class)))
     public Uni<MyIncidentView> get(
-            @Parameter(description = "The incident number", example = "2611-000042") @PathParam("number") String number) {
+            @Parameter(description = "The incident number", example = "2611-000042", schema = @Schema(type = SchemaType.STRING, maxLength = 20)) @PathParam("number") String number) {
         return incidents.myIncident(caller.get(), number);
     }
 
@@ -97,7 +99,7 @@ public class MyIncidentsResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MyIncidentView.class)))
     @APIResponse(responseCode = "409", description = "Not answered, already rated, or the rating period is over",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem")))
-    public Uni<MyIncidentView> rate(@PathParam("number") String number, @Valid @NotNull WorkflowRequests.Rating body) {
+    public Uni<MyIncidentView> rate(@Parameter(description = "The incident number", example = "2611-000042", schema = @Schema(type = SchemaType.STRING, maxLength = 20)) @PathParam("number") String number, @Valid @NotNull WorkflowRequests.Rating body) {
         return workflow.rate(caller.get(), number, body);
     }
 

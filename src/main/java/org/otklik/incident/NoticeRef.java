@@ -8,7 +8,7 @@ import org.otklik.common.LocalizedText;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 @RegisterForReflection
-@Schema(name = "NoticeRef", description = "A running notice that covers the message: read it at /api/v1/notices/{id}")
+@Schema(name = "NoticeRef", requiredProperties = { "id", "title", "endsAt" }, description = "A running notice that covers the message: read it at /api/v1/notices/{id}")
 public record NoticeRef(
         @Schema(examples = "17") long id,
         LocalizedText title,

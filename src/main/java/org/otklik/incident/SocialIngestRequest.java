@@ -10,7 +10,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A batch of comments captured by the social-media monitoring system. Items are checked one by one
- * (their fields are plain strings for that reason), so that one bad item never fails the batch.
+ * (their fields are plain strings for that reason), so that one bad item never fails the batch: the schema says
+ * what an item must be to become an incident, a bad one comes back as rejected in the 200 answer.
  */
 @Schema(name = "SocialIngestRequest")
 public record SocialIngestRequest(
@@ -19,12 +20,19 @@ public record SocialIngestRequest(
 
     @Schema(name = "SocialComment")
     public record Item(
-            @Schema(description = "VK, OK or TELEGRAM", examples = "VK") String platform,
-            @Schema(description = "The platform's id of the comment", examples = "wall-12345_67890") String externalId,
-            @Schema(description = "Link to the comment", examples = "https://vk.com/wall-12345_67890?reply=67891") String url,
-            @Schema(description = "The author's public handle (staff only)", examples = "id1234567") String authorHandle,
-            @Schema(examples = "Во дворе дома 5 по ул. Гагарина в Советском районе третий день не вывозят мусор") String text,
-            @Schema(description = "ISO-8601 with offset", examples = "2026-11-27T19:42:00+04:00") String postedAt,
-            @Schema(description = "The city page the comment was left on", examples = "club12345") String pageId) {
+            @Schema(required = true, description = "VK, OK or TELEGRAM", enumeration = { "VK", "OK", "TELEGRAM" }, examples = "VK")
+            String platform,
+            @Schema(required = true, description = "The platform's id of the comment", examples = "wall-12345_67890", minLength = 1,
+                    maxLength = 200, pattern = FeedbackRequest.NOT_BLANK) String externalId,
+            @Schema(required = true, description = "Link to the comment (http or https)", examples = "https://vk.com/wall-12345_67890?reply=67891",
+                    format = "uri", maxLength = 2000, pattern = "^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/\\S*)?$") String url,
+            @Schema(nullable = true, description = "The author's public handle (staff only)", examples = "id1234567", maxLength = 255)
+            String authorHandle,
+            @Schema(required = true, examples = "Во дворе дома 5 по ул. Гагарина в Советском районе третий день не вывозят мусор",
+                    minLength = 1, maxLength = 5000, pattern = FeedbackRequest.NOT_BLANK) String text,
+            @Schema(required = true, description = "ISO-8601 with offset, not in the future", examples = "2026-11-27T19:42:00+04:00",
+                    format = "date-time", maxLength = 40) String postedAt,
+            @Schema(nullable = true, description = "The city page the comment was left on", examples = "club12345", maxLength = 200)
+            String pageId) {
     }
 }

@@ -6,7 +6,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-@Schema(name = "SocialIngestResult")
+@Schema(name = "SocialIngestResult", requiredProperties = { "received", "created", "duplicates", "rejected", "items" })
 public record SocialIngestResult(int received, int created, int duplicates, int rejected, List<ItemResult> items) {
 
     public enum Outcome {

@@ -85,23 +85,31 @@ public class StaffIncidentResource {
     @APIResponse(responseCode = "200", description = "A page of the queue",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IncidentQueuePage.class)))
     public Uni<IncidentQueuePage> queue(
-            @Parameter(description = "Statuses, repeated or comma-separated") @QueryParam("status") List<String> status,
+            @Parameter(description = "Statuses, repeated or comma-separated",
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = IncidentStatus.class, maxItems = 8))
+            @QueryParam("status") List<String> status,
             @Parameter(description = "A category code; its sub-topics are included", example = "roads")
             @QueryParam("category") @Size(max = 64) String category,
             @Parameter(example = "leninsky") @QueryParam("district") @Size(max = 64) String district,
             @Parameter(description = "Operators only; executors always see their own", example = "dep.roads")
             @QueryParam("organization") @Size(max = 64) String organization,
-            @Parameter(example = "GOSUSLUGI") @QueryParam("channel") String channel,
-            @Parameter(description = "true: only overdue; false: only not overdue") @QueryParam("overdue") String overdue,
-            @Parameter(description = "Created at or after (ISO-8601 with offset)", example = "2026-11-01T00:00:00+04:00")
+            @Parameter(example = "GOSUSLUGI", schema = @Schema(implementation = Channel.class)) @QueryParam("channel") String channel,
+            @Parameter(description = "true: only overdue; false: only not overdue", schema = @Schema(type = SchemaType.BOOLEAN))
+            @QueryParam("overdue") String overdue,
+            @Parameter(description = "Created at or after (ISO-8601 with offset)", example = "2026-11-01T00:00:00+04:00",
+                    schema = @Schema(type = SchemaType.STRING, format = "date-time", maxLength = 40))
             @QueryParam("createdFrom") String createdFrom,
-            @Parameter(description = "Created before (ISO-8601 with offset)", example = "2026-12-01T00:00:00+04:00")
+            @Parameter(description = "Created before (ISO-8601 with offset); after createdFrom when both are given",
+                    example = "2026-12-01T00:00:00+04:00", schema = @Schema(type = SchemaType.STRING, format = "date-time", maxLength = 40))
             @QueryParam("createdTo") String createdTo,
             @Parameter(description = "Full-text search in the message", example = "яма") @QueryParam("q") @Size(max = 200) String q,
-            @Parameter(description = "Only incidents linked to this city notice", example = "17") @QueryParam("notice") String notice,
-            @Parameter(description = "createdAt (newest first) or resolutionDue (nearest first)")
+            @Parameter(description = "Only incidents linked to this city notice", example = "17",
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1", maximum = "9223372036854775807"))
+            @QueryParam("notice") String notice,
+            @Parameter(description = "createdAt (newest first) or resolutionDue (nearest first)",
+                    schema = @Schema(type = SchemaType.STRING, enumeration = { "createdAt", "resolutionDue" }, defaultValue = "createdAt"))
             @QueryParam("sort") @DefaultValue("createdAt") String sort,
-            @Parameter(description = "The nextCursor of the previous page") @QueryParam("cursor") String cursor,
+            @Parameter(description = "The nextCursor of the previous page", schema = @Schema(type = SchemaType.STRING, maxLength = 200)) @QueryParam("cursor") String cursor,
             @Parameter(description = "Page size, 1 to 100") @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(Page.MAX_LIMIT) int limit) {
         Caller caller = caller();
         Optional<Instant> from = instant("createdFrom", createdFrom);
@@ -169,7 +177,7 @@ public class StaffIncidentResource {
     @APIResponse(responseCode = "200", description = "The incident",
             headers = @Header(name = "ETag", description = "Its version, for If-Match", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StaffIncidentView.class)))
-    public Uni<Response> detail(@Parameter(example = "2611-000042") @PathParam("number") String number) {
+    public Uni<Response> detail(@Parameter(description = "The incident number", example = "2611-000042", schema = @Schema(type = SchemaType.STRING, maxLength = 20)) @PathParam("number") String number) {
         return incidents.detail(caller(), number).map(StaffIncidentResource::withTag);
     }
 
@@ -184,7 +192,7 @@ public class StaffIncidentResource {
     @APIResponse(responseCode = "200", description = "The deliveries, oldest first",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(type = SchemaType.ARRAY, implementation = Delivery.class)))
-    public Uni<List<Delivery>> deliveries(@PathParam("number") String number) {
+    public Uni<List<Delivery>> deliveries(@Parameter(description = "The incident number", example = "2611-000042", schema = @Schema(type = SchemaType.STRING, maxLength = 20)) @PathParam("number") String number) {
         return incidents.deliveries(caller(), number);
     }
 
@@ -204,7 +212,7 @@ public class StaffIncidentResource {
                     @ExampleObject(name = "reject", value = "{\"decision\":\"REJECT\",\"reason\":\"SPAM\",\"comment\":\"Реклама\"}") }))
     @APIResponse(responseCode = "200", ref = "IncidentAfterAction")
     @APIResponse(responseCode = "409", ref = "IllegalTransition")
-    public Uni<Response> moderate(@PathParam("number") String number, @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = IF_MATCH_DESCRIPTION, required = true, example = "\"3\"") String ifMatch,
+    public Uni<Response> moderate(@Parameter(description = "The incident number", example = "2611-000042", schema = @Schema(type = SchemaType.STRING, maxLength = 20)) @PathParam("number") String number, @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = IF_MATCH_DESCRIPTION, required = true, example = "\"3\"") String ifMatch,
             @Valid @NotNull WorkflowRequests.Moderation body) {
         return workflow.moderate(caller(), number, IncidentIfMatch.required(ifMatch), body).map(StaffIncidentResource::withTag);
     }
@@ -220,7 +228,7 @@ public class StaffIncidentResource {
                     @ExampleObject(name = "handBack", value = "{\"reason\":\"Не наша зона ответственности\"}") }))
     @APIResponse(responseCode = "200", ref = "IncidentAfterAction")
     @APIResponse(responseCode = "409", ref = "IllegalTransition")
-    public Uni<Response> assign(@PathParam("number") String number, @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = IF_MATCH_DESCRIPTION, required = true, example = "\"3\"") String ifMatch,
+    public Uni<Response> assign(@Parameter(description = "The incident number", example = "2611-000042", schema = @Schema(type = SchemaType.STRING, maxLength = 20)) @PathParam("number") String number, @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = IF_MATCH_DESCRIPTION, required = true, example = "\"3\"") String ifMatch,
             @Valid @NotNull WorkflowRequests.Assignment body) {
         return workflow.assign(caller(), number, IncidentIfMatch.required(ifMatch), body).map(StaffIncidentResource::withTag);
     }
@@ -230,7 +238,7 @@ public class StaffIncidentResource {
     @Operation(operationId = "startIncidentWork", summary = "Start work", description = "ASSIGNED or REOPENED → IN_PROGRESS.")
     @APIResponse(responseCode = "200", ref = "IncidentAfterAction")
     @APIResponse(responseCode = "409", ref = "IllegalTransition")
-    public Uni<Response> progress(@PathParam("number") String number, @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = IF_MATCH_DESCRIPTION, required = true, example = "\"3\"") String ifMatch) {
+    public Uni<Response> progress(@Parameter(description = "The incident number", example = "2611-000042", schema = @Schema(type = SchemaType.STRING, maxLength = 20)) @PathParam("number") String number, @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = IF_MATCH_DESCRIPTION, required = true, example = "\"3\"") String ifMatch) {
         return workflow.startWork(caller(), number, IncidentIfMatch.required(ifMatch)).map(StaffIncidentResource::withTag);
     }
 
@@ -244,7 +252,7 @@ public class StaffIncidentResource {
             examples = @ExampleObject(name = "planned", value = "{\"text\":\"Ремонт покрытия включён в план работ.\",\"plannedDate\":\"2026-12-15\"}")))
     @APIResponse(responseCode = "200", ref = "IncidentAfterAction")
     @APIResponse(responseCode = "409", ref = "IllegalTransition")
-    public Uni<Response> interimAnswer(@PathParam("number") String number, @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = IF_MATCH_DESCRIPTION, required = true, example = "\"3\"") String ifMatch,
+    public Uni<Response> interimAnswer(@Parameter(description = "The incident number", example = "2611-000042", schema = @Schema(type = SchemaType.STRING, maxLength = 20)) @PathParam("number") String number, @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = IF_MATCH_DESCRIPTION, required = true, example = "\"3\"") String ifMatch,
             @Valid @NotNull WorkflowRequests.InterimAnswer body) {
         return workflow.interimAnswer(caller(), number, IncidentIfMatch.required(ifMatch), body).map(StaffIncidentResource::withTag);
     }
@@ -261,7 +269,7 @@ public class StaffIncidentResource {
                             + "\"resolution\":\"NOT_RESPONSIBLE\",\"redirectedTo\":\"Министерство здравоохранения Самарской области\"}") }))
     @APIResponse(responseCode = "200", ref = "IncidentAfterAction")
     @APIResponse(responseCode = "409", ref = "IllegalTransition")
-    public Uni<Response> answer(@PathParam("number") String number, @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = IF_MATCH_DESCRIPTION, required = true, example = "\"3\"") String ifMatch,
+    public Uni<Response> answer(@Parameter(description = "The incident number", example = "2611-000042", schema = @Schema(type = SchemaType.STRING, maxLength = 20)) @PathParam("number") String number, @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = IF_MATCH_DESCRIPTION, required = true, example = "\"3\"") String ifMatch,
             @Valid @NotNull WorkflowRequests.Answer body) {
         return workflow.answer(caller(), number, IncidentIfMatch.required(ifMatch), body).map(StaffIncidentResource::withTag);
     }
@@ -277,7 +285,7 @@ public class StaffIncidentResource {
             examples = @ExampleObject(name = "merge", value = "{\"intoNumber\":\"2611-000042\"}")))
     @APIResponse(responseCode = "200", ref = "IncidentAfterAction")
     @APIResponse(responseCode = "409", ref = "IllegalTransition")
-    public Uni<Response> merge(@PathParam("number") String number, @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = IF_MATCH_DESCRIPTION, required = true, example = "\"3\"") String ifMatch,
+    public Uni<Response> merge(@Parameter(description = "The incident number", example = "2611-000042", schema = @Schema(type = SchemaType.STRING, maxLength = 20)) @PathParam("number") String number, @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = IF_MATCH_DESCRIPTION, required = true, example = "\"3\"") String ifMatch,
             @Valid @NotNull WorkflowRequests.Merge body) {
         return workflow.merge(caller(), number, IncidentIfMatch.required(ifMatch), body).map(StaffIncidentResource::withTag);
     }
@@ -291,7 +299,7 @@ public class StaffIncidentResource {
             examples = @ExampleObject(name = "note", value = "{\"text\":\"Созвонились с УК, выезд завтра\"}")))
     @APIResponse(responseCode = "200", ref = "IncidentAfterAction")
     @APIResponse(responseCode = "409", ref = "IllegalTransition")
-    public Uni<Response> note(@PathParam("number") String number, @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = IF_MATCH_DESCRIPTION, required = true, example = "\"3\"") String ifMatch,
+    public Uni<Response> note(@Parameter(description = "The incident number", example = "2611-000042", schema = @Schema(type = SchemaType.STRING, maxLength = 20)) @PathParam("number") String number, @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = IF_MATCH_DESCRIPTION, required = true, example = "\"3\"") String ifMatch,
             @Valid @NotNull WorkflowRequests.Note body) {
         return workflow.note(caller(), number, IncidentIfMatch.required(ifMatch), body).map(StaffIncidentResource::withTag);
     }
@@ -302,7 +310,7 @@ public class StaffIncidentResource {
     @Operation(operationId = "closeIncident", summary = "Close an answered incident", description = "ANSWERED → CLOSED. Operators only.")
     @APIResponse(responseCode = "200", ref = "IncidentAfterAction")
     @APIResponse(responseCode = "409", ref = "IllegalTransition")
-    public Uni<Response> close(@PathParam("number") String number, @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = IF_MATCH_DESCRIPTION, required = true, example = "\"3\"") String ifMatch) {
+    public Uni<Response> close(@Parameter(description = "The incident number", example = "2611-000042", schema = @Schema(type = SchemaType.STRING, maxLength = 20)) @PathParam("number") String number, @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = IF_MATCH_DESCRIPTION, required = true, example = "\"3\"") String ifMatch) {
         return workflow.close(caller(), number, IncidentIfMatch.required(ifMatch)).map(StaffIncidentResource::withTag);
     }
 }

@@ -8,7 +8,7 @@ import org.otklik.incident.IncidentRefs.DistrictRef;
 import org.otklik.incident.IncidentRefs.OrganizationRef;
 import org.otklik.security.Channel;
 
-@Schema(name = "StaffIncidentSummary")
+@Schema(name = "StaffIncidentSummary", requiredProperties = { "number", "status", "channel", "category", "district", "organization", "excerpt", "createdAt", "resolutionDue", "overdue", "redirectToConfirm" })
 public record StaffIncidentSummary(
         String number,
         IncidentStatus status,

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.otklik.incident.FeedbackRequest.Contact;
 import org.otklik.incident.FeedbackRequest.Location;
@@ -13,7 +14,7 @@ import org.otklik.incident.IncidentRefs.DistrictRef;
 import org.otklik.incident.IncidentRefs.OrganizationRef;
 import org.otklik.security.Channel;
 
-@Schema(name = "StaffIncident", description = "Everything staff know about an incident, contact data and internal notes included")
+@Schema(name = "StaffIncident", requiredProperties = { "number", "status", "channel", "socialPlatform", "externalId", "sourceUrl", "category", "categoryConfidence", "district", "address", "location", "text", "attachments", "author", "contact", "organization", "redirectToConfirm", "rejectionReason", "answer", "interimAnswer", "rating", "reopenCount", "createdAt", "updatedAt", "firstResponseDue", "resolutionDue", "firstRespondedAt", "overdue", "duplicateOf", "duplicates", "timeline", "version", "allowedActions" }, description = "Everything staff know about an incident, contact data and internal notes included")
 public record StaffIncidentView(
         String number,
         IncidentStatus status,
@@ -46,28 +47,28 @@ public record StaffIncidentView(
         @Schema(nullable = true, description = "The main incident of a duplicate") String duplicateOf,
         @Schema(description = "Incidents merged into this one") List<String> duplicates,
         List<StaffTimelineEntry> timeline,
-        @Schema(description = "Optimistic-locking version, also sent as the ETag") int version,
+        @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1", maximum = "2147483647", description = "Optimistic-locking version, also sent as the ETag") int version,
         @Schema(description = "What the caller may do now", examples = "[\"progress\",\"answer\",\"notes\"]") List<String> allowedActions) {
 
-    @Schema(name = "IncidentAuthor", description = "Who wrote the message (staff only)")
+    @Schema(name = "IncidentAuthor", requiredProperties = { "subject", "gosuslugiId", "socialHandle" }, description = "Who wrote the message (staff only)")
     public record Author(@Schema(nullable = true) String subject, @Schema(nullable = true) String gosuslugiId,
             @Schema(nullable = true) String socialHandle) {
     }
 
-    @Schema(name = "StaffAnswer")
+    @Schema(name = "StaffAnswer", requiredProperties = { "text", "resolution", "redirectedTo", "attachments", "answeredAt" })
     public record StaffAnswer(String text, Resolution resolution, @Schema(nullable = true) String redirectedTo,
             List<String> attachments, OffsetDateTime answeredAt) {
     }
 
-    @Schema(name = "InterimAnswer")
+    @Schema(name = "InterimAnswer", requiredProperties = { "text", "plannedDate", "answeredAt" })
     public record Interim(String text, LocalDate plannedDate, OffsetDateTime answeredAt) {
     }
 
-    @Schema(name = "CitizenRating")
+    @Schema(name = "CitizenRating", requiredProperties = { "accepted", "comment", "ratedAt" })
     public record CitizenRating(boolean accepted, @Schema(nullable = true) String comment, OffsetDateTime ratedAt) {
     }
 
-    @Schema(name = "StaffTimelineEntry")
+    @Schema(name = "StaffTimelineEntry", requiredProperties = { "at", "type", "visibleToCitizen", "actorSubject", "actorRole", "actorOrganization", "status", "organizationCode", "comment" })
     public record StaffTimelineEntry(OffsetDateTime at, IncidentEventType type, boolean visibleToCitizen,
             @Schema(nullable = true) String actorSubject, @Schema(nullable = true) String actorRole,
             @Schema(nullable = true) String actorOrganization, @Schema(nullable = true) IncidentStatus status,

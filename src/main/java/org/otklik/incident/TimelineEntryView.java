@@ -4,7 +4,7 @@ import java.time.OffsetDateTime;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-@Schema(name = "TimelineEntry", description = "A step of an incident's history as its author sees it")
+@Schema(name = "TimelineEntry", requiredProperties = { "at", "type", "status", "organizationCode", "comment" }, description = "A step of an incident's history as its author sees it")
 public record TimelineEntryView(
         OffsetDateTime at,
         @Schema(examples = "SUBMITTED") IncidentEventType type,

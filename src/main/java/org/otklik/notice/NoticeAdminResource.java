@@ -97,8 +97,9 @@ public class NoticeAdminResource {
     @APIResponse(responseCode = "200", description = "A page of notices",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AdminPage.class)))
     public Uni<AdminPage> list(
-            @Parameter(description = "DRAFT, PUBLISHED, ENDED or CANCELLED") @QueryParam("status") String status,
-            @Parameter(description = "The nextCursor of the previous page") @QueryParam("cursor") String cursor,
+            @Parameter(description = "DRAFT, PUBLISHED, ENDED or CANCELLED", schema = @Schema(implementation = NoticeStatus.class))
+            @QueryParam("status") String status,
+            @Parameter(description = "The nextCursor of the previous page", schema = @Schema(type = SchemaType.STRING, maxLength = 200)) @QueryParam("cursor") String cursor,
             @Parameter(description = "Page size, 1 to 100") @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(Page.MAX_LIMIT) int limit) {
         Optional<NoticeStatus> statusFilter = Optional.ofNullable(status).map(value -> {
             try {
@@ -142,7 +143,7 @@ public class NoticeAdminResource {
     @APIResponse(responseCode = "200", description = "The notice",
             headers = @Header(name = "ETag", description = "Its revision, for If-Match", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AdminNotice.class)))
-    public Uni<Response> get(@PathParam("id") long id) {
+    public Uni<Response> get(@Parameter(description = "The notice id", example = "17", schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1", maximum = "9223372036854775807")) @PathParam("id") long id) {
         return notices.get(caller(), id).map(NoticeAdminResource::withTag);
     }
 
@@ -157,7 +158,7 @@ public class NoticeAdminResource {
     @APIResponse(responseCode = "200", ref = "NoticeAfterChange")
     @APIResponse(responseCode = "409", description = "The notice is ended or cancelled",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "#/components/schemas/Problem")))
-    public Uni<Response> update(@PathParam("id") long id,
+    public Uni<Response> update(@Parameter(description = "The notice id", example = "17", schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1", maximum = "9223372036854775807")) @PathParam("id") long id,
             @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = IF_MATCH, example = "\"3\"") String ifMatch,
             NoticeRequest body) {
         return notices.update(caller(), id, ifMatch, body).map(NoticeAdminResource::withTag);
@@ -171,7 +172,7 @@ public class NoticeAdminResource {
     @APIResponse(responseCode = "200", ref = "NoticeAfterChange")
     @APIResponse(responseCode = "409", description = "Not a draft, or its end has passed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "#/components/schemas/Problem")))
-    public Uni<Response> publish(@PathParam("id") long id,
+    public Uni<Response> publish(@Parameter(description = "The notice id", example = "17", schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1", maximum = "9223372036854775807")) @PathParam("id") long id,
             @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = IF_MATCH, example = "\"3\"") String ifMatch) {
         return notices.publish(caller(), id, ifMatch).map(NoticeAdminResource::withTag);
     }
@@ -184,7 +185,7 @@ public class NoticeAdminResource {
     @APIResponse(responseCode = "200", ref = "NoticeAfterChange")
     @APIResponse(responseCode = "409", description = "Not published, or not started yet",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "#/components/schemas/Problem")))
-    public Uni<Response> end(@PathParam("id") long id,
+    public Uni<Response> end(@Parameter(description = "The notice id", example = "17", schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1", maximum = "9223372036854775807")) @PathParam("id") long id,
             @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = IF_MATCH, example = "\"3\"") String ifMatch) {
         return notices.end(caller(), id, ifMatch).map(NoticeAdminResource::withTag);
     }
@@ -197,7 +198,7 @@ public class NoticeAdminResource {
     @APIResponse(responseCode = "200", ref = "NoticeAfterChange")
     @APIResponse(responseCode = "409", description = "Already ended or cancelled",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "#/components/schemas/Problem")))
-    public Uni<Response> cancel(@PathParam("id") long id,
+    public Uni<Response> cancel(@Parameter(description = "The notice id", example = "17", schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1", maximum = "9223372036854775807")) @PathParam("id") long id,
             @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = IF_MATCH, example = "\"3\"") String ifMatch) {
         return notices.cancel(caller(), id, ifMatch).map(NoticeAdminResource::withTag);
     }
@@ -220,7 +221,7 @@ public class NoticeAdminResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AnswerResult.class)))
     @APIResponse(responseCode = "409", description = "The notice is a draft",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "#/components/schemas/Problem")))
-    public Uni<AnswerResult> answer(@PathParam("id") long id, @Valid @NotNull WorkflowRequests.Answer body) {
+    public Uni<AnswerResult> answer(@Parameter(description = "The notice id", example = "17", schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1", maximum = "9223372036854775807")) @PathParam("id") long id, @Valid @NotNull WorkflowRequests.Answer body) {
         return answers.answerAll(caller(), id, body);
     }
 }

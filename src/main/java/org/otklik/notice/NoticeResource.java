@@ -68,11 +68,13 @@ public class NoticeResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PublicPage.class)))
     @APIResponse(responseCode = "304", description = "The copy named by If-None-Match is current")
     public Uni<Response> list(
-            @Parameter(example = "leninsky") @QueryParam("district") String district,
-            @Parameter(description = "A category code", example = "housing.hot_water") @QueryParam("category") String category,
-            @Parameter(description = "ACTIVE, UPCOMING or ENDED (also CANCELLED); all published notices when absent")
+            @Parameter(example = "leninsky", schema = @Schema(type = SchemaType.STRING, maxLength = 64)) @QueryParam("district") String district,
+            @Parameter(description = "A category code", example = "housing.hot_water", schema = @Schema(type = SchemaType.STRING, maxLength = 64))
+            @QueryParam("category") String category,
+            @Parameter(description = "ACTIVE, UPCOMING or ENDED (also CANCELLED); all published notices when absent",
+                    schema = @Schema(type = SchemaType.STRING, enumeration = { "ACTIVE", "UPCOMING", "ENDED", "CANCELLED" }))
             @QueryParam("state") String state,
-            @Parameter(description = "The nextCursor of the previous page") @QueryParam("cursor") String cursor,
+            @Parameter(description = "The nextCursor of the previous page", schema = @Schema(type = SchemaType.STRING, maxLength = 200)) @QueryParam("cursor") String cursor,
             @Parameter(description = "Page size, 1 to 100") @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(Page.MAX_LIMIT) int limit,
             @Context Request request) {
         Optional<NoticeState> stateFilter = Optional.ofNullable(state).map(value -> switch (value) {
@@ -98,7 +100,7 @@ public class NoticeResource {
                     @Header(name = "Cache-Control", schema = @Schema(type = SchemaType.STRING)) },
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PublicNotice.class)))
     @APIResponse(responseCode = "304", description = "The copy named by If-None-Match is current")
-    public Uni<Response> get(@Parameter(example = "17") @PathParam("id") long id, @Context Request request) {
+    public Uni<Response> get(@Parameter(description = "The notice id", example = "17", schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1", maximum = "9223372036854775807")) @PathParam("id") long id, @Context Request request) {
         return notices.detail(id).map(view -> entityTags.conditional(request, view));
     }
 
@@ -125,7 +127,7 @@ public class NoticeResource {
                             <summary>С 2026-12-01T09:00:00+04:00 по 2026-12-14T18:00:00+04:00; районы: Ленинский</summary>\
                             <content type="text">Плановая гидравлическая опрессовка.</content></entry></feed>""")))
     @APIResponse(responseCode = "304", description = "The copy named by If-None-Match is current")
-    public Uni<Response> feed(@Parameter(example = "leninsky") @QueryParam("district") String district,
+    public Uni<Response> feed(@Parameter(example = "leninsky", schema = @Schema(type = SchemaType.STRING, maxLength = 64)) @QueryParam("district") String district,
             @Context UriInfo uri, @Context Request request) {
         return notices.feed(Optional.ofNullable(district)).map(feed -> {
             String xml = NoticeAtomFeed.write(feed, uri.getRequestUri(), uri.getBaseUri(), district);

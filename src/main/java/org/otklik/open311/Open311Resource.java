@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Encoding;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -75,7 +76,7 @@ public class Open311Resource {
     @APIResponse(responseCode = "200", description = "The discovery document",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Open311Views.Discovery.class)))
     public Response discovery(@Parameter(description = FORMAT, schema = @Schema(enumeration = { "json", "xml" })) @PathParam("format") String suffix,
-            @Parameter(description = JURISDICTION) @QueryParam("jurisdiction_id") String jurisdictionId, @Context UriInfo uri) {
+            @Parameter(description = JURISDICTION, schema = @Schema(type = SchemaType.STRING, maxLength = 253)) @QueryParam("jurisdiction_id") String jurisdictionId, @Context UriInfo uri) {
         Open311Format format = format(suffix);
         service.checkJurisdiction(jurisdictionId);
         String url = config.publicUrl().orElseGet(() -> uri.getBaseUriBuilder().path("open311/v2").build().toString());
@@ -96,7 +97,7 @@ public class Open311Resource {
                             [{"service_code":"housing.heating","service_name":"Отопление","description":"Heating",\
                             "metadata":true,"type":"realtime","keywords":"отопление, батарея","group":"ЖКХ"}]""")))
     public Uni<Response> services(@Parameter(description = FORMAT, schema = @Schema(enumeration = { "json", "xml" })) @PathParam("format") String suffix,
-            @Parameter(description = JURISDICTION) @QueryParam("jurisdiction_id") String jurisdictionId) {
+            @Parameter(description = JURISDICTION, schema = @Schema(type = SchemaType.STRING, maxLength = 253)) @QueryParam("jurisdiction_id") String jurisdictionId) {
         Open311Format format = format(suffix);
         service.checkJurisdiction(jurisdictionId);
         return service.services().map(services -> writer.list(format, 200, "services", "service", services));
@@ -109,9 +110,9 @@ public class Open311Resource {
     @APIResponse(responseCode = "200", description = "The definition",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = Open311Views.ServiceDefinition.class)))
-    public Uni<Response> definition(@Parameter(description = "A service_code", example = "housing.heating") @PathParam("code") String code,
+    public Uni<Response> definition(@Parameter(description = "A service_code", example = "housing.heating", schema = @Schema(type = SchemaType.STRING, maxLength = 64)) @PathParam("code") String code,
             @Parameter(description = FORMAT, schema = @Schema(enumeration = { "json", "xml" })) @PathParam("format") String suffix,
-            @Parameter(description = JURISDICTION) @QueryParam("jurisdiction_id") String jurisdictionId) {
+            @Parameter(description = JURISDICTION, schema = @Schema(type = SchemaType.STRING, maxLength = 253)) @QueryParam("jurisdiction_id") String jurisdictionId) {
         Open311Format format = format(suffix);
         service.checkJurisdiction(jurisdictionId);
         return service.definition(code).map(definition -> writer.object(format, "service_definition", definition));
@@ -130,10 +131,11 @@ public class Open311Resource {
                     + "at once: the answer carries its service_request_id and also a token." + XML_NOTE)
     @RequestBody(required = true, content = {
             @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED, schema = @Schema(implementation = Open311Forms.NewRequest.class)),
-            @Content(mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(implementation = Open311Forms.NewRequest.class)) })
+            @Content(mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(implementation = Open311Forms.NewRequest.class),
+                    encoding = @Encoding(name = "media_url", contentType = MediaType.TEXT_PLAIN)) })
     @APIResponse(responseCode = "200", description = "Registered (or registered before with this fixmystreet_id)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(type = SchemaType.ARRAY, implementation = Open311Views.RequestCreated.class)))
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = Open311Views.RequestCreated.class, minItems = 1, maxItems = 1)))
     public Uni<Response> submit(@Parameter(description = FORMAT, schema = @Schema(enumeration = { "json", "xml" })) @PathParam("format") String suffix,
             @Parameter(hidden = true) @QueryParam("api_key") String queryKey, MultipartFormDataInput input) {
         Open311Format format = format(suffix);
@@ -152,19 +154,24 @@ public class Open311Resource {
                     + "mySociety status as extended_attributes.status." + XML_NOTE)
     @APIResponse(responseCode = "200", description = "The requests, newest first",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(type = SchemaType.ARRAY, implementation = Open311Views.Request.class)))
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = Open311Views.Request.class, maxItems = 1000)))
     public Uni<Response> requests(@Parameter(description = FORMAT, schema = @Schema(enumeration = { "json", "xml" })) @PathParam("format") String suffix,
-            @Parameter(description = JURISDICTION) @QueryParam("jurisdiction_id") String jurisdictionId,
-            @Parameter(description = "Comma-separated ids", example = "2611-000042,2611-000043") @QueryParam("service_request_id") String ids,
-            @Parameter(description = "Comma-separated service codes", example = "roads.potholes") @QueryParam("service_code") String codes,
-            @Parameter(description = "Requested at or after", example = "2026-11-01T00:00:00+04:00") @QueryParam("start_date") String startDate,
-            @Parameter(description = "Requested at or before", example = "2026-11-29T00:00:00+04:00") @QueryParam("end_date") String endDate,
-            @Parameter(description = "open, closed or both comma-separated", example = "open") @QueryParam("status") String status,
-            @Parameter(description = "Changed at or after", example = "2026-11-28T00:00:00Z") @QueryParam("updated_after") String updatedAfter,
-            @Parameter(description = "Changed at or before", example = "2026-11-29T00:00:00Z") @QueryParam("updated_before") String updatedBefore,
-            @Parameter(description = "From 1", example = "1") @QueryParam("page") String page,
-            @Parameter(description = "1 to 1000, default 100", example = "100") @QueryParam("page_size") String pageSize,
-            @Parameter(description = "true adds notes[] and extended_attributes", example = "true") @QueryParam("extensions") String extensions) {
+            @Parameter(description = JURISDICTION, schema = @Schema(type = SchemaType.STRING, maxLength = 253)) @QueryParam("jurisdiction_id") String jurisdictionId,
+            @Parameter(description = "Comma-separated incident numbers, at most 1000", example = "2611-000042,2611-000043",
+                    schema = @Schema(type = SchemaType.STRING, maxLength = 21000)) @QueryParam("service_request_id") String ids,
+            @Parameter(description = "Comma-separated service codes", example = "roads.potholes", schema = @Schema(type = SchemaType.STRING, maxLength = 2000)) @QueryParam("service_code") String codes,
+            @Parameter(description = "Requested at or after", example = "2026-11-01T00:00:00+04:00", schema = @Schema(type = SchemaType.STRING, format = "date-time", maxLength = 40)) @QueryParam("start_date") String startDate,
+            @Parameter(description = "Requested at or before; at most 90 days after start_date", example = "2026-11-29T00:00:00+04:00",
+                    schema = @Schema(type = SchemaType.STRING, format = "date-time", maxLength = 40)) @QueryParam("end_date") String endDate,
+            @Parameter(description = "open, closed or both comma-separated", example = "open",
+                    schema = @Schema(type = SchemaType.STRING, pattern = "^\\s*(open|closed)\\s*(,\\s*(open|closed)\\s*)?$", maxLength = 40)) @QueryParam("status") String status,
+            @Parameter(description = "Changed at or after", example = "2026-11-28T00:00:00Z", schema = @Schema(type = SchemaType.STRING, format = "date-time", maxLength = 40)) @QueryParam("updated_after") String updatedAfter,
+            @Parameter(description = "Changed at or before", example = "2026-11-29T00:00:00Z", schema = @Schema(type = SchemaType.STRING, format = "date-time", maxLength = 40)) @QueryParam("updated_before") String updatedBefore,
+            @Parameter(description = "From 1 (page times page_size stays below 2^31)", example = "1",
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "2147483")) @QueryParam("page") String page,
+            @Parameter(description = "1 to 1000, default 100", example = "100",
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "1000")) @QueryParam("page_size") String pageSize,
+            @Parameter(description = "true adds notes[] and extended_attributes", example = "true", schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("extensions") String extensions) {
         Open311Format format = format(suffix);
         service.checkJurisdiction(jurisdictionId);
         return service.requests(new Open311Service.RequestFilters(ids, codes, startDate, endDate, status, updatedAfter,
@@ -178,11 +185,11 @@ public class Open311Resource {
             description = "As in the list (a list of one, as the standard has it)." + XML_NOTE)
     @APIResponse(responseCode = "200", description = "The request",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(type = SchemaType.ARRAY, implementation = Open311Views.Request.class)))
-    public Uni<Response> request(@Parameter(description = "The incident number", example = "2611-000042") @PathParam("id") String id,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = Open311Views.Request.class, minItems = 1, maxItems = 1)))
+    public Uni<Response> request(@Parameter(description = "The incident number", example = "2611-000042", schema = @Schema(type = SchemaType.STRING, maxLength = 20)) @PathParam("id") String id,
             @Parameter(description = FORMAT, schema = @Schema(enumeration = { "json", "xml" })) @PathParam("format") String suffix,
-            @Parameter(description = JURISDICTION) @QueryParam("jurisdiction_id") String jurisdictionId,
-            @Parameter(description = "true adds notes[]", example = "true") @QueryParam("extensions") String extensions) {
+            @Parameter(description = JURISDICTION, schema = @Schema(type = SchemaType.STRING, maxLength = 253)) @QueryParam("jurisdiction_id") String jurisdictionId,
+            @Parameter(description = "true adds notes[]", example = "true", schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("extensions") String extensions) {
         Open311Format format = format(suffix);
         service.checkJurisdiction(jurisdictionId);
         return service.request(id, extensions).map(requests -> writer.list(format, 200, "service_requests", "request", requests));
@@ -193,10 +200,10 @@ public class Open311Resource {
     @Operation(operationId = "open311Token", summary = "Open311: the request of a token", description = "The service_request_id behind a token from POST requests." + XML_NOTE)
     @APIResponse(responseCode = "200", description = "The request id",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(type = SchemaType.ARRAY, implementation = Open311Views.Token.class)))
-    public Uni<Response> token(@Parameter(description = "A token from POST requests") @PathParam("token") String token,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = Open311Views.Token.class, minItems = 1, maxItems = 1)))
+    public Uni<Response> token(@Parameter(description = "A token from POST requests", schema = @Schema(type = SchemaType.STRING, maxLength = 64)) @PathParam("token") String token,
             @Parameter(description = FORMAT, schema = @Schema(enumeration = { "json", "xml" })) @PathParam("format") String suffix,
-            @Parameter(description = JURISDICTION) @QueryParam("jurisdiction_id") String jurisdictionId) {
+            @Parameter(description = JURISDICTION, schema = @Schema(type = SchemaType.STRING, maxLength = 253)) @QueryParam("jurisdiction_id") String jurisdictionId) {
         Open311Format format = format(suffix);
         service.checkJurisdiction(jurisdictionId);
         return service.token(token).map(tokens -> writer.list(format, 200, "service_requests", "request", tokens));
@@ -211,14 +218,17 @@ public class Open311Resource {
                     + "is how the answer reaches the citizen on this channel." + XML_NOTE)
     @APIResponse(responseCode = "200", description = "The updates",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(type = SchemaType.ARRAY, implementation = Open311Views.Update.class)))
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = Open311Views.Update.class, maxItems = 1000)))
     public Uni<Response> updates(@Parameter(description = FORMAT, schema = @Schema(enumeration = { "json", "xml" })) @PathParam("format") String suffix,
-            @Parameter(description = JURISDICTION) @QueryParam("jurisdiction_id") String jurisdictionId,
-            @Parameter(description = "Optional: the calling client's key") @QueryParam("api_key") String apiKey,
-            @Parameter(description = "Changes at or after", example = "2026-11-28T00:00:00Z") @QueryParam("start_date") String startDate,
-            @Parameter(description = "Changes at or before", example = "2026-11-29T00:00:00Z") @QueryParam("end_date") String endDate,
-            @Parameter(description = "From 1", example = "1") @QueryParam("page") String page,
-            @Parameter(description = "1 to 1000, default 1000", example = "1000") @QueryParam("page_size") String pageSize) {
+            @Parameter(description = JURISDICTION, schema = @Schema(type = SchemaType.STRING, maxLength = 253)) @QueryParam("jurisdiction_id") String jurisdictionId,
+            @Parameter(description = "Optional: the calling client's key", schema = @Schema(type = SchemaType.STRING, maxLength = 200)) @QueryParam("api_key") String apiKey,
+            @Parameter(description = "Changes at or after", example = "2026-11-28T00:00:00Z", schema = @Schema(type = SchemaType.STRING, format = "date-time", maxLength = 40)) @QueryParam("start_date") String startDate,
+            @Parameter(description = "Changes at or before; at most 90 days after start_date", example = "2026-11-29T00:00:00Z",
+                    schema = @Schema(type = SchemaType.STRING, format = "date-time", maxLength = 40)) @QueryParam("end_date") String endDate,
+            @Parameter(description = "From 1 (page times page_size stays below 2^31)", example = "1",
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "2147483")) @QueryParam("page") String page,
+            @Parameter(description = "1 to 1000, default 1000", example = "1000",
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "1000")) @QueryParam("page_size") String pageSize) {
         Open311Format format = format(suffix);
         service.checkJurisdiction(jurisdictionId);
         return service.updates(apiKey, startDate, endDate, page, pageSize)
@@ -238,7 +248,7 @@ public class Open311Resource {
             @Content(mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(implementation = Open311Forms.NewUpdate.class)) })
     @APIResponse(responseCode = "200", description = "Accepted (or accepted before)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(type = SchemaType.ARRAY, implementation = Open311Views.UpdateAccepted.class)))
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = Open311Views.UpdateAccepted.class, minItems = 1, maxItems = 1)))
     public Uni<Response> postUpdate(@Parameter(description = FORMAT, schema = @Schema(enumeration = { "json", "xml" })) @PathParam("format") String suffix,
             @Parameter(hidden = true) @QueryParam("api_key") String queryKey, MultipartFormDataInput input) {
         Open311Format format = format(suffix);

@@ -8,7 +8,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 
 // Native: Jackson serialises this inside a Response (ETag answers), so the REST layer cannot see the type.
 @RegisterForReflection
-@Schema(name = "Category", description = "A topic of the tree with its effective deadlines (inherited from the parent where unset)")
+@Schema(name = "Category", requiredProperties = { "code", "nameRu", "nameEn", "firstResponseHours", "resolutionDays", "children" }, description = "A topic of the tree with its effective deadlines (inherited from the parent where unset)")
 public record CategoryView(
         @Schema(examples = "housing.heating") String code,
         @Schema(examples = "Отопление") String nameRu,

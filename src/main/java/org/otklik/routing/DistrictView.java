@@ -6,7 +6,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 
 // Native: Jackson serialises this inside a Response (ETag answers), so the REST layer cannot see the type.
 @RegisterForReflection
-@Schema(name = "District")
+@Schema(name = "District", requiredProperties = { "code", "nameRu", "nameEn" })
 public record DistrictView(
         @Schema(examples = "leninsky") String code,
         @Schema(examples = "Ленинский") String nameRu,

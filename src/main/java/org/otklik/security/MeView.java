@@ -7,7 +7,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 @JsonInclude(JsonInclude.Include.ALWAYS)
-@Schema(name = "Me", description = "Who the caller is, as Otklik understands the access token")
+@Schema(name = "Me", requiredProperties = { "subject", "roles", "channel", "organization", "district" }, description = "Who the caller is, as Otklik understands the access token")
 public record MeView(
         @Schema(description = "Token subject", examples = "6f1c2a9e-3d4b-4e8f-9a51-2b7c0d9e1f34") String subject,
         @Schema(description = "Otklik roles of the caller", examples = "[\"citizen\"]") List<String> roles,
