@@ -241,6 +241,10 @@ public class ProblemExceptionMappers {
                 return problems.toResponse(problems.of(ProblemType.CONFLICT,
                         "Someone else changed the same data at the same moment; reload and try again.", request.path()));
             }
+            if (sqlState(cause) != null && UNSTORABLE_TEXT_SQL_STATES.contains(sqlState(cause))) {
+                return problems.toResponse(problems.of(ProblemType.VALIDATION,
+                        "The request contains a character that cannot be stored, such as U+0000.", request.path()));
+            }
             if (cause instanceof io.quarkus.oidc.OIDCException) {
                 LOG.warnf("The OIDC provider is unavailable [%s %s]", request.method(), request.path());
                 return Response.fromResponse(problems.toResponse(problems.of(ProblemType.SERVICE_UNAVAILABLE,
@@ -264,6 +268,19 @@ public class ProblemExceptionMappers {
 
     /** Deadlock, serialization failure, lock not available: the loser of a race may simply retry. */
     private static final java.util.Set<String> RETRYABLE_SQL_STATES = java.util.Set.of("40P01", "40001", "55P03");
+
+    private static String sqlState(Throwable cause) {
+        if (cause instanceof io.vertx.pgclient.PgException pg) {
+            return pg.getSqlState();
+        }
+        if (cause instanceof java.sql.SQLException sql) {
+            return sql.getSQLState();
+        }
+        return cause instanceof org.hibernate.JDBCException jdbc ? jdbc.getSQLState() : null;
+    }
+
+    /** Invalid byte sequence (a NUL in text), untranslatable character: the input, not the server, is at fault. */
+    private static final java.util.Set<String> UNSTORABLE_TEXT_SQL_STATES = java.util.Set.of("22021", "22P05");
 
     private Response internalError(Throwable exception, HttpServerRequest request) {
         String correlationId = ProblemResponses.correlationId(request.getHeader(ProblemResponses.CORRELATION_HEADER));

@@ -14,7 +14,7 @@ public record PollRequest(
         @Schema(required = true, examples = "2026-07-01T09:00:00+04:00") OffsetDateTime opensAt,
         @Schema(required = true, examples = "2026-07-21T21:00:00+04:00") OffsetDateTime closesAt,
         @Schema(nullable = true, description = "Absent: every resident may vote") Eligibility eligibility,
-        @Schema(nullable = true, description = "Default AFTER_CLOSE") ResultsPolicy resultsPolicy,
+        @Schema(nullable = true, maxLength = 16, description = "Default AFTER_CLOSE") ResultsPolicy resultsPolicy,
         @Schema(nullable = true, description = "Default true: ballots cannot be linked to voters") Boolean secret,
         @Schema(nullable = true, description = "Default false: a second vote is refused; true: it replaces the first") Boolean allowRevote,
         @Schema(required = true, minItems = 1, maxItems = 50) List<QuestionRequest> questions) {
@@ -24,10 +24,10 @@ public record PollRequest(
             @Schema(required = true) QuestionType type,
             @Schema(required = true) LocalizedText title,
             @Schema(nullable = true, description = "Default true") Boolean required,
-            @Schema(nullable = true, description = "MULTIPLE only, default 1") Integer min,
-            @Schema(nullable = true, description = "MULTIPLE only, default the number of options") Integer max,
-            @Schema(nullable = true, description = "RATING only, 2–10") Integer scale,
-            @Schema(nullable = true, description = "TEXT only, 1–5000, default 1000") Integer maxLength,
-            @Schema(nullable = true, description = "SINGLE and MULTIPLE: 2–50 options with unique codes") List<PollOption> options) {
+            @Schema(nullable = true, minimum = "1", maximum = "50", description = "MULTIPLE only, default 1") Integer min,
+            @Schema(nullable = true, minimum = "1", maximum = "50", description = "MULTIPLE only, default the number of options") Integer max,
+            @Schema(nullable = true, minimum = "2", maximum = "10", description = "RATING only, 2–10") Integer scale,
+            @Schema(nullable = true, minimum = "1", maximum = "5000", description = "TEXT only, 1–5000, default 1000") Integer maxLength,
+            @Schema(nullable = true, maxItems = 50, description = "SINGLE and MULTIPLE: 2–50 options with unique codes") List<PollOption> options) {
     }
 }

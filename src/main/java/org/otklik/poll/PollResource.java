@@ -81,9 +81,10 @@ public class PollResource {
     public Uni<PollSummaryPage> list(
             @Parameter(description = "OPEN, UPCOMING or CLOSED; all three when absent", schema = @Schema(
                     type = SchemaType.STRING, enumeration = { "OPEN", "UPCOMING", "CLOSED" })) @QueryParam("state") PollState state,
-            @Parameter(description = "Only polls residents of this district may vote in", example = "leninsky")
+            @Parameter(description = "Only polls residents of this district may vote in", example = "leninsky",
+                    schema = @Schema(type = SchemaType.STRING, maxLength = 64))
             @QueryParam("district") String district,
-            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
+            @Parameter(description = "nextCursor of the previous page", schema = @Schema(type = SchemaType.STRING, maxLength = 200)) @QueryParam("cursor") String cursor,
             @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit) {
         return polls.list(state, district, cursor, limit);
     }
@@ -142,11 +143,12 @@ public class PollResource {
             content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
     @APIResponse(responseCode = "503", description = "The batch this vote was in could not be stored: nothing of it was "
             + "counted; send the vote again after Retry-After seconds",
-            headers = @Header(name = "Retry-After", description = "Seconds to wait", schema = @Schema(type = SchemaType.INTEGER)),
+            headers = @Header(name = "Retry-After", ref = "#/components/headers/Retry-After"),
             content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
     public Uni<Response> vote(@PathParam("id") UUID id, BallotRequest request,
             @Parameter(description = "Makes a retry safe: the same key and ballot return the first receipt again; the same "
-                    + "key with another ballot is refused with 422, and while the first request runs with 409.")
+                    + "key with another ballot is refused with 422, and while the first request runs with 409.",
+                    schema = @Schema(type = SchemaType.STRING, maxLength = 255, pattern = "^[!-~]{1,255}$"))
             @HeaderParam(IdempotencyStore.HEADER) String idempotencyKey) {
         Caller caller = currentCaller.get();
         IdempotentRequest idempotent = BallotIdempotency.ballot(caller.subject(), id, idempotencyKey, request);

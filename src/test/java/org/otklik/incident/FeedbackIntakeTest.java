@@ -59,6 +59,17 @@ class FeedbackIntakeTest {
     }
 
     @Test
+    void aNulCharacterIsRefusedWithoutStoringAnything() {
+        String subject = Feedback.uniqueSubject("nul");
+        Feedback.submit(TestTokens.citizen(subject), Feedback.body("roads.potholes", "Яма\u0000 на дороге"))
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://otklik.org/problems/validation-failed"));
+        given().auth().oauth2(TestTokens.citizen(subject)).when().get("/api/v1/me/incidents")
+                .then().statusCode(200).body("items.size()", equalTo(0));
+    }
+
+    @Test
     void mobileCitizensMaySubmit() {
         String token = mobileCitizen();
         String number = Feedback.submitAs(token, Feedback.body("landscaping.lighting", "Не горят фонари во дворе"));
