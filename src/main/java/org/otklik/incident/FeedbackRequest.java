@@ -2,6 +2,8 @@ package org.otklik.incident;
 
 import java.util.List;
 
+import org.otklik.common.LocalizedText;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -38,7 +40,7 @@ public record FeedbackRequest(
      * Contains a character that is neither white space nor a control character (what "not blank" means here), as
      * explicit ranges: contract test generators do not all know the regex shorthands.
      */
-    public static final String NOT_BLANK = "[!-~\u00a1-\u167f\u1681-\u1fff\u200b-\u2027\u202a-\u205e\u2060-\u2fff\u3001-\ud7ff\ue000-\ufffd]";
+    public static final String NOT_BLANK = LocalizedText.NOT_BLANK;
 
     static final String HTTPS_URL = "https://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/\\S*)?";
 

@@ -9,5 +9,5 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 @Schema(name = "PollOption", description = "An answer option of a SINGLE or MULTIPLE question")
 public record PollOption(
         @Schema(required = true, pattern = "^[a-z0-9_-]{1,32}$", maxLength = 32, description = "Unique within the question", examples = "park") String code,
-        @Schema(required = true) LocalizedText title) {
+        @Schema(required = true, implementation = PollRequest.OptionTitle.class) LocalizedText title) {
 }
