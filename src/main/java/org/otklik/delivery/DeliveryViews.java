@@ -20,7 +20,7 @@ public final class DeliveryViews {
     @Schema(name = "WebhookSubscriptionRequest")
     public record SubscriptionRequest(
             @Schema(examples = "https://widget.example.org/otklik/events", format = "uri", maxLength = 2000,
-                    pattern = "^https://[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*(:[1-9][0-9]{0,4})?(/[A-Za-z0-9._~/-]*)?$")
+                    pattern = "^https://([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)*[A-Za-z]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(:[1-9][0-9]{0,3})?(/[A-Za-z0-9._~/-]*)?$")
             @NotBlank @Size(max = 2000) String url,
             // a bound on the request (published in the contract), not the number of event types: those are
             // checked against the DeliveredEvents beans; WebhookEvents (META-INF/openapi.yaml) lists them
