@@ -241,7 +241,8 @@ public class ProblemExceptionMappers {
                 return problems.toResponse(problems.of(ProblemType.CONFLICT,
                         "Someone else changed the same data at the same moment; reload and try again.", request.path()));
             }
-            if (sqlState(cause) != null && UNSTORABLE_TEXT_SQL_STATES.contains(sqlState(cause))) {
+            String sqlState = sqlState(cause);
+            if (sqlState != null && UNSTORABLE_TEXT_SQL_STATES.contains(sqlState)) {
                 return problems.toResponse(problems.of(ProblemType.VALIDATION,
                         "The request contains a character that cannot be stored, such as U+0000.", request.path()));
             }
