@@ -7,10 +7,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * Every statement on {@code idempotency_record}, through the Hibernate session: they run in the
- * transaction of the action whose response they keep.
+ * Every statement on {@code idempotency_record}. They run in the transaction of the action whose
+ * response they keep: the Hibernate session's, or a pool transaction for actions that write through the pool.
  */
 @ApplicationScoped
 public class IdempotencyRepository {
@@ -45,6 +48,27 @@ public class IdempotencyRepository {
                 .setParameter("location", response.location())
                 .setParameter("at", at)
                 .executeUpdate())
+                .replaceWithVoid();
+    }
+
+    public Uni<Optional<Recorded>> find(SqlConnection transaction, String caller, String key) {
+        return transaction.preparedQuery("select request_hash, response_status, response_body, location"
+                        + " from idempotency_record where caller = $1 and idempotency_key = $2")
+                .execute(Tuple.of(caller, key))
+                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(recorded(rows.iterator().next())));
+    }
+
+    private static Recorded recorded(Row row) {
+        return new Recorded(row.getString("request_hash"), new StoredResponse(row.getInteger("response_status"),
+                row.getString("response_body"), row.getString("location")));
+    }
+
+    public Uni<Void> insert(SqlConnection transaction, IdempotentRequest request, String requestHash,
+            StoredResponse response, OffsetDateTime at) {
+        return transaction.preparedQuery("insert into idempotency_record (caller, idempotency_key, operation, request_hash,"
+                        + " response_status, response_body, location, created_at) values ($1, $2, $3, $4, $5, $6, $7, $8)")
+                .execute(Tuple.from(new Object[] { request.caller(), request.key(), request.operation(), requestHash,
+                        response.status(), response.body(), response.location(), at }))
                 .replaceWithVoid();
     }
 

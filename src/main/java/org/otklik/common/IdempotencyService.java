@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,6 +22,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 
 /**
  * The plain {@link IdempotencyStore}: responses kept in the clear in {@code idempotency_record}
@@ -36,15 +39,17 @@ public class IdempotencyService implements IdempotencyStore {
     private static final Duration RETENTION = Duration.ofHours(24);
 
     private final IdempotencyRepository records;
+    private final Pool pool;
     private final ObjectMapper objectMapper;
     private final ScheduledJobs jobs;
     private final Duration cleanupInterval;
     private final Clock clock;
 
-    public IdempotencyService(IdempotencyRepository records, ObjectMapper objectMapper, ScheduledJobs jobs,
+    public IdempotencyService(IdempotencyRepository records, Pool pool, ObjectMapper objectMapper, ScheduledJobs jobs,
             @ConfigProperty(name = "otklik.idempotency.cleanup-interval", defaultValue = "1h") Duration cleanupInterval,
             Clock clock) {
         this.records = records;
+        this.pool = pool;
         this.objectMapper = objectMapper;
         this.jobs = jobs;
         this.cleanupInterval = cleanupInterval;
@@ -64,6 +69,24 @@ public class IdempotencyService implements IdempotencyStore {
                 .chain(found -> found.isEmpty()
                         ? action.get().call(response -> records.insert(request, requestHash, response,
                                 OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC)))
+                        : Uni.createFrom().item(replay(found.get(), requestHash))));
+    }
+
+    /**
+     * The same for an action that writes through the pool: one pool transaction holds the lock, the action's
+     * writes and the kept response, so that neither commits without the other.
+     */
+    public Uni<StoredResponse> onceInPoolTransaction(IdempotentRequest request,
+            Function<SqlConnection, Uni<StoredResponse>> action) {
+        if (!request.hasKey()) {
+            return pool.withTransaction(action);
+        }
+        String requestHash = fingerprint(request.operation(), request.body());
+        return pool.withTransaction(transaction -> AdvisoryLocks.lock(transaction, "idempotency", request.caller(), request.key())
+                .chain(() -> records.find(transaction, request.caller(), request.key()))
+                .chain(found -> found.isEmpty()
+                        ? action.apply(transaction).call(response -> records.insert(transaction, request, requestHash,
+                                response, OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC)))
                         : Uni.createFrom().item(replay(found.get(), requestHash))));
     }
 

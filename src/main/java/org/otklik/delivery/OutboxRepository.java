@@ -77,6 +77,19 @@ public class OutboxRepository {
                 .replaceWithVoid();
     }
 
+    /** Adds a pending row in a pool transaction. */
+    public Uni<Void> insert(SqlConnection transaction, NewDelivery row) {
+        OffsetDateTime now = utc(row.at());
+        return transaction.preparedQuery("""
+                insert into outbox_delivery (id, event_id, event_type, incident_id, incident_number, notice_id, destination,
+                    subscription_id, payload, state, attempts, next_attempt_at, created_at)
+                values ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'PENDING', 0, $10, $10)""")
+                .execute(Tuple.from(new Object[] { UUID.randomUUID(), row.eventId(), row.type(), row.incidentId(),
+                        row.incidentNumber(), row.noticeId(), row.destination().name(), row.subscriptionId(), row.payload(),
+                        now }))
+                .replaceWithVoid();
+    }
+
     /**
      * Claims up to {@code limit} due rows until {@code leasedUntil}, each under its next lease number. A row is due
      * when no earlier row of the same incident and destination is still pending; rows another relay is claiming

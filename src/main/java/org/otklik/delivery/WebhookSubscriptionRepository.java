@@ -44,6 +44,18 @@ public class WebhookSubscriptionRepository {
                 .getResultList());
     }
 
+    /** The same, in a pool transaction. */
+    public Uni<List<UUID>> activeSubscribersOf(SqlConnection transaction, String eventType) {
+        return transaction.preparedQuery(
+                "select id from webhook_subscription where active and $1 = any(events) order by created_at")
+                .execute(Tuple.of(eventType))
+                .map(rows -> {
+                    List<UUID> ids = new java.util.ArrayList<>(rows.size());
+                    rows.forEach(row -> ids.add(row.getUUID("id")));
+                    return ids;
+                });
+    }
+
     public Uni<Void> insert(UUID id, String url, List<String> events, String secret, Instant createdAt, String createdBy) {
         return pool.preparedQuery("insert into webhook_subscription (id, url, events, secret, created_at, created_by)"
                 + " values ($1, $2, $3, $4, $5, $6)")

@@ -32,13 +32,10 @@ public class CitizenIncidentService {
         this.views = views;
     }
 
-    @WithSession
     public Uni<IncidentStatusView> publicStatus(String number) {
-        return incidents.findByNumber(number)
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("No incident has the number " + number + "."))
-                .chain(incident -> mainOf(incident)
-                        .chain(main -> referenceCatalog.current()
-                                .map(reference -> views.publicStatus(incident, main, reference))));
+        return incidents.findPublicStatus(number)
+                .map(found -> found.orElseThrow(() -> ProblemException.notFound("No incident has the number " + number + ".")))
+                .chain(row -> referenceCatalog.current().map(reference -> views.publicStatus(row, reference)));
     }
 
     @WithSession

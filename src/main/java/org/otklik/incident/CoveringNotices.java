@@ -5,6 +5,7 @@ import java.util.List;
 import org.otklik.routing.ReferenceSnapshot;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 
 /**
  * The city notices that cover an incoming message. Intake asks for them while registering a message;
@@ -12,9 +13,9 @@ import io.smallrye.mutiny.Uni;
  */
 public interface CoveringNotices {
 
-    /** Links a registered (and flushed) incident to every running notice covering it, in the intake's transaction. */
-    Uni<Void> link(ReferenceSnapshot reference, long incidentId, String categoryCode);
+    /** Links a registered incident to every running notice covering it, in the intake's pool transaction. */
+    Uni<List<NoticeRef>> link(SqlConnection transaction, ReferenceSnapshot reference, long incidentId, String categoryCode);
 
-    /** The notices an incident was linked to. */
-    Uni<List<NoticeRef>> linkedTo(long incidentId);
+    /** The notices an incident was linked to, in the intake's pool transaction. */
+    Uni<List<NoticeRef>> linkedTo(SqlConnection transaction, long incidentId);
 }

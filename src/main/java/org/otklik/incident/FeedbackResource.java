@@ -44,7 +44,7 @@ import io.smallrye.mutiny.Uni;
 public class FeedbackResource {
 
     private final IntakeService intake;
-    private final IdempotencyStore idempotency;
+    private final IdempotencyService idempotency;
     private final CurrentCaller caller;
     private final ObjectMapper objectMapper;
 
@@ -97,7 +97,8 @@ public class FeedbackResource {
         Caller current = caller.get();
         IdempotentRequest request = new IdempotentRequest(current.subject(), "submit-feedback", idempotencyKey, body);
         return intake.admit(current, body)
-                .chain(admitted -> idempotency.once(request, () -> intake.submit(admitted).map(this::stored)))
+                .chain(admitted -> idempotency.onceInPoolTransaction(request,
+                        transaction -> intake.submit(transaction, admitted).map(this::stored)))
                 .map(StoredResponse::toResponse);
     }
 

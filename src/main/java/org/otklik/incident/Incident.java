@@ -321,6 +321,11 @@ public class Incident {
 
     /** Open and past a deadline: the resolution deadline, or the first-response one before any response. */
     public boolean isOverdue(Instant now) {
+        return isOverdue(status, firstResponseDue, resolutionDue, firstRespondedAt, now);
+    }
+
+    static boolean isOverdue(IncidentStatus status, Instant firstResponseDue, Instant resolutionDue,
+            Instant firstRespondedAt, Instant now) {
         if (!status.isOpen()) {
             return false;
         }

@@ -11,6 +11,7 @@ import org.otklik.security.Caller;
 import org.otklik.security.Roles;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 
 /**
  * Records what a state change of an incident did: the timeline event, {@code updatedAt} and, for a
@@ -45,7 +46,22 @@ class IncidentRecorder {
         this.outbox = outbox;
     }
 
+    /** In the current Panache transaction. */
     Uni<Void> record(Actor actor, IncidentChange change, Instant now) {
+        IncidentEvent event = eventOf(actor, change, now);
+        return events.persist(event).chain(() -> deliveryOf(change, now).map(outbox::enqueue)
+                .orElseGet(() -> Uni.createFrom().voidItem()));
+    }
+
+    /** In a pool transaction (the intake's). */
+    Uni<Void> record(SqlConnection transaction, Actor actor, IncidentChange change, Instant now) {
+        IncidentEvent event = eventOf(actor, change, now);
+        return events.insert(transaction, event).chain(() -> deliveryOf(change, now)
+                .map(delivery -> outbox.enqueue(transaction, delivery))
+                .orElseGet(() -> Uni.createFrom().voidItem()));
+    }
+
+    private static IncidentEvent eventOf(Actor actor, IncidentChange change, Instant now) {
         Incident incident = change.incident();
         if (change.type().touchesUpdatedAt()) {
             incident.updatedAt = now;
@@ -61,9 +77,7 @@ class IncidentRecorder {
         event.status = incident.status;
         event.organizationCode = incident.organizationCode;
         event.comment = change.comment();
-        return events.persist(event).chain(() -> change.visibleToCitizen()
-                ? deliveryOf(change, now).map(outbox::enqueue).orElseGet(() -> Uni.createFrom().voidItem())
-                : Uni.createFrom().voidItem());
+        return event;
     }
 
     /** One after the other, in order. */
@@ -77,6 +91,9 @@ class IncidentRecorder {
 
     /** The outbox event of a change whose type is delivered to the incident's channel and subscribers. */
     private static java.util.Optional<DeliveryEvent> deliveryOf(IncidentChange change, Instant now) {
+        if (!change.visibleToCitizen()) {
+            return java.util.Optional.empty();
+        }
         Incident incident = change.incident();
         IncidentEventType type = change.type();
         return type.deliveryType().map(deliveryType -> new DeliveryEvent(deliveryType, incident.id, incident.number,

@@ -13,6 +13,7 @@ import org.otklik.incident.FeedbackRequest.Location;
 import org.otklik.incident.IncidentRefs.CategoryRef;
 import org.otklik.incident.IncidentRefs.DistrictRef;
 import org.otklik.incident.IncidentRefs.OrganizationRef;
+import org.otklik.incident.IncidentRepository.PublicStatusRow;
 import org.otklik.routing.ReferenceSnapshot;
 import org.otklik.routing.WorkingCalendar;
 
@@ -41,16 +42,20 @@ public class IncidentViews {
     }
 
     /**
-     * {@code main} is the incident a duplicate was merged into, or the incident itself. Numbers run in
-     * sequence, so this view carries codes and dates only, never text.
+     * For a merged duplicate the status, organisation, deadlines and answer are the main incident's.
+     * Numbers run in sequence, so this view carries codes and dates only, never text.
      */
-    IncidentStatusView publicStatus(Incident incident, Incident main, ReferenceSnapshot reference) {
-        AnswerView answer = answer(main);
-        return new IncidentStatusView(incident.number, main.status, main == incident ? null : main.number,
-                category(incident, reference), district(incident, reference), organization(main, reference),
-                local(incident.createdAt), local(later(incident.updatedAt, main.updatedAt)),
-                local(main.firstResponseDue), local(main.resolutionDue), main.isOverdue(clock.instant()),
-                answer == null ? null : answer.resolution(), answer == null ? null : answer.answeredAt());
+    IncidentStatusView publicStatus(PublicStatusRow row, ReferenceSnapshot reference) {
+        boolean answered = isAnswered(row.status(), row.hasAnswer());
+        return new IncidentStatusView(row.number(), row.status(), row.mainNumber(),
+                reference.category(row.categoryCode()).map(CategoryRef::of).orElse(null),
+                reference.district(row.districtCode()).map(DistrictRef::of).orElse(null),
+                reference.organization(row.organizationCode()).map(OrganizationRef::of).orElse(null),
+                local(row.createdAt()), local(row.mainUpdatedAt() == null ? row.updatedAt() : later(row.updatedAt(), row.mainUpdatedAt())),
+                local(row.firstResponseDue()), local(row.resolutionDue()),
+                Incident.isOverdue(row.status(), row.firstResponseDue(), row.resolutionDue(), row.firstRespondedAt(),
+                        clock.instant()),
+                answered ? row.resolution() : null, answered ? local(row.answeredAt()) : null);
     }
 
     MyIncidentSummary summary(Incident incident, ReferenceSnapshot reference) {
@@ -118,11 +123,15 @@ public class IncidentViews {
     }
 
     private AnswerView answer(Incident incident) {
-        boolean answered = incident.status == IncidentStatus.ANSWERED || incident.status == IncidentStatus.CLOSED;
-        if (!answered || incident.answerText == null) {
+        if (!isAnswered(incident.status, incident.answerText != null)) {
             return null;
         }
         return new AnswerView(incident.answerText, incident.resolution, local(incident.answeredAt));
+    }
+
+    /** An answer is shown once given, while the incident is answered or closed. */
+    private static boolean isAnswered(IncidentStatus status, boolean hasAnswerText) {
+        return hasAnswerText && (status == IncidentStatus.ANSWERED || status == IncidentStatus.CLOSED);
     }
 
     private static CategoryRef category(Incident incident, ReferenceSnapshot reference) {

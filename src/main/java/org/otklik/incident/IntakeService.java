@@ -33,10 +33,10 @@ import org.otklik.security.Channel;
 import org.otklik.security.Roles;
 
 
-import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 
 /** Turns messages from every channel into routed incidents with deadlines. */
 @ApplicationScoped
@@ -56,10 +56,11 @@ public class IntakeService {
     private final IntakeConfig config;
     private final CoveringNotices coveringNotices;
     private final Clock clock;
+    private final Pool pool;
 
     public IntakeService(IncidentRepository incidents, IncidentRecorder recorder, ReferenceCatalog referenceCatalog,
             RoutingService routing, TopicClassifier classifier, IncidentViews views,
-            IntakeConfig config, CoveringNotices coveringNotices, Clock clock) {
+            IntakeConfig config, CoveringNotices coveringNotices, Clock clock, Pool pool) {
         this.incidents = incidents;
         this.recorder = recorder;
         this.referenceCatalog = referenceCatalog;
@@ -69,6 +70,7 @@ public class IntakeService {
         this.config = config;
         this.coveringNotices = coveringNotices;
         this.clock = clock;
+        this.pool = pool;
     }
 
     /** A submission that passed the channel and field checks, ready to register. */
@@ -87,13 +89,12 @@ public class IntakeService {
                         .map(reference -> new Admitted(caller, channel, request, reference)));
     }
 
-    @WithTransaction
-    public Uni<Submitted> submit(Admitted admitted) {
+    /** Registers an admitted submission in the caller's pool transaction. */
+    public Uni<Submitted> submit(SqlConnection transaction, Admitted admitted) {
         Caller caller = admitted.caller();
-        return findOrCreate(caller, admitted.channel(), admitted.request(), admitted.reference())
-                .chain(intake -> coveringNotices.linkedTo(intake.incident().id).map(notices -> new Submitted(
-                        views.receipt(intake.incident(), admitted.reference(), notices), intake.created(),
-                        caller.hasRole(Roles.CITIZEN) && intake.incident().authorSubject != null)));
+        return findOrCreate(transaction, caller, admitted.channel(), admitted.request(), admitted.reference())
+                .map(intake -> new Submitted(views.receipt(intake.incident(), admitted.reference(), intake.notices()),
+                        intake.created(), caller.hasRole(Roles.CITIZEN) && intake.incident().authorSubject != null));
     }
 
     private Channel submissionChannel(Caller caller) {
@@ -157,30 +158,32 @@ public class IntakeService {
      * Open311 client holding an API key): the same checks, routing, deadlines and idempotency by
      * {@code externalId} as {@link #submit}.
      */
-    @WithTransaction
-    public Uni<Intake> submitOnChannel(Caller caller, FeedbackRequest request) {
+    public Uni<Intake> submitOnChannel(SqlConnection transaction, Caller caller, FeedbackRequest request,
+            ReferenceSnapshot reference) {
         Channel channel = caller.channel().orElseThrow(() -> new IllegalArgumentException("caller without a channel"));
-        return referenceCatalog.current()
-                .invoke(reference -> validate(caller, channel, request, reference))
-                .chain(reference -> findOrCreate(caller, channel, request, reference));
+        validate(caller, channel, request, reference);
+        return findOrCreate(transaction, caller, channel, request, reference);
     }
 
-    /** The incident of a message, and whether this submission created it. */
-    public record Intake(Incident incident, boolean created) {
+    /** The incident of a message, whether this submission created it, and the notices it is linked to. */
+    public record Intake(Incident incident, boolean created, List<NoticeRef> notices) {
     }
 
-    private Uni<Intake> findOrCreate(Caller caller, Channel channel, FeedbackRequest request, ReferenceSnapshot reference) {
+    private Uni<Intake> findOrCreate(SqlConnection transaction, Caller caller, Channel channel, FeedbackRequest request,
+            ReferenceSnapshot reference) {
         if (request.externalId() == null) {
-            return create(caller, channel, request, reference).map(created -> new Intake(created, true));
+            return create(transaction, caller, channel, request, reference);
         }
-        return incidents.lockExternalMessage(channel, null, request.externalId())
-                .chain(() -> incidents.findExternalMessage(channel, null, request.externalId()))
-                .chain(existing -> existing != null
-                        ? Uni.createFrom().item(new Intake(existing, false))
-                        : create(caller, channel, request, reference).map(created -> new Intake(created, true)));
+        return incidents.lockExternalMessage(transaction, channel, null, request.externalId())
+                .chain(() -> incidents.findExternalMessage(transaction, channel, null, request.externalId()))
+                .chain(existing -> existing.isPresent()
+                        ? coveringNotices.linkedTo(transaction, existing.get().id)
+                                .map(notices -> new Intake(existing.get(), false, notices))
+                        : create(transaction, caller, channel, request, reference));
     }
 
-    private Uni<Incident> create(Caller caller, Channel channel, FeedbackRequest request, ReferenceSnapshot reference) {
+    private Uni<Intake> create(SqlConnection transaction, Caller caller, Channel channel, FeedbackRequest request,
+            ReferenceSnapshot reference) {
         Incident incident = new Incident();
         incident.channel = channel;
         incident.externalId = request.externalId();
@@ -202,11 +205,14 @@ public class IntakeService {
             incident.contactPhone = request.contact().phone();
             incident.contactEmail = request.contact().email();
         }
-        return register(incident, caller, reference);
+        return register(transaction, incident, caller, reference);
     }
 
-    /** Numbers, routes, sets deadlines and status, and writes the incident with its first timeline event. */
-    private Uni<Incident> register(Incident incident, Caller caller, ReferenceSnapshot reference) {
+    /**
+     * Numbers, routes, sets deadlines and status, and writes the incident with its first timeline event and
+     * its links to the notices covering it, in the intake's pool transaction.
+     */
+    private Uni<Intake> register(SqlConnection transaction, Incident incident, Caller caller, ReferenceSnapshot reference) {
         Instant now = clock.instant();
         RoutingDecision decision = routing.route(reference, incident.categoryCode, incident.districtCode);
         Deadlines deadlines = routing.deadlines(reference, incident.categoryCode, now);
@@ -219,15 +225,14 @@ public class IntakeService {
         incident.submittedBy = caller.subject();
         incident.createdAt = now;
         incident.updatedAt = now;
-        return incidents.nextNumberInSequence()
-                .invoke(sequence -> incident.number = NUMBER_PREFIX.format(views.local(now)) + "-" + String.format("%06d", sequence))
-                .chain(() -> incidents.persist(incident))
-                .call(saved -> recorder.record(IncidentRecorder.Actor.submitter(caller),
+        return incidents.insert(transaction, incident, NUMBER_PREFIX.format(views.local(now)))
+                .call(saved -> recorder.record(transaction, IncidentRecorder.Actor.submitter(caller),
                         IncidentChange.of(saved, IncidentEventType.SUBMITTED, null), now))
-                .call(saved -> coveringNotices.link(reference, saved.id, saved.categoryCode));
+                .chain(saved -> coveringNotices.link(transaction, reference, saved.id, saved.categoryCode)
+                        .map(notices -> new Intake(saved, true, notices)));
     }
 
-    /** Each item in a transaction of its own, one after the other. */
+    /** Each item in a pool transaction of its own, one after the other. */
     public Uni<SocialIngestResult> ingestSocial(Caller caller, SocialIngestRequest request) {
         if (caller.channel().orElse(null) != Channel.SOCIAL) {
             return Uni.createFrom().failure(new ProblemException(ProblemType.FORBIDDEN,
@@ -238,9 +243,9 @@ public class IntakeService {
                     "at most " + config.maxSocialBatch() + " items per batch"));
         }
         List<SocialIngestRequest.Item> items = request.items();
-        return Multi.createFrom().range(0, items.size())
-                .onItem().transformToUniAndConcatenate(index -> Panache.withTransaction(
-                        () -> ingestOne(caller, index, items.get(index)))
+        return referenceCatalog.current().chain(reference -> Multi.createFrom().range(0, items.size())
+                .onItem().transformToUniAndConcatenate(index -> pool.withTransaction(
+                        transaction -> ingestOne(transaction, caller, index, items.get(index), reference))
                         .onFailure(ProblemException.class).recoverWithItem(failure -> ItemResult.rejected(index,
                                 items.get(index), failure.getMessage()))
                         .onFailure().recoverWithItem(failure -> {
@@ -250,32 +255,33 @@ public class IntakeService {
                 .collect().asList()
                 .map(results -> new SocialIngestResult(items.size(),
                         count(results, Outcome.CREATED), count(results, Outcome.DUPLICATE), count(results, Outcome.REJECTED),
-                        results));
+                        results)));
     }
 
     private static int count(List<ItemResult> results, Outcome outcome) {
         return (int) results.stream().filter(r -> r.outcome() == outcome).count();
     }
 
-    private Uni<ItemResult> ingestOne(Caller caller, int index, SocialIngestRequest.Item item) {
+    private Uni<ItemResult> ingestOne(SqlConnection transaction, Caller caller, int index, SocialIngestRequest.Item item,
+            ReferenceSnapshot reference) {
         String problem = problemOf(item);
         if (problem != null) {
             return Uni.createFrom().item(ItemResult.rejected(index, item, problem));
         }
         SocialPlatform platform = SocialPlatform.valueOf(item.platform());
-        return incidents.lockExternalMessage(Channel.SOCIAL, platform, item.externalId())
-                .chain(() -> incidents.findExternalMessage(Channel.SOCIAL, platform, item.externalId()))
-                .chain(existing -> existing != null
+        return incidents.lockExternalMessage(transaction, Channel.SOCIAL, platform, item.externalId())
+                .chain(() -> incidents.findExternalMessage(transaction, Channel.SOCIAL, platform, item.externalId()))
+                .chain(existing -> existing.isPresent()
                         ? Uni.createFrom().item(new ItemResult(index, item.platform(), item.externalId(), Outcome.DUPLICATE,
-                                existing.number, existing.categoryCode, null, null))
-                        : referenceCatalog.current().chain(reference -> createFromComment(caller, item, platform, reference)
+                                existing.get().number, existing.get().categoryCode, null, null))
+                        : createFromComment(transaction, caller, item, platform, reference)
                                 .map(created -> new ItemResult(index, item.platform(), item.externalId(), Outcome.CREATED,
-                                        created.number, created.categoryCode,
-                                        created.categoryConfidence.doubleValue(), null))));
+                                        created.incident().number, created.incident().categoryCode,
+                                        created.incident().categoryConfidence.doubleValue(), null)));
     }
 
-    private Uni<Incident> createFromComment(Caller caller, SocialIngestRequest.Item item, SocialPlatform platform,
-            ReferenceSnapshot reference) {
+    private Uni<Intake> createFromComment(SqlConnection transaction, Caller caller, SocialIngestRequest.Item item,
+            SocialPlatform platform, ReferenceSnapshot reference) {
         TopicSuggestion suggestion = classifier.suggest(reference, item.text());
         Incident incident = new Incident();
         incident.channel = Channel.SOCIAL;
@@ -290,7 +296,7 @@ public class IntakeService {
         incident.categoryCode = suggestion.categoryCode();
         incident.categoryConfidence = BigDecimal.valueOf(suggestion.confidence()).setScale(3, RoundingMode.HALF_UP);
         incident.districtCode = suggestion.districtCode();
-        return register(incident, caller, reference);
+        return register(transaction, incident, caller, reference);
     }
 
     /** Why an item cannot become an incident, or null when it can. */

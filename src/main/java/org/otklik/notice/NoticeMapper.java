@@ -55,8 +55,8 @@ class NoticeMapper {
                 local(notice.endsAt), notice.organizationCode);
     }
 
-    NoticeRef ref(Notice notice) {
-        return new NoticeRef(notice.id, title(notice), local(notice.endsAt));
+    NoticeRef ref(long id, String titleRu, String titleEn, Instant endsAt) {
+        return new NoticeRef(id, new LocalizedText(titleRu, titleEn), local(endsAt));
     }
 
     PublicNotice publicView(Notice notice, ReferenceSnapshot reference) {

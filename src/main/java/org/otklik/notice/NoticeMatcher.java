@@ -11,6 +11,7 @@ import org.otklik.incident.NoticeRef;
 import org.otklik.routing.ReferenceSnapshot;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 
 /**
  * Links incoming messages to the running notices that cover them. Runs in the transaction that registers the
@@ -30,20 +31,25 @@ public class NoticeMatcher implements CoveringNotices {
     }
 
     /**
-     * Links a registered (and flushed) incident to every active notice covering it: a notice on its category or
-     * on a topic above it, whose area covers the incident's place.
+     * Links a registered incident to every active notice covering it (a notice on its category or on a topic
+     * above it, whose area covers the incident's place) and returns them.
      */
     @Override
-    public Uni<Void> link(ReferenceSnapshot reference, long incidentId, String categoryCode) {
+    public Uni<List<NoticeRef>> link(SqlConnection transaction, ReferenceSnapshot reference, long incidentId,
+            String categoryCode) {
         List<String> topics = new ArrayList<>();
         topics.add(categoryCode);
         topics.addAll(NoticeService.ancestors(reference, categoryCode));
-        return notices.linkIncident(incidentId, topics, clock.instant()).replaceWithVoid();
+        return notices.linkIncident(transaction, incidentId, topics, clock.instant()).map(this::refs);
     }
 
-    /** The notices an incident was linked to. */
     @Override
-    public Uni<List<NoticeRef>> linkedTo(long incidentId) {
-        return notices.linkedTo(incidentId).map(found -> found.stream().map(mapper::ref).toList());
+    public Uni<List<NoticeRef>> linkedTo(SqlConnection transaction, long incidentId) {
+        return notices.linkedTo(transaction, incidentId).map(this::refs);
+    }
+
+    private List<NoticeRef> refs(List<NoticeRepository.LinkedNotice> linked) {
+        return linked.stream().map(notice -> mapper.ref(notice.id(), notice.titleRu(), notice.titleEn(), notice.endsAt()))
+                .toList();
     }
 }

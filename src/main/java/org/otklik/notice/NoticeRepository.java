@@ -3,6 +3,7 @@ package org.otklik.notice;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,19 +19,24 @@ import org.otklik.incident.IncidentStatus;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 /** Notices, their earlier versions and their links to incidents; every list is keyset-paged on an index. */
 @ApplicationScoped
-@WithSession
 public class NoticeRepository implements PanacheRepositoryBase<Notice, Long> {
 
     private static final String OPEN_INCIDENT = IncidentStatus.OPEN_SQL;
 
+    @WithSession
     public Uni<Notice> findForUpdate(long id) {
         return find("id", id).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
     }
 
     /** Newest first; {@code organization} confines an executor to its own notices. */
+    @WithSession
     public Uni<List<Notice>> adminPage(Optional<String> organization, Optional<NoticeStatus> status,
             Optional<KeysetCursor> after, int limit) {
         Map<String, Object> parameters = new HashMap<>();
@@ -53,6 +59,7 @@ public class NoticeRepository implements PanacheRepositoryBase<Notice, Long> {
     }
 
     /** Notices that were published (never drafts), latest start first. */
+    @WithSession
     public Uni<List<Notice>> publicPage(Optional<String> district, List<String> topics, Optional<NoticeState> state,
             Instant now, Optional<KeysetCursor> after, int limit) {
         Map<String, Object> parameters = new HashMap<>();
@@ -83,6 +90,7 @@ public class NoticeRepository implements PanacheRepositoryBase<Notice, Long> {
     }
 
     /** The latest changed published notices, for the Atom feed. */
+    @WithSession
     public Uni<List<Notice>> latestChanged(Optional<String> district, int limit) {
         Map<String, Object> parameters = new HashMap<>();
         StringBuilder where = publicConditions(district, parameters);
@@ -107,6 +115,7 @@ public class NoticeRepository implements PanacheRepositoryBase<Notice, Long> {
         });
     }
 
+    @WithSession
     public Uni<Void> saveVersion(Notice notice, String contentJson, Instant validFrom, Instant replacedAt, String replacedBy) {
         return getSession().chain(session -> session.createNativeQuery("""
                 insert into notice_version (notice_id, version, content, valid_from, replaced_at, replaced_by)
@@ -123,6 +132,7 @@ public class NoticeRepository implements PanacheRepositoryBase<Notice, Long> {
     public record StoredVersion(int version, String contentJson, Instant validFrom, Instant replacedAt, String replacedBy) {
     }
 
+    @WithSession
     public Uni<List<StoredVersion>> versions(long noticeId) {
         return getSession().chain(session -> session.createNativeQuery("""
                 select version, content, valid_from, replaced_at, replaced_by from notice_version
@@ -137,6 +147,7 @@ public class NoticeRepository implements PanacheRepositoryBase<Notice, Long> {
     }
 
     /** Linked incidents, newest first; {@code organization} confines an executor. */
+    @WithSession
     public Uni<List<LinkedRow>> linkedIncidents(long noticeId, Optional<String> organization, boolean openOnly, int limit) {
         String sql = "select i.number, i.status, i.organization_code, i.created_at, i.version from notice_incident l"
                 + " join incident i on i.id = l.incident_id where l.notice_id = :notice"
@@ -154,6 +165,7 @@ public class NoticeRepository implements PanacheRepositoryBase<Notice, Long> {
     }
 
     /** [total, open] linked incidents. */
+    @WithSession
     public Uni<long[]> linkedCounts(long noticeId, Optional<String> organization) {
         String sql = "select count(*), count(*) filter (where i.status in " + OPEN_INCIDENT + ") from notice_incident l"
                 + " join incident i on i.id = l.incident_id where l.notice_id = :notice"
@@ -180,23 +192,31 @@ public class NoticeRepository implements PanacheRepositoryBase<Notice, Long> {
              or ((n.point_lat is null or i.location_lat is null) and (cardinality(n.addresses) = 0 or i.address is null)
                 and (cardinality(n.district_codes) = 0 or n.district_codes @> array[i.district_code]::text[])))""";
 
-    /** Links an incident to every running published notice on one of {@code topics} that covers its place. */
-    public Uni<Integer> linkIncident(long incidentId, List<String> topics, Instant now) {
-        return getSession().chain(session -> session.createNativeQuery(
-                "insert into notice_incident (notice_id, incident_id, linked_at)"
-                        + " select n.id, i.id, :now from incident i join notice n"
-                        + " on n.status = 'PUBLISHED' and n.starts_at <= :now and n.ends_at > :now and n.category_code in (:topics)"
-                        + " where i.id = :incident and " + COVERS + " on conflict do nothing")
-                .setParameter("incident", incidentId)
-                .setParameter("topics", topics)
-                .setParameter("now", utc(now))
-                .executeUpdate());
+    /** A notice an incident is linked to, as the intake's receipt names it. */
+    public record LinkedNotice(long id, String titleRu, String titleEn, Instant endsAt) {
+    }
+
+    /**
+     * Links an incident to every running published notice on one of {@code topics} that covers its place, in
+     * the intake's pool transaction, and returns the notices linked, soonest end first.
+     */
+    public Uni<List<LinkedNotice>> linkIncident(SqlConnection transaction, long incidentId, List<String> topics,
+            Instant now) {
+        return transaction.preparedQuery("with linked as (insert into notice_incident (notice_id, incident_id, linked_at)"
+                        + " select n.id, i.id, $3 from incident i join notice n"
+                        + " on n.status = 'PUBLISHED' and n.starts_at <= $3 and n.ends_at > $3 and n.category_code = any($2)"
+                        + " where i.id = $1 and " + COVERS + " on conflict do nothing returning notice_id)"
+                        + " select n.id, n.title_ru, n.title_en, n.ends_at from notice n join linked l on l.notice_id = n.id"
+                        + " order by n.ends_at, n.id")
+                .execute(Tuple.of(incidentId, topics.toArray(String[]::new), utc(now)))
+                .map(NoticeRepository::linkedNotices);
     }
 
     /**
      * Links a notice being published to the open incidents received since it started whose category is in
      * {@code categories} and whose place it covers: the messages that came in before the notice went out.
      */
+    @WithSession
     public Uni<Integer> linkOpenIncidents(long noticeId, List<String> categories, Instant now) {
         return getSession().chain(session -> session.createNativeQuery(
                 "insert into notice_incident (notice_id, incident_id, linked_at)"
@@ -210,10 +230,19 @@ public class NoticeRepository implements PanacheRepositoryBase<Notice, Long> {
                 .executeUpdate());
     }
 
-    /** The notices an incident is linked to, soonest end first. */
-    public Uni<List<Notice>> linkedTo(long incidentId) {
-        return entities("select n.* from notice n join notice_incident l on l.notice_id = n.id"
-                + " where l.incident_id = :incident order by n.ends_at, n.id", Map.of("incident", incidentId));
+    /** The notices an incident is linked to, soonest end first, in the intake's pool transaction. */
+    public Uni<List<LinkedNotice>> linkedTo(SqlConnection transaction, long incidentId) {
+        return transaction.preparedQuery("select n.id, n.title_ru, n.title_en, n.ends_at from notice n"
+                        + " join notice_incident l on l.notice_id = n.id where l.incident_id = $1 order by n.ends_at, n.id")
+                .execute(Tuple.of(incidentId))
+                .map(NoticeRepository::linkedNotices);
+    }
+
+    private static List<LinkedNotice> linkedNotices(RowSet<Row> rows) {
+        List<LinkedNotice> linked = new ArrayList<>(rows.size());
+        rows.forEach(row -> linked.add(new LinkedNotice(row.getLong("id"), row.getString("title_ru"),
+                row.getString("title_en"), row.getOffsetDateTime("ends_at").toInstant())));
+        return linked;
     }
 
     private static Instant instant(Object value) {

@@ -20,10 +20,11 @@ import org.hibernate.reactive.mutiny.Mutiny;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 /** Open311 clients, what they sent, back-office updates, and the read side of requests and updates. */
 @ApplicationScoped
-@WithSession
 public class Open311Repository {
 
     public record Client(UUID id, String name, String organizationCode, Instant createdAt, String createdBy,
@@ -51,24 +52,28 @@ public class Open311Repository {
 
     // --- clients -------------------------------------------------------------------
 
+    @WithSession
     public Uni<Optional<Client>> activeClientByKeyHash(String keyHash) {
         return rows("select id, name, organization_code, created_at, created_by, revoked_at from open311_client"
                 + " where key_hash = :hash and revoked_at is null", Map.of("hash", keyHash))
                 .map(rows -> rows.stream().findFirst().map(Open311Repository::client));
     }
 
+    @WithSession
     public Uni<List<Client>> clients() {
         return rows("select id, name, organization_code, created_at, created_by, revoked_at from open311_client"
                 + " order by created_at, id", Map.of())
                 .map(rows -> rows.stream().map(Open311Repository::client).toList());
     }
 
+    @WithSession
     public Uni<Optional<Client>> client(UUID id) {
         return rows("select id, name, organization_code, created_at, created_by, revoked_at from open311_client"
                 + " where id = :id", Map.of("id", id))
                 .map(rows -> rows.stream().findFirst().map(Open311Repository::client));
     }
 
+    @WithSession
     public Uni<Void> insertClient(Client client, String keyHash) {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("id", client.id());
@@ -81,6 +86,7 @@ public class Open311Repository {
                 + " values (:id, :name, :hash, cast(:organization as varchar), :at, :by)", parameters).replaceWithVoid();
     }
 
+    @WithSession
     public Uni<Integer> revokeClient(UUID id, Instant at) {
         return update("update open311_client set revoked_at = :at where id = :id and revoked_at is null",
                 Map.of("id", id, "at", utc(at)));
@@ -92,6 +98,7 @@ public class Open311Repository {
 
     // --- service definitions -------------------------------------------------------
 
+    @WithSession
     public Uni<List<AttributeRow>> attributes() {
         return rows("select category_code, code, datatype, required, description_ru, datatype_description, sort_order,"
                 + " allowed_values::text from category_attribute order by category_code, sort_order, code", Map.of())
@@ -102,33 +109,32 @@ public class Open311Repository {
 
     // --- requests --------------------------------------------------------------------
 
-    public Uni<Void> insertRequest(long incidentId, UUID clientId, String token, Map<String, String> details,
-            String attributesJson) {
-        Map<String, Object> parameters = new HashMap<>();
-        parameters.put("incident", incidentId);
-        parameters.put("client", clientId);
-        parameters.put("token", token);
-        for (String column : List.of("device_id", "account_id", "address_id", "first_name", "last_name")) {
-            parameters.put(column, details.get(column));
-        }
-        parameters.put("attributes", attributesJson);
-        return update("insert into open311_request (incident_id, client_id, token, device_id, account_id, address_id,"
-                + " first_name, last_name, attributes) values (:incident, :client, :token, cast(:device_id as varchar),"
-                + " cast(:account_id as varchar), cast(:address_id as varchar), cast(:first_name as varchar),"
-                + " cast(:last_name as varchar), cast(:attributes as jsonb))", parameters).replaceWithVoid();
+    /** What a client sent with a request, in the intake's pool transaction. */
+    public Uni<Void> insertRequest(SqlConnection transaction, long incidentId, UUID clientId, String token,
+            Map<String, String> details, String attributesJson) {
+        return transaction.preparedQuery("insert into open311_request (incident_id, client_id, token, device_id, account_id,"
+                        + " address_id, first_name, last_name, attributes) values ($1, $2, $3, $4, $5, $6, $7, $8, cast($9 as jsonb))")
+                .execute(Tuple.from(new Object[] { incidentId, clientId, token, details.get("device_id"),
+                        details.get("account_id"), details.get("address_id"), details.get("first_name"),
+                        details.get("last_name"), attributesJson }))
+                .replaceWithVoid();
     }
 
-    public Uni<Optional<String>> tokenOf(long incidentId) {
-        return rows("select token from open311_request where incident_id = :id", Map.of("id", incidentId))
-                .map(rows -> rows.stream().findFirst().map(row -> (String) single(row)));
+    /** The token a client got for a request, in the intake's pool transaction. */
+    public Uni<Optional<String>> tokenOf(SqlConnection transaction, long incidentId) {
+        return transaction.preparedQuery("select token from open311_request where incident_id = $1")
+                .execute(Tuple.of(incidentId))
+                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next().getString("token")));
     }
 
+    @WithSession
     public Uni<Optional<String>> numberOfToken(String token) {
         return rows("select i.number from open311_request r join incident i on i.id = r.incident_id where r.token = :token",
                 Map.of("token", token))
                 .map(rows -> rows.stream().findFirst().map(row -> (String) single(row)));
     }
 
+    @WithSession
     public Uni<List<RequestRow>> requests(RequestQuery query) {
         Map<String, Object> parameters = new HashMap<>();
         StringBuilder sql = new StringBuilder("select id, number, status, resolution, category_code, organization_code,"
@@ -177,6 +183,7 @@ public class Open311Repository {
      * Public timeline entries, oldest first, with or without the submission; {@code submitter} marks
      * those of incidents the calling client submitted.
      */
+    @WithSession
     public Uni<List<EventRow>> publicEvents(List<Long> incidentIds, Optional<Instant> from, Optional<Instant> to,
             String submitter, boolean withSubmissions, int offset, int limit) {
         Map<String, Object> parameters = new HashMap<>();
@@ -210,6 +217,7 @@ public class Open311Repository {
     // --- back-office updates ---------------------------------------------------------
 
     /** Records an update; false when this client sent that update_id before (then nothing is recorded). */
+    @WithSession
     public Uni<Boolean> claimUpdate(UUID clientId, String updateId, long incidentId, String status, String description,
             Instant updatedAt, Instant receivedAt) {
         Map<String, Object> parameters = new HashMap<>();
@@ -226,6 +234,7 @@ public class Open311Repository {
                 .map(inserted -> inserted == 1);
     }
 
+    @WithSession
     public Uni<Optional<Long>> incidentIdOf(String number) {
         return rows("select id from incident where number = :number", Map.of("number", number))
                 .map(rows -> rows.stream().findFirst().map(row -> ((Number) single(row)).longValue()));

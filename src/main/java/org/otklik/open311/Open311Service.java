@@ -53,6 +53,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 
 /** The rules of the Open311 endpoint: API keys, intake of requests, the public lists, back-office updates. */
 @ApplicationScoped
@@ -78,8 +80,10 @@ public class Open311Service {
     private final ObjectMapper objectMapper;
     private final Clock clock;
 
+    private final Pool pool;
+
     public Open311Service(Open311Repository repository, ServiceCatalog catalog, IntakeService intake, WorkflowService workflow,
-            Open311Times times, Open311Config config, ObjectMapper objectMapper, Clock clock) {
+            Open311Times times, Open311Config config, ObjectMapper objectMapper, Clock clock, Pool pool) {
         this.repository = repository;
         this.catalog = catalog;
         this.intake = intake;
@@ -88,6 +92,7 @@ public class Open311Service {
         this.config = config;
         this.objectMapper = objectMapper;
         this.clock = clock;
+        this.pool = pool;
     }
 
     // --- jurisdiction and keys -------------------------------------------------------
@@ -146,21 +151,23 @@ public class Open311Service {
 
     // --- POST requests -------------------------------------------------------------------
 
-    @WithTransaction
+    /** Reads the client and the catalog in a session, then writes the request in the intake's pool transaction. */
+    @WithSession
     public Uni<RequestCreated> submit(Map<String, List<String>> form) {
         checkJurisdiction(first(form, "jurisdiction_id"));
         return authenticate(first(form, "api_key"))
                 .chain(client -> catalog.current().chain(snapshot -> {
                     Submission submission = read(form, snapshot, client);
                     Caller caller = callerOf(client, Set.of(Roles.INTEGRATION));
-                    return intake.submitOnChannel(caller, submission.feedback())
+                    return pool.withTransaction(transaction -> intake
+                            .submitOnChannel(transaction, caller, submission.feedback(), snapshot.reference())
                             .chain(result -> (result.created()
-                                    ? store(result.incident().id, client, submission)
-                                    : repository.tokenOf(result.incident().id).map(token -> token.orElse(null)))
+                                    ? store(transaction, result.incident().id, client, submission)
+                                    : repository.tokenOf(transaction, result.incident().id).map(token -> token.orElse(null)))
                                     .map(token -> new RequestCreated(result.incident().number, token,
                                             notice(snapshot.reference(), result.incident().organizationCode,
                                                     result.incident().resolutionDue),
-                                            null)));
+                                            null))));
                 }));
     }
 
@@ -247,7 +254,7 @@ public class Open311Service {
         return new Submission(feedback, details, answers);
     }
 
-    private Uni<String> store(long incidentId, Client client, Submission submission) {
+    private Uni<String> store(SqlConnection transaction, long incidentId, Client client, Submission submission) {
         byte[] random = new byte[16];
         RANDOM.nextBytes(random);
         String token = HexFormat.of().formatHex(random);
@@ -257,7 +264,8 @@ public class Open311Service {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        return repository.insertRequest(incidentId, client.id(), token, submission.details(), attributes).replaceWith(token);
+        return repository.insertRequest(transaction, incidentId, client.id(), token, submission.details(), attributes)
+                .replaceWith(token);
     }
 
     private String notice(ReferenceSnapshot reference, String organizationCode, Instant resolutionDue) {
