@@ -1,5 +1,6 @@
 package org.otklik.security;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +16,8 @@ public interface SecurityConfig {
     Map<String, Channel> clientChannels();
 
     Claims claims();
+
+    VerifiedTokens verifiedTokens();
 
     /**
      * Claims for demo users whose tokens cannot carry them (the dev-mode OIDC server issues only
@@ -34,6 +37,21 @@ public interface SecurityConfig {
 
         @WithDefault("birthdate")
         String birthdate();
+    }
+
+    /**
+     * Bearer tokens verified recently are served from memory ({@link VerifiedTokenCache}) until they expire, or
+     * for at most {@code max-age}: a new signing key or a revoked realm key takes that long to reach them.
+     */
+    interface VerifiedTokens {
+        @WithDefault("true")
+        boolean enabled();
+
+        @WithDefault("PT1M")
+        Duration maxAge();
+
+        @WithDefault("10000")
+        int maxEntries();
     }
 
     interface DemoUser {
