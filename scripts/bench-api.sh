@@ -5,8 +5,12 @@
 #   2. loads every row below with wrk (THREADS threads, CLIENTS connections, WARMUP s of warm-up, then
 #      DURATION s measured) and compares it with its baseline: the liveness route (the HTTP stack's
 #      ceiling on this machine) or pgbench running the bare SQL of the same work, CLIENTS connections,
-#      for as long, right after it;
-#   3. prints one table of rates, p50/p90/p99 latencies and ratios, with the service's RSS idle and under load.
+#      for as long, right after it. The warm-up is long enough for the JIT to settle on 2 cores (after
+#      3 s its compiler thread still took half a core);
+#   3. for the feedback row, also runs pgbench on the statements the service really sends for one
+#      submission (its transaction: begin, incident, first event, notice links, commit; a submission
+#      is not delivered, so no outbox row): the database's own ceiling for that work, printed under the table;
+#   4. prints one table of rates, p50/p90/p99 latencies and ratios, with the service's RSS idle and under load.
 # Rate limits are off for the run (otklik.rate-limit.enabled=false). Everything talks to 127.0.0.1 only.
 #
 #   scripts/bench-api.sh                           # defaults below; needs wrk and pgbench (apt: wrk, postgresql-client)
@@ -16,7 +20,7 @@ cd "$(dirname "$0")/.."
 
 THREADS=${THREADS:-2}
 CLIENTS=${CLIENTS:-64}
-WARMUP=${WARMUP:-3}
+WARMUP=${WARMUP:-15}
 DURATION=${DURATION:-10}
 HEAP=${HEAP:-256m}
 PORT=${PORT:-18090}
@@ -163,16 +167,34 @@ insert into incident_event (incident_id, occurred_at, type, public, actor_subjec
 select id, created_at, 'SUBMITTED', true, 'bench-citizen', 'citizen', status, organization_code from created;
 SQL
 feedback_sql=$(run_pgbench feedback-sql "$work/feedback.sql")
+cat >"$work/feedback-transaction.sql" <<'SQL'
+begin;
+insert into incident (number, channel, category_code, district_code, address, text, author_subject, submitted_by,
+    organization_code, status, first_response_due, resolution_due, created_at, updated_at)
+select 'T' || lpad(n::text, greatest(6, length(n::text)), '0'), 'WIDGET', 'housing.hot_water', 'leninsky',
+    'ул. Молодогвардейская, 1', 'Нет горячей воды в подъезде с утра, просим проверить стояк.', 'bench-citizen',
+    'bench-citizen', 'rso.water', 'NEW', now() + interval '8 hours', now() + interval '10 days', now(), now()
+from nextval('incident_number_seq') n returning id \gset
+insert into incident_event (incident_id, occurred_at, type, public, actor_subject, actor_role, status, organization_code)
+values (:id, now(), 'SUBMITTED', true, 'bench-citizen', 'citizen', 'NEW', 'rso.water');
+with linked as (insert into notice_incident (notice_id, incident_id, linked_at)
+    select n.id, i.id, now() from incident i join notice n on n.status = 'PUBLISHED' and n.starts_at <= now()
+        and n.ends_at > now() and n.category_code = any(array['housing.hot_water', 'housing'])
+    where i.id = :id on conflict do nothing returning notice_id)
+select n.id, n.title_ru, n.title_en, n.ends_at from notice n join linked l on l.notice_id = n.id order by n.ends_at, n.id;
+commit;
+SQL
+feedback_transaction=$(run_pgbench feedback-transaction "$work/feedback-transaction.sql")
 
 log "status lookups by number, then pgbench selecting the same row"
 # Numbers of the incidents the API created (a cancelled request leaves a gap in the sequence).
-{ printf 'NUMBERS = {'; psql -AtX -c "select string_agg(quote_literal(number), ',') from $SCHEMA.incident where number !~ '^P'"; printf '}\n'; } \
+{ printf 'NUMBERS = {'; psql -AtX -c "select string_agg(quote_literal(number), ',') from $SCHEMA.incident where number !~ '^[PT]'"; printf '}\n'; } \
     | tr "'" '"' >"$work/numbers.lua"
 cat "$work/numbers.lua" "$work/status.lua" >"$work/status-numbers.lua" && mv "$work/status-numbers.lua" "$work/status.lua"
 cat "$work/report.lua" >>"$work/status.lua"
 status=$(run_wrk status "$work/status.lua" "$BASE")
 # The same index probe (a gap in the sequence costs the same probe).
-read -r prefix last < <(psql -AtX -F ' ' -c "select split_part(max(number), '-', 1), split_part(max(number), '-', 2)::int from $SCHEMA.incident where number !~ '^P'")
+read -r prefix last < <(psql -AtX -F ' ' -c "select split_part(max(number), '-', 1), split_part(max(number), '-', 2)::int from $SCHEMA.incident where number !~ '^[PT]'")
 cat >"$work/status.sql" <<SQL
 \set n random(1, $last)
 select * from incident where number = '$prefix-' || lpad(:n::text, 6, '0');
@@ -202,6 +224,9 @@ row "GET /api/v1/incidents/{number}/status" "$status" "$(awk '{print $2}' <<<"$s
     "pgbench $(awk '{printf "%.0f", $2}' <<<"$status_sql") tps"
 row "POST /api/v1/feedback" "$feedback" "$(awk '{print $2}' <<<"$feedback_sql")" \
     "pgbench $(awk '{printf "%.0f", $2}' <<<"$feedback_sql") tps"
+echo
+echo "feedback against the database's ceiling for the same transaction (pgbench, the statements the service sends):"
+echo "$(awk '{printf "%.0f", $2}' <<<"$feedback_transaction") tps, ratio $(ratio "$(rate "$feedback")" "$(awk '{print $2}' <<<"$feedback_transaction")")."
 echo
 echo "start to ready: $ready_ms ms on a fresh schema (migrations), $restart_ms ms on the migrated schema;"
 echo "RSS: $rss_idle MiB idle, $rss_load MiB at most under load."
