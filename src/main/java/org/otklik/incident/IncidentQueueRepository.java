@@ -3,6 +3,7 @@ package org.otklik.incident;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -10,41 +11,68 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.hibernate.reactive.mutiny.Mutiny;
 import org.otklik.incident.QueueFilter.QueueSort;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * The staff queue, in SQL: every filter is a predicate on indexed columns, paging is by keyset,
- * and the full-text filter uses the Russian text-search configuration.
+ * and the full-text filter uses the Russian text-search configuration. The ids and the counts come
+ * through the pool (Hibernate keeps no reusable plan for a native select with a result type: each
+ * call would add an entry to its query-plan cache); the page's entities are then loaded in the
+ * caller's session.
  */
 @ApplicationScoped
 public class IncidentQueueRepository {
 
-    private static final String OVERDUE = "(status in " + IncidentStatus.OPEN_SQL
-            + " and (resolution_due < :now or (first_responded_at is null and first_response_due < :now)))";
+    private final Pool pool;
+
+    public IncidentQueueRepository(Pool pool) {
+        this.pool = pool;
+    }
+
+    /** Positional parameters ($1, $2, …) of one statement, in order. */
+    private static final class Parameters {
+        private final List<Object> values = new ArrayList<>();
+
+        String add(Object value) {
+            values.add(value);
+            return "$" + values.size();
+        }
+
+        Tuple tuple() {
+            return Tuple.from(values);
+        }
+    }
 
     public Uni<List<Incident>> page(QueueFilter filter, Instant now) {
-        Map<String, Object> parameters = new HashMap<>();
+        Parameters parameters = new Parameters();
         StringBuilder where = conditions(filter, now, parameters, true);
         boolean byCreation = filter.sort() == QueueSort.CREATED_AT;
         if (filter.after().isPresent()) {
-            where.append(byCreation ? " and (created_at, id) < (:afterAt, :afterId)" : " and (resolution_due, id) > (:afterAt, :afterId)");
-            parameters.put("afterAt", utc(filter.after().get().at()));
-            parameters.put("afterId", filter.after().get().id());
+            String at = parameters.add(utc(filter.after().get().at()));
+            String id = parameters.add(filter.after().get().id());
+            where.append(byCreation ? " and (created_at, id) < (" + at + ", " + id + ")"
+                    : " and (resolution_due, id) > (" + at + ", " + id + ")");
         }
         String sql = "select id from incident where " + where
                 + (byCreation ? " order by created_at desc, id desc" : " order by resolution_due asc, id asc")
-                + " limit " + (filter.limit() + 1);
-        return Panache.getSession().chain(session -> bind(session.createNativeQuery(sql, Long.class), parameters)
-                .getResultList()
+                + " limit " + parameters.add(filter.limit() + 1);
+        return pool.preparedQuery(sql).execute(parameters.tuple())
+                .map(rows -> {
+                    List<Long> ids = new ArrayList<>(rows.size());
+                    rows.forEach(row -> ids.add(row.getLong("id")));
+                    return ids;
+                })
                 .chain(ids -> ids.isEmpty() ? Uni.createFrom().item(List.<Incident>of())
-                        : session.createSelectionQuery("from Incident where id in :ids", Incident.class)
+                        : Panache.getSession().chain(session -> session
+                                .createSelectionQuery("from Incident where id in :ids", Incident.class)
                                 .setParameter("ids", ids)
-                                .getResultList()
-                                .map(found -> inOrderOf(ids, found))));
+                                .getResultList())
+                                .map(found -> inOrderOf(ids, found)));
     }
 
     private static List<Incident> inOrderOf(List<Long> ids, List<Incident> incidents) {
@@ -54,69 +82,44 @@ public class IncidentQueueRepository {
     }
 
     public Uni<Map<IncidentStatus, Long>> countsByStatus(QueueFilter filter, Instant now) {
-        Map<String, Object> parameters = new HashMap<>();
-        String sql = "select status, count(*) from incident where " + conditions(filter, now, parameters, false)
+        Parameters parameters = new Parameters();
+        String sql = "select status, count(*) as found from incident where " + conditions(filter, now, parameters, false)
                 + " group by status";
-        return Panache.getSession().chain(session -> bind(session.createNativeQuery(sql, Object[].class), parameters)
-                .getResultList()
+        return pool.preparedQuery(sql).execute(parameters.tuple())
                 .map(rows -> {
                     Map<IncidentStatus, Long> counts = new EnumMap<>(IncidentStatus.class);
-                    for (Object[] row : rows) {
-                        counts.put(IncidentStatus.valueOf((String) row[0]), ((Number) row[1]).longValue());
-                    }
+                    rows.forEach(row -> counts.put(IncidentStatus.valueOf(row.getString("status")), row.getLong("found")));
                     return counts;
-                }));
+                });
     }
 
-    private static StringBuilder conditions(QueueFilter filter, Instant now, Map<String, Object> parameters,
-            boolean withStatus) {
+    private static StringBuilder conditions(QueueFilter filter, Instant now, Parameters parameters, boolean withStatus) {
         StringBuilder where = new StringBuilder("true");
         if (withStatus && !filter.statuses().isEmpty()) {
-            where.append(" and status in (:statuses)");
-            parameters.put("statuses", filter.statuses().stream().map(Enum::name).toList());
+            where.append(" and status = any(").append(parameters.add(
+                    filter.statuses().stream().map(Enum::name).toArray(String[]::new))).append(")");
         }
         if (!filter.categoryCodes().isEmpty()) {
-            where.append(" and category_code in (:categories)");
-            parameters.put("categories", filter.categoryCodes());
+            where.append(" and category_code = any(").append(parameters.add(
+                    filter.categoryCodes().toArray(String[]::new))).append(")");
         }
-        filter.district().ifPresent(d -> {
-            where.append(" and district_code = :district");
-            parameters.put("district", d);
-        });
-        filter.organization().ifPresent(o -> {
-            where.append(" and organization_code = :organization");
-            parameters.put("organization", o);
-        });
-        filter.channel().ifPresent(c -> {
-            where.append(" and channel = :channel");
-            parameters.put("channel", c.name());
-        });
+        filter.district().ifPresent(d -> where.append(" and district_code = ").append(parameters.add(d)));
+        filter.organization().ifPresent(o -> where.append(" and organization_code = ").append(parameters.add(o)));
+        filter.channel().ifPresent(c -> where.append(" and channel = ").append(parameters.add(c.name())));
         filter.overdue().ifPresent(overdue -> {
-            where.append(overdue ? " and " + OVERDUE : " and not " + OVERDUE);
-            parameters.put("now", utc(now));
+            String at = parameters.add(utc(now));
+            String condition = "(status in " + IncidentStatus.OPEN_SQL + " and (resolution_due < " + at
+                    + " or (first_responded_at is null and first_response_due < " + at + ")))";
+            where.append(overdue ? " and " : " and not ").append(condition);
         });
-        filter.createdFrom().ifPresent(from -> {
-            where.append(" and created_at >= :createdFrom");
-            parameters.put("createdFrom", utc(from));
-        });
-        filter.createdTo().ifPresent(to -> {
-            where.append(" and created_at < :createdTo");
-            parameters.put("createdTo", utc(to));
-        });
-        filter.notice().ifPresent(notice -> {
-            where.append(" and id in (select incident_id from notice_incident where notice_id = :notice)");
-            parameters.put("notice", notice);
-        });
-        filter.text().ifPresent(text -> {
-            where.append(" and search_vector @@ plainto_tsquery('russian', :text)");
-            parameters.put("text", text);
-        });
+        filter.createdFrom().ifPresent(from -> where.append(" and created_at >= ").append(parameters.add(utc(from))));
+        filter.createdTo().ifPresent(to -> where.append(" and created_at < ").append(parameters.add(utc(to))));
+        filter.notice().ifPresent(notice -> where.append(
+                " and id in (select incident_id from notice_incident where notice_id = ").append(parameters.add(notice))
+                .append(")"));
+        filter.text().ifPresent(text -> where.append(" and search_vector @@ plainto_tsquery('russian', ")
+                .append(parameters.add(text)).append(")"));
         return where;
-    }
-
-    private static <T> Mutiny.SelectionQuery<T> bind(Mutiny.SelectionQuery<T> query, Map<String, Object> parameters) {
-        parameters.forEach(query::setParameter);
-        return query;
     }
 
     private static OffsetDateTime utc(Instant instant) {
