@@ -3,20 +3,19 @@ package org.otklik.incident;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.otklik.common.OrderedIds;
+import org.otklik.common.PositionalParameters;
 import org.otklik.incident.QueueFilter.QueueSort;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * The staff queue, in SQL: every filter is a predicate on indexed columns, paging is by keyset,
@@ -34,22 +33,8 @@ public class IncidentQueueRepository {
         this.pool = pool;
     }
 
-    /** Positional parameters ($1, $2, …) of one statement, in order. */
-    private static final class Parameters {
-        private final List<Object> values = new ArrayList<>();
-
-        String add(Object value) {
-            values.add(value);
-            return "$" + values.size();
-        }
-
-        Tuple tuple() {
-            return Tuple.from(values);
-        }
-    }
-
     public Uni<List<Incident>> page(QueueFilter filter, Instant now) {
-        Parameters parameters = new Parameters();
+        PositionalParameters parameters = new PositionalParameters();
         StringBuilder where = conditions(filter, now, parameters, true);
         boolean byCreation = filter.sort() == QueueSort.CREATED_AT;
         if (filter.after().isPresent()) {
@@ -61,28 +46,17 @@ public class IncidentQueueRepository {
         String sql = "select id from incident where " + where
                 + (byCreation ? " order by created_at desc, id desc" : " order by resolution_due asc, id asc")
                 + " limit " + parameters.add(filter.limit() + 1);
-        return pool.preparedQuery(sql).execute(parameters.tuple())
-                .map(rows -> {
-                    List<Long> ids = new ArrayList<>(rows.size());
-                    rows.forEach(row -> ids.add(row.getLong("id")));
-                    return ids;
-                })
+        return pool.preparedQuery(sql).execute(parameters.tuple()).map(OrderedIds::of)
                 .chain(ids -> ids.isEmpty() ? Uni.createFrom().item(List.<Incident>of())
                         : Panache.getSession().chain(session -> session
                                 .createSelectionQuery("from Incident where id in :ids", Incident.class)
                                 .setParameter("ids", ids)
                                 .getResultList())
-                                .map(found -> inOrderOf(ids, found)));
-    }
-
-    private static List<Incident> inOrderOf(List<Long> ids, List<Incident> incidents) {
-        Map<Long, Incident> byId = new HashMap<>();
-        incidents.forEach(incident -> byId.put(incident.id, incident));
-        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+                                .map(found -> OrderedIds.inOrderOf(ids, found, incident -> incident.id)));
     }
 
     public Uni<Map<IncidentStatus, Long>> countsByStatus(QueueFilter filter, Instant now) {
-        Parameters parameters = new Parameters();
+        PositionalParameters parameters = new PositionalParameters();
         String sql = "select status, count(*) as found from incident where " + conditions(filter, now, parameters, false)
                 + " group by status";
         return pool.preparedQuery(sql).execute(parameters.tuple())
@@ -93,7 +67,7 @@ public class IncidentQueueRepository {
                 });
     }
 
-    private static StringBuilder conditions(QueueFilter filter, Instant now, Parameters parameters, boolean withStatus) {
+    private static StringBuilder conditions(QueueFilter filter, Instant now, PositionalParameters parameters, boolean withStatus) {
         StringBuilder where = new StringBuilder("true");
         if (withStatus && !filter.statuses().isEmpty()) {
             where.append(" and status = any(").append(parameters.add(

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,11 +13,14 @@ import jakarta.persistence.LockModeType;
 
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.otklik.common.KeysetCursor;
+import org.otklik.common.OrderedIds;
+import org.otklik.common.PositionalParameters;
 import org.otklik.incident.IncidentStatus;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -30,6 +32,12 @@ public class NoticeRepository implements PanacheRepositoryBase<Notice, Long> {
 
     private static final String OPEN_INCIDENT = IncidentStatus.OPEN_SQL;
 
+    private final Pool pool;
+
+    public NoticeRepository(Pool pool) {
+        this.pool = pool;
+    }
+
     @WithSession
     public Uni<Notice> findForUpdate(long id) {
         return find("id", id).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
@@ -39,80 +47,65 @@ public class NoticeRepository implements PanacheRepositoryBase<Notice, Long> {
     @WithSession
     public Uni<List<Notice>> adminPage(Optional<String> organization, Optional<NoticeStatus> status,
             Optional<KeysetCursor> after, int limit) {
-        Map<String, Object> parameters = new HashMap<>();
+        PositionalParameters parameters = new PositionalParameters();
         StringBuilder where = new StringBuilder("true");
-        organization.ifPresent(o -> {
-            where.append(" and organization_code = :organization");
-            parameters.put("organization", o);
-        });
-        status.ifPresent(s -> {
-            where.append(" and status = :status");
-            parameters.put("status", s.name());
-        });
-        after.ifPresent(a -> {
-            where.append(" and (created_at, id) < (:afterAt, :afterId)");
-            parameters.put("afterAt", utc(a.at()));
-            parameters.put("afterId", a.id());
-        });
-        return entities("select * from notice where " + where + " order by created_at desc, id desc limit " + (limit + 1),
-                parameters);
+        organization.ifPresent(o -> where.append(" and organization_code = ").append(parameters.add(o)));
+        status.ifPresent(s -> where.append(" and status = ").append(parameters.add(s.name())));
+        after.ifPresent(a -> where.append(" and (created_at, id) < (").append(parameters.add(utc(a.at()))).append(", ")
+                .append(parameters.add(a.id())).append(")"));
+        return entities("select id from notice where " + where + " order by created_at desc, id desc limit "
+                + parameters.add(limit + 1), parameters);
     }
 
     /** Notices that were published (never drafts), latest start first. */
     @WithSession
     public Uni<List<Notice>> publicPage(Optional<String> district, List<String> topics, Optional<NoticeState> state,
             Instant now, Optional<KeysetCursor> after, int limit) {
-        Map<String, Object> parameters = new HashMap<>();
+        PositionalParameters parameters = new PositionalParameters();
         StringBuilder where = publicConditions(district, parameters);
         if (!topics.isEmpty()) {
-            where.append(" and category_code in (:topics)");
-            parameters.put("topics", topics);
+            where.append(" and category_code = any(").append(parameters.add(topics.toArray(String[]::new))).append(")");
         }
         state.ifPresent(s -> {
+            String at = s == NoticeState.CANCELLED || s == NoticeState.DRAFT ? null : parameters.add(utc(now));
             where.append(switch (s) {
-                case ACTIVE -> " and status = 'PUBLISHED' and starts_at <= :now and ends_at > :now";
-                case UPCOMING -> " and status = 'PUBLISHED' and starts_at > :now";
-                case ENDED -> " and (status = 'ENDED' or (status = 'PUBLISHED' and ends_at <= :now))";
+                case ACTIVE -> " and status = 'PUBLISHED' and starts_at <= " + at + " and ends_at > " + at;
+                case UPCOMING -> " and status = 'PUBLISHED' and starts_at > " + at;
+                case ENDED -> " and (status = 'ENDED' or (status = 'PUBLISHED' and ends_at <= " + at + "))";
                 case CANCELLED -> " and status = 'CANCELLED'";
                 case DRAFT -> " and false";
             });
-            if (s != NoticeState.CANCELLED && s != NoticeState.DRAFT) {
-                parameters.put("now", utc(now));
-            }
         });
-        after.ifPresent(a -> {
-            where.append(" and (starts_at, id) < (:afterAt, :afterId)");
-            parameters.put("afterAt", utc(a.at()));
-            parameters.put("afterId", a.id());
-        });
-        return entities("select * from notice where " + where + " order by starts_at desc, id desc limit " + (limit + 1),
-                parameters);
+        after.ifPresent(a -> where.append(" and (starts_at, id) < (").append(parameters.add(utc(a.at()))).append(", ")
+                .append(parameters.add(a.id())).append(")"));
+        return entities("select id from notice where " + where + " order by starts_at desc, id desc limit "
+                + parameters.add(limit + 1), parameters);
     }
 
     /** The latest changed published notices, for the Atom feed. */
     @WithSession
     public Uni<List<Notice>> latestChanged(Optional<String> district, int limit) {
-        Map<String, Object> parameters = new HashMap<>();
+        PositionalParameters parameters = new PositionalParameters();
         StringBuilder where = publicConditions(district, parameters);
-        return entities("select * from notice where " + where + " order by updated_at desc, id desc limit " + limit,
-                parameters);
+        return entities("select id from notice where " + where + " order by updated_at desc, id desc limit "
+                + parameters.add(limit), parameters);
     }
 
-    private static StringBuilder publicConditions(Optional<String> district, Map<String, Object> parameters) {
+    private static StringBuilder publicConditions(Optional<String> district, PositionalParameters parameters) {
         StringBuilder where = new StringBuilder("published_at is not null");
-        district.ifPresent(d -> {
-            where.append(" and (cardinality(district_codes) = 0 or district_codes @> array[cast(:district as text)])");
-            parameters.put("district", d);
-        });
+        district.ifPresent(d -> where.append(" and (cardinality(district_codes) = 0 or district_codes @> array[")
+                .append(parameters.add(d)).append("::text])"));
         return where;
     }
 
-    private Uni<List<Notice>> entities(String sql, Map<String, Object> parameters) {
-        return getSession().chain(session -> {
-            Mutiny.SelectionQuery<Notice> query = session.createNativeQuery(sql, Notice.class);
-            parameters.forEach(query::setParameter);
-            return query.getResultList();
-        });
+    /**
+     * The ids through the pool, in order, then the entities in the caller's session: Hibernate keeps no
+     * reusable plan for a native select with an entity result (each call would add an entry to its query-plan cache).
+     */
+    private Uni<List<Notice>> entities(String idsSql, PositionalParameters parameters) {
+        return pool.preparedQuery(idsSql).execute(parameters.tuple()).map(OrderedIds::of)
+                .chain(ids -> ids.isEmpty() ? Uni.createFrom().item(List.<Notice>of())
+                        : list("id in ?1", ids).map(found -> OrderedIds.inOrderOf(ids, found, notice -> notice.id)));
     }
 
     @WithSession

@@ -174,6 +174,40 @@ class NoticeLifecycleTest {
     }
 
     @Test
+    void endedAndCancelledStatesAndTheAdminListByStatusWithKeysetPages() {
+        long ended = NoticeFixtures.published(OPERATOR, NoticeFixtures.hotWater());
+        NoticeFixtures.action(OPERATOR, ended, "end").statusCode(200);
+        Map<String, Object> upcoming = NoticeFixtures.hotWater();
+        upcoming.put("startsAt", NoticeFixtures.at(24));
+        upcoming.put("endsAt", NoticeFixtures.at(48));
+        long cancelled = NoticeFixtures.published(OPERATOR, upcoming);
+        NoticeFixtures.action(OPERATOR, cancelled, "cancel").statusCode(200);
+
+        List<Integer> endedIds = given().when().get("/api/v1/notices?state=ENDED&limit=100").then().statusCode(200)
+                .extract().path("items.id");
+        assertThat(endedIds).contains((int) ended).doesNotContain((int) cancelled);
+        List<Integer> cancelledIds = given().when().get("/api/v1/notices?state=CANCELLED&limit=100").then().statusCode(200)
+                .extract().path("items.id");
+        assertThat(cancelledIds).contains((int) cancelled).doesNotContain((int) ended);
+
+        List<Integer> adminCancelled = given().auth().oauth2(ADMIN).queryParam("status", "CANCELLED").queryParam("limit", 100)
+                .when().get(ADMIN_PATH).then().statusCode(200).extract().path("items.id");
+        assertThat(adminCancelled).contains((int) cancelled).doesNotContain((int) ended);
+        List<Integer> adminEnded = given().auth().oauth2(ADMIN).queryParam("status", "ENDED").queryParam("limit", 100)
+                .when().get(ADMIN_PATH).then().statusCode(200).extract().path("items.id");
+        List<Integer> walked = new java.util.ArrayList<>();
+        String cursor = null;
+        do {
+            var page = given().auth().oauth2(ADMIN).queryParam("status", "ENDED").queryParam("limit", 1)
+                    .queryParam("cursor", cursor == null ? new Object[0] : new Object[] { cursor })
+                    .when().get(ADMIN_PATH).then().statusCode(200).extract();
+            walked.addAll(page.path("items.id"));
+            cursor = page.path("nextCursor");
+        } while (cursor != null);
+        assertThat(walked).isEqualTo(adminEnded).contains((int) ended);
+    }
+
+    @Test
     void invalidNoticesAreRefusedWithEveryFieldNamedAndNothingStored() {
         Map<String, Object> bad = new HashMap<>();
         bad.put("title", Map.of("ru", " "));
