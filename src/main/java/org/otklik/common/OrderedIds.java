@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.function.Function;
 
 import io.vertx.mutiny.sqlclient.Row;
@@ -26,9 +27,16 @@ public final class OrderedIds {
         return ids;
     }
 
+    /** The {@code id} column of every row, in order, for tables keyed by UUID. */
+    public static List<UUID> uuids(RowSet<Row> rows) {
+        List<UUID> ids = new ArrayList<>(rows.size());
+        rows.forEach(row -> ids.add(row.getUUID("id")));
+        return ids;
+    }
+
     /** The entities in the order of {@code ids}; an id without an entity is left out. */
-    public static <T> List<T> inOrderOf(List<Long> ids, List<T> found, Function<T, Long> idOf) {
-        Map<Long, T> byId = new HashMap<>();
+    public static <T, K> List<T> inOrderOf(List<K> ids, List<T> found, Function<T, K> idOf) {
+        Map<K, T> byId = new HashMap<>();
         found.forEach(entity -> byId.put(idOf.apply(entity), entity));
         return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
     }

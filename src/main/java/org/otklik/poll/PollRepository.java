@@ -3,6 +3,7 @@ package org.otklik.poll;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,6 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.otklik.common.KeysetCursor;
+import org.otklik.common.OrderedIds;
+import org.otklik.common.PositionalParameters;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -117,37 +120,35 @@ public class PollRepository implements PanacheRepositoryBase<Poll, UUID> {
         return find(query.toString(), parameters).page(0, limit).list();
     }
 
-    /** Published and closed polls in the given public state, latest opening first. */
+    /**
+     * Published and closed polls in the given public state, latest opening first: the ids through the pool,
+     * the entities in the caller's session (Hibernate keeps no reusable plan for a native select with an
+     * entity result: each call would add an entry to its query-plan cache).
+     */
     @WithSession
     public Uni<List<Poll>> listPublished(PollState state, String district, Instant now, KeysetCursor after, int limit) {
-        StringBuilder sql = new StringBuilder("select * from poll where status in ('PUBLISHED', 'CLOSED')");
+        PositionalParameters parameters = new PositionalParameters();
+        StringBuilder sql = new StringBuilder("select id from poll where status in ('PUBLISHED', 'CLOSED')");
         if (state != null) {
+            String at = parameters.add(now.atOffset(ZoneOffset.UTC));
             sql.append(switch (state) {
-                case OPEN -> " and status = 'PUBLISHED' and opens_at <= :now and closes_at > :now";
-                case UPCOMING -> " and status = 'PUBLISHED' and opens_at > :now";
-                case CLOSED -> " and (status = 'CLOSED' or closes_at <= :now)";
+                case OPEN -> " and status = 'PUBLISHED' and opens_at <= " + at + " and closes_at > " + at;
+                case UPCOMING -> " and status = 'PUBLISHED' and opens_at > " + at;
+                case CLOSED -> " and (status = 'CLOSED' or closes_at <= " + at + ")";
                 default -> throw new IllegalArgumentException("not a public state: " + state);
             });
         }
         if (district != null) {
-            sql.append(" and (cardinality(eligible_districts) = 0 or :district = any (eligible_districts))");
+            sql.append(" and (cardinality(eligible_districts) = 0 or ").append(parameters.add(district))
+                    .append(" = any (eligible_districts))");
         }
         if (after != null) {
-            sql.append(" and (opens_at, id) < (:at, :id)");
+            sql.append(" and (opens_at, id) < (").append(parameters.add(after.instant(0).atOffset(ZoneOffset.UTC)))
+                    .append(", ").append(parameters.add(after.uuid(1))).append(")");
         }
-        sql.append(" order by opens_at desc, id desc limit :limit");
-        return getSession().chain(session -> {
-            var query = session.createNativeQuery(sql.toString(), Poll.class).setParameter("limit", limit);
-            if (state != null) {
-                query.setParameter("now", now);
-            }
-            if (district != null) {
-                query.setParameter("district", district);
-            }
-            if (after != null) {
-                query.setParameter("at", after.instant(0)).setParameter("id", after.uuid(1));
-            }
-            return query.getResultList();
-        });
+        sql.append(" order by opens_at desc, id desc limit ").append(parameters.add(limit));
+        return pool.preparedQuery(sql.toString()).execute(parameters.tuple()).map(OrderedIds::uuids)
+                .chain(ids -> ids.isEmpty() ? Uni.createFrom().item(List.<Poll>of())
+                        : list("id in ?1", ids).map(found -> OrderedIds.inOrderOf(ids, found, poll -> poll.id)));
     }
 }
