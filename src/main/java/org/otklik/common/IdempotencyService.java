@@ -8,6 +8,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -62,14 +64,11 @@ public class IdempotencyService implements IdempotencyStore {
         if (!request.hasKey()) {
             return action.get();
         }
-        String requestHash = fingerprint(request.operation(), request.body());
-        return Panache.withTransaction(() -> Panache.getSession()
-                .chain(session -> AdvisoryLocks.lock(session, "idempotency", request.caller(), request.key()))
-                .chain(() -> records.find(request.caller(), request.key()))
-                .chain(found -> found.isEmpty()
-                        ? action.get().call(response -> records.insert(request, requestHash, response,
-                                OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC)))
-                        : Uni.createFrom().item(replay(found.get(), requestHash))));
+        return Panache.withTransaction(() -> once(request, new Statements(
+                () -> Panache.getSession().chain(session -> AdvisoryLocks.lock(session, "idempotency", request.caller(),
+                        request.key())),
+                () -> records.find(request.caller(), request.key()),
+                (hash, response) -> records.insert(request, hash, response, now())), action));
     }
 
     /**
@@ -81,13 +80,31 @@ public class IdempotencyService implements IdempotencyStore {
         if (!request.hasKey()) {
             return pool.withTransaction(action);
         }
+        return pool.withTransaction(transaction -> once(request, new Statements(
+                () -> AdvisoryLocks.lock(transaction, "idempotency", request.caller(), request.key()),
+                () -> records.find(transaction, request.caller(), request.key()),
+                (hash, response) -> records.insert(transaction, request, hash, response, now())),
+                () -> action.apply(transaction)));
+    }
+
+    /** The statements on the caller's key, in the transaction of the action: the session's or a pool transaction's. */
+    private record Statements(Supplier<Uni<Void>> lock, Supplier<Uni<Optional<IdempotencyRepository.Recorded>>> find,
+            BiFunction<String, StoredResponse, Uni<Void>> keep) {
+    }
+
+    /** Waits for the key, then replays its first response, or runs the action and keeps its response. */
+    private Uni<StoredResponse> once(IdempotentRequest request, Statements statements,
+            Supplier<Uni<StoredResponse>> action) {
         String requestHash = fingerprint(request.operation(), request.body());
-        return pool.withTransaction(transaction -> AdvisoryLocks.lock(transaction, "idempotency", request.caller(), request.key())
-                .chain(() -> records.find(transaction, request.caller(), request.key()))
+        return statements.lock().get()
+                .chain(() -> statements.find().get())
                 .chain(found -> found.isEmpty()
-                        ? action.apply(transaction).call(response -> records.insert(transaction, request, requestHash,
-                                response, OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC)))
-                        : Uni.createFrom().item(replay(found.get(), requestHash))));
+                        ? action.get().call(response -> statements.keep().apply(requestHash, response))
+                        : Uni.createFrom().item(replay(found.get(), requestHash)));
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
     }
 
     /** 422: the key was used before with another request. */

@@ -56,13 +56,16 @@ public class VerifiedTokenCache {
 
     /** Keeps an identity that OIDC has just verified, if its token has an expiry still ahead. */
     public void keep(SecurityIdentity identity) {
-        if (!config.enabled() || identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken jwt)
-                || jwt.getRawToken() == null || jwt.getExpirationTime() <= 0) {
+        if (!config.enabled() || identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken jwt)) {
+            return;
+        }
+        String token = jwt.getRawToken();
+        if (token == null || verified.containsKey(token)) {
             return;
         }
         long now = clock.millis();
         long servedUntil = Math.min(jwt.getExpirationTime() * 1000, now + config.maxAge().toMillis());
-        if (servedUntil <= now || verified.containsKey(jwt.getRawToken())) {
+        if (servedUntil <= now) {
             return;
         }
         if (verified.size() >= config.maxEntries()) {
@@ -72,7 +75,7 @@ public class VerifiedTokenCache {
                 .addAttribute(ROUTING_CONTEXT, null)
                 .addAttribute(REQUEST_CONTEXT, null)
                 .build();
-        verified.put(jwt.getRawToken(), new Verified(withoutRequest, servedUntil));
+        verified.put(token, new Verified(withoutRequest, servedUntil));
     }
 
     /** How many requests were answered from memory since start. */
