@@ -32,18 +32,19 @@ class PackageShapeTest {
 
     private static final String ROOT = "org.otklik.";
 
-    static final List<String> FEATURES = List.of("incident", "delivery", "poll", "stats", "notice", "open311", "widget");
+    static final List<String> FEATURES = List.of("incident", "delivery", "poll", "stats", "notice", "open311", "widget", "media");
 
     /** Shared by every feature. */
     static final Set<String> SHARED = Set.of("common", "security", "routing");
 
     /**
-     * The only dependencies from one feature to another: an incident's events are delivered; Open311 is
-     * an intake channel for incidents; a city notice answers incidents and is delivered like them.
+     * The only dependencies from one feature to another: an incident's events are delivered, and its messages
+     * and answers carry photos; Open311 is an intake channel for incidents and shows their public photos; a city
+     * notice answers incidents and is delivered like them.
      */
     static final Map<String, Set<String>> FEATURE_EDGES = Map.of(
-            "incident", Set.of("delivery"),
-            "open311", Set.of("incident"),
+            "incident", Set.of("delivery", "media"),
+            "open311", Set.of("incident", "media"),
             "notice", Set.of("incident", "delivery"));
 
     @ArchTest

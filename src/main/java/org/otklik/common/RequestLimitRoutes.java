@@ -10,10 +10,10 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * Request bodies are limited to 64 KiB, except on the bulk endpoints named in configuration.
- * The declared Content-Length is checked before anything reads the body; a body of unknown length
- * is accepted only where the server-wide limit (that of the largest bulk endpoint) is the one
- * that applies, since it could not be stopped at 64 KiB.
+ * Request bodies are limited to 64 KiB, except on the bulk and upload endpoints named in configuration.
+ * The declared Content-Length is checked before anything reads the body, so an over-size photo is refused
+ * before a byte of it is received; a body of unknown length is accepted only on the bulk and upload paths,
+ * where the server-wide limit (the upload one) stops it, since it could not be stopped at 64 KiB.
  */
 @ApplicationScoped
 public class RequestLimitRoutes {
@@ -35,7 +35,7 @@ public class RequestLimitRoutes {
         long limit = limitFor(request.path());
         String declared = request.getHeader(HttpHeaders.CONTENT_LENGTH);
         if (declared == null) {
-            if (carriesBody(request) && limit < limits.bulkBodyLimit().asLongValue()) {
+            if (carriesBody(request) && limit < Math.min(limits.bulkBodyLimit().asLongValue(), limits.uploadBodyLimit().asLongValue())) {
                 refuse(ctx, 411, ProblemType.LENGTH_REQUIRED, "Send the request body with a Content-Length header.");
                 return;
             }
@@ -48,6 +48,9 @@ public class RequestLimitRoutes {
     }
 
     private long limitFor(String path) {
+        if (limits.uploadPaths().contains(path)) {
+            return limits.uploadBodyLimit().asLongValue();
+        }
         return limits.bulkPaths().contains(path) ? limits.bulkBodyLimit().asLongValue() : limits.bodyLimit().asLongValue();
     }
 

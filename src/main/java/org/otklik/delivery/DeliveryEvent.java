@@ -5,7 +5,10 @@ import java.time.LocalDate;
 
 import org.otklik.security.Channel;
 
-/** A citizen-visible change of an incident, as the outbox records it. */
+/**
+ * A citizen-visible change of an incident, as the outbox records it; {@code photoLinks} are time-limited links to
+ * an answer's photos, for the incident's own channel.
+ */
 public record DeliveryEvent(
         String type,
         long incidentId,
@@ -19,7 +22,8 @@ public record DeliveryEvent(
         String answerText,
         String resolution,
         LocalDate plannedDate,
-        Instant occurredAt) {
+        Instant occurredAt,
+        java.util.List<String> photoLinks) {
 
     public static final String ACCEPTED = "incident.accepted";
     public static final String REJECTED = "incident.rejected";

@@ -138,7 +138,15 @@ public class DeliveryOutbox {
         payload.put("answerText", event.answerText());
         payload.put("resolution", event.resolution());
         payload.put("plannedDate", event.plannedDate() == null ? null : event.plannedDate().toString());
+        putPhotos(payload, event);
         return json(payload);
+    }
+
+    /** An answer's photos reach the source channel as links valid for a limited time, never as storage paths. */
+    private static void putPhotos(Map<String, Object> payload, DeliveryEvent event) {
+        if (event.photoLinks() != null && !event.photoLinks().isEmpty()) {
+            payload.put("photos", event.photoLinks());
+        }
     }
 
     private String socialPayload(UUID eventId, DeliveryEvent event) {
@@ -147,6 +155,7 @@ public class DeliveryOutbox {
         payload.put("externalId", event.externalId());
         payload.put("text", event.answerText() != null ? event.answerText()
                 : "Обращение " + event.number() + ": статус " + event.status());
+        putPhotos(payload, event);
         return json(payload);
     }
 

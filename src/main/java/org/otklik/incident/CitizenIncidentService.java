@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.otklik.common.KeysetCursor;
 import org.otklik.common.Page;
 import org.otklik.common.ProblemException;
+import org.otklik.media.MediaService;
 import org.otklik.routing.ReferenceCatalog;
 import org.otklik.security.Caller;
 
@@ -23,19 +24,24 @@ public class CitizenIncidentService {
     private final IncidentEventRepository events;
     private final ReferenceCatalog referenceCatalog;
     private final IncidentViews views;
+    private final MediaService media;
 
     public CitizenIncidentService(IncidentRepository incidents, IncidentEventRepository events,
-            ReferenceCatalog referenceCatalog, IncidentViews views) {
+            ReferenceCatalog referenceCatalog, IncidentViews views, MediaService media) {
         this.incidents = incidents;
         this.events = events;
         this.referenceCatalog = referenceCatalog;
         this.views = views;
+        this.media = media;
     }
 
+    /** The public status with the incident's publishable photos (none of a resident's until staff mark it). */
     public Uni<IncidentStatusView> publicStatus(String number) {
         return incidents.findPublicStatus(number)
                 .map(found -> found.orElseThrow(() -> ProblemException.notFound("No incident has the number " + number + ".")))
-                .chain(row -> referenceCatalog.current().map(reference -> views.publicStatus(row, reference)));
+                .chain(row -> media.publishableOf(List.of(row.id()))
+                        .chain(photos -> referenceCatalog.current().map(reference -> views.publicStatus(row, reference,
+                                photos.getOrDefault(row.id(), List.of())))));
     }
 
     @WithSession
@@ -53,18 +59,17 @@ public class CitizenIncidentService {
                 .onItem().transform(incident -> incident != null && caller.subject().equals(incident.authorSubject)
                         ? incident : null)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("You have no incident numbered " + number + "."))
-                .chain(incident -> mainOf(incident)
-                        .chain(main -> events.publicTimeline(incident.id)
-                                .chain(timeline -> referenceCatalog.current()
-                                        .map(reference -> views.own(incident, main, timeline, reference)))));
+                .chain(incident -> myIncidentInSession(caller, incident));
     }
 
     /** The author's view of an incident already loaded (and changed) in the current session. */
     Uni<MyIncidentView> myIncidentInSession(Caller caller, Incident incident) {
         return mainOf(incident)
                 .chain(main -> events.publicTimeline(incident.id)
-                        .chain(timeline -> referenceCatalog.current()
-                                .map(reference -> views.own(incident, main, timeline, reference))));
+                        .chain(timeline -> media.photosOf(incident.id)
+                                .chain(own -> (main == incident ? Uni.createFrom().item(own) : media.photosOf(main.id))
+                                        .chain(ofMain -> referenceCatalog.current().map(reference -> views.own(incident, main,
+                                                timeline, reference, own.report(), ofMain.answer()))))));
     }
 
     private Uni<Incident> mainOf(Incident incident) {

@@ -1,6 +1,7 @@
 package org.otklik.incident;
 
 import java.util.List;
+import java.util.UUID;
 
 import org.otklik.common.LocalizedText;
 
@@ -25,9 +26,13 @@ public record FeedbackRequest(
         @Schema(nullable = true, examples = "oktyabrsky") @Size(max = 64) String districtCode,
         @Schema(nullable = true, examples = "Московское шоссе, 41") @Size(max = 300) String address,
         @Schema(nullable = true) @Valid Location location,
-        @Schema(nullable = true, description = "Up to 5 https links to photos or documents",
+        @Schema(nullable = true, description = "Up to 5 https links to photos or documents the client hosts itself",
                 examples = "[\"https://files.example.org/photo-1.jpg\"]")
         @Size(max = 5) List<@NotNull @Size(max = 2000) @Pattern(regexp = HTTPS_URL, message = "must be an https URL") String> attachments,
+        @Schema(nullable = true, description = "Up to 5 photos uploaded by the caller (POST /api/v1/media) and not attached yet; "
+                + "each goes with one message only. Refused (400) when unknown, someone else's, expired or used.",
+                examples = "[\"c5136cd8-c787-41d8-a076-5ecfa09fb238\"]")
+        @Size(max = 5) List<@NotNull UUID> mediaIds,
         @Schema(nullable = true, description = "How staff may reach the author; never shown publicly") @Valid Contact contact,
         @Schema(nullable = true, description = "Integration clients only: the platform's message id. Required from the Gosuslugi "
                 + "gateway, refused (400) from widget and mobile clients.", examples = "POS-2026-118842")
@@ -35,6 +40,12 @@ public record FeedbackRequest(
         @Schema(nullable = true, description = "Gosuslugi gateway only: the citizen's Gosuslugi id. Required from the gateway, "
                 + "refused (400) from every other client.", examples = "1000123456")
         @Size(max = 255) @Pattern(regexp = "\\S+", message = "must not contain spaces") String citizenId) {
+
+    /** A message without uploaded photos (Open311, which takes links only). */
+    public FeedbackRequest(String categoryCode, String text, String districtCode, String address, Location location,
+            List<String> attachments, Contact contact, String externalId, String citizenId) {
+        this(categoryCode, text, districtCode, address, location, attachments, null, contact, externalId, citizenId);
+    }
 
     /**
      * Contains a character that is neither white space nor a control character (what "not blank" means here), as

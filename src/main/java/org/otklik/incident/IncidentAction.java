@@ -24,7 +24,9 @@ public enum IncidentAction {
     ANSWER("answer", EnumSet.of(ASSIGNED, IN_PROGRESS, REOPENED), Set.of(Roles.OPERATOR, Roles.EXECUTOR)),
     MERGE("merge", EnumSet.of(NEW, ASSIGNED, IN_PROGRESS, REOPENED), Set.of(Roles.OPERATOR)),
     NOTES("notes", EnumSet.allOf(IncidentStatus.class), Set.of(Roles.OPERATOR, Roles.EXECUTOR)),
-    CLOSE("close", EnumSet.of(ANSWERED), Set.of(Roles.OPERATOR));
+    CLOSE("close", EnumSet.of(ANSWERED), Set.of(Roles.OPERATOR)),
+    /** Marking a photo publishable: offered with each photo (its publishable flag), so not among allowedActions. */
+    PHOTO_PUBLICATION("photos", EnumSet.complementOf(EnumSet.of(IncidentStatus.REJECTED)), Set.of(Roles.OPERATOR), incident -> false);
 
     private final String path;
     private final Set<IncidentStatus> from;

@@ -24,7 +24,10 @@ public enum IncidentEventType {
     NOTE(Facts.STAFF_ONLY.leavesUpdatedAt()),
     CLOSED(Facts.VISIBLE.delivered(DeliveryEvent.CLOSED)),
     REOPENED(Facts.VISIBLE.forCitizen().delivered(DeliveryEvent.REOPENED)),
-    RATED(Facts.VISIBLE.forCitizen().delivered(DeliveryEvent.CLOSED));
+    RATED(Facts.VISIBLE.forCitizen().delivered(DeliveryEvent.CLOSED)),
+    /** Staff marked a photo publishable (comment: the media id) or withdrew it. */
+    PHOTO_PUBLISHED(Facts.STAFF_ONLY.leavesUpdatedAt()),
+    PHOTO_WITHDRAWN(Facts.STAFF_ONLY.leavesUpdatedAt());
 
     private final Facts facts;
 

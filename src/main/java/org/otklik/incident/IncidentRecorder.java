@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.otklik.delivery.DeliveryEvent;
 import org.otklik.delivery.DeliveryOutbox;
+import org.otklik.media.MediaService;
 import org.otklik.security.Caller;
 import org.otklik.security.Roles;
 
@@ -40,18 +41,26 @@ class IncidentRecorder {
 
     private final IncidentEventRepository events;
     private final DeliveryOutbox outbox;
+    private final MediaService media;
 
-    IncidentRecorder(IncidentEventRepository events, DeliveryOutbox outbox) {
+    IncidentRecorder(IncidentEventRepository events, DeliveryOutbox outbox, MediaService media) {
         this.events = events;
         this.outbox = outbox;
+        this.media = media;
     }
 
-    /** In the current Panache transaction. */
+    /** In the current Panache transaction; a change to a final state also starts the retention term of the photos. */
     Uni<Void> record(Actor actor, IncidentChange change, Instant now) {
         IncidentEvent event = eventOf(actor, change, now);
         return events.persist(event).chain(() -> deliveryOf(change, now).map(outbox::enqueue)
-                .orElseGet(() -> Uni.createFrom().voidItem()));
+                .orElseGet(() -> Uni.createFrom().voidItem()))
+                .chain(() -> FINAL.contains(change.incident().status) ? media.incidentFinished(change.incident().id, now)
+                        : Uni.createFrom().voidItem());
     }
+
+    /** States an incident never leaves. */
+    private static final java.util.Set<IncidentStatus> FINAL = java.util.EnumSet.of(IncidentStatus.CLOSED,
+            IncidentStatus.REJECTED, IncidentStatus.DUPLICATE);
 
     /** In a pool transaction (the intake's). */
     Uni<Void> record(SqlConnection transaction, Actor actor, IncidentChange change, Instant now) {
@@ -103,6 +112,6 @@ class IncidentRecorder {
                 incident.channel, incident.externalId, incident.socialPlatform == null ? null : incident.socialPlatform.name(),
                 incident.categoryCode, incident.organizationCode, type.answerLike() ? change.comment() : null,
                 incident.resolution == null ? null : incident.resolution.name(),
-                type == IncidentEventType.INTERIM_ANSWER ? incident.interimPlannedDate : null, now));
+                type == IncidentEventType.INTERIM_ANSWER ? incident.interimPlannedDate : null, now, change.photoLinks()));
     }
 }

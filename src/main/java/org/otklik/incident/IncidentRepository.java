@@ -32,7 +32,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class IncidentRepository implements PanacheRepositoryBase<Incident, Long> {
 
-    private static final String PUBLIC_STATUS = "select i.number, i.category_code, i.district_code, i.created_at,"
+    private static final String PUBLIC_STATUS = "select i.id, i.number, i.category_code, i.district_code, i.created_at,"
             + " i.updated_at, m.number as main_number, coalesce(m.status, i.status) as status,"
             + " coalesce(m.organization_code, i.organization_code) as organization_code, m.updated_at as main_updated_at,"
             + " coalesce(m.first_response_due, i.first_response_due) as first_response_due,"
@@ -64,7 +64,7 @@ public class IncidentRepository implements PanacheRepositoryBase<Incident, Long>
      * What the public status of an incident shows: its own codes and dates and, for a merged duplicate,
      * the status, organisation, deadlines and answer of the main incident. No free text is read.
      */
-    public record PublicStatusRow(String number, String categoryCode, String districtCode, Instant createdAt,
+    public record PublicStatusRow(long id, String number, String categoryCode, String districtCode, Instant createdAt,
             Instant updatedAt, String mainNumber, IncidentStatus status, String organizationCode, Instant mainUpdatedAt,
             Instant firstResponseDue, Instant resolutionDue, Instant firstRespondedAt, boolean hasAnswer,
             Resolution resolution, Instant answeredAt) {
@@ -78,7 +78,7 @@ public class IncidentRepository implements PanacheRepositoryBase<Incident, Long>
 
     private static PublicStatusRow publicStatusOf(Row row) {
         String resolution = row.getString("resolution");
-        return new PublicStatusRow(row.getString("number"), row.getString("category_code"), row.getString("district_code"),
+        return new PublicStatusRow(row.getLong("id"), row.getString("number"), row.getString("category_code"), row.getString("district_code"),
                 instant(row, "created_at"), instant(row, "updated_at"), row.getString("main_number"),
                 IncidentStatus.valueOf(row.getString("status")), row.getString("organization_code"),
                 instant(row, "main_updated_at"), instant(row, "first_response_due"), instant(row, "resolution_due"),

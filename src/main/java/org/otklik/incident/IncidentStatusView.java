@@ -1,5 +1,7 @@
 package org.otklik.incident;
 
+import org.otklik.media.MediaViews;
+
 import java.time.OffsetDateTime;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -8,7 +10,7 @@ import org.otklik.incident.IncidentRefs.DistrictRef;
 import org.otklik.incident.IncidentRefs.OrganizationRef;
 
 @Schema(name = "IncidentPublicStatus", requiredProperties = { "number", "status", "mergedInto", "category", "district",
-        "organization", "createdAt", "updatedAt", "firstResponseDue", "resolutionDue", "overdue", "resolution", "answeredAt" },
+        "organization", "createdAt", "updatedAt", "firstResponseDue", "resolutionDue", "overdue", "resolution", "answeredAt", "photos" },
         description = "The public status of an incident: nothing about its author and no free "
         + "text (neither the message, nor the answer, nor any comment); the author reads the answer in their own view. "
         + "For a merged duplicate, the status, deadlines and resolution are those of the main incident named in mergedInto.")
@@ -25,5 +27,7 @@ public record IncidentStatusView(
         OffsetDateTime resolutionDue,
         @Schema(description = "Open and past a deadline") boolean overdue,
         @Schema(nullable = true, description = "The outcome, once answered", examples = "FIXED") Resolution resolution,
-        @Schema(nullable = true, description = "When it was answered") OffsetDateTime answeredAt) {
+        @Schema(nullable = true, description = "When it was answered") OffsetDateTime answeredAt,
+        @Schema(description = "Only the photos staff marked publishable (a resident's photo is never public before that)")
+        java.util.List<MediaViews.Photo> photos) {
 }

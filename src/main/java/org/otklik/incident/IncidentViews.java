@@ -14,6 +14,8 @@ import org.otklik.incident.IncidentRefs.CategoryRef;
 import org.otklik.incident.IncidentRefs.DistrictRef;
 import org.otklik.incident.IncidentRefs.OrganizationRef;
 import org.otklik.incident.IncidentRepository.PublicStatusRow;
+import org.otklik.media.MediaViews.IncidentPhotos;
+import org.otklik.media.MediaViews.Photo;
 import org.otklik.routing.ReferenceSnapshot;
 import org.otklik.routing.WorkingCalendar;
 
@@ -45,7 +47,7 @@ public class IncidentViews {
      * For a merged duplicate the status, organisation, deadlines and answer are the main incident's.
      * Numbers run in sequence, so this view carries codes and dates only, never text.
      */
-    IncidentStatusView publicStatus(PublicStatusRow row, ReferenceSnapshot reference) {
+    IncidentStatusView publicStatus(PublicStatusRow row, ReferenceSnapshot reference, List<Photo> publishable) {
         boolean answered = isAnswered(row.status(), row.hasAnswer());
         return new IncidentStatusView(row.number(), row.status(), row.mainNumber(),
                 reference.category(row.categoryCode()).map(CategoryRef::of).orElse(null),
@@ -55,7 +57,7 @@ public class IncidentViews {
                 local(row.firstResponseDue()), local(row.resolutionDue()),
                 Incident.isOverdue(row.status(), row.firstResponseDue(), row.resolutionDue(), row.firstRespondedAt(),
                         clock.instant()),
-                answered ? row.resolution() : null, answered ? local(row.answeredAt()) : null);
+                answered ? row.resolution() : null, answered ? local(row.answeredAt()) : null, publishable);
     }
 
     MyIncidentSummary summary(Incident incident, ReferenceSnapshot reference) {
@@ -64,7 +66,9 @@ public class IncidentViews {
                 local(incident.resolutionDue), incident.isOverdue(clock.instant()));
     }
 
-    MyIncidentView own(Incident incident, Incident main, List<IncidentEvent> publicEvents, ReferenceSnapshot reference) {
+    /** @param photos the message's photos; {@code answerPhotos} those of the answer (the main incident's for a duplicate) */
+    MyIncidentView own(Incident incident, Incident main, List<IncidentEvent> publicEvents, ReferenceSnapshot reference,
+            List<Photo> photos, List<Photo> answerPhotos) {
         Location location = incident.locationLat == null ? null : new Location(incident.locationLat, incident.locationLon);
         Contact contact = incident.contactPhone == null && incident.contactEmail == null ? null
                 : new Contact(incident.contactPhone, incident.contactEmail);
@@ -74,10 +78,10 @@ public class IncidentViews {
                 .toList();
         return new MyIncidentView(incident.number, main.status, main == incident ? null : main.number,
                 category(incident, reference), district(incident, reference), organization(main, reference),
-                incident.text, incident.address, location, Arrays.asList(incident.attachments), contact,
+                incident.text, incident.address, location, Arrays.asList(incident.attachments), photos, contact,
                 local(incident.createdAt), local(later(incident.updatedAt, main.updatedAt)),
-                local(main.firstResponseDue), local(main.resolutionDue), main.isOverdue(clock.instant()), answer(main),
-                timeline);
+                local(main.firstResponseDue), local(main.resolutionDue), main.isOverdue(clock.instant()),
+                answer(main, answerPhotos), timeline);
     }
 
     StaffIncidentSummary staffSummary(Incident incident, ReferenceSnapshot reference) {
@@ -88,13 +92,13 @@ public class IncidentViews {
     }
 
     StaffIncidentView staff(Incident incident, String mainNumber, List<String> duplicates, List<IncidentEvent> timeline,
-            List<String> allowedActions, ReferenceSnapshot reference) {
+            List<String> allowedActions, ReferenceSnapshot reference, IncidentPhotos photos) {
         Location location = incident.locationLat == null ? null : new Location(incident.locationLat, incident.locationLon);
         Contact contact = incident.contactPhone == null && incident.contactEmail == null ? null
                 : new Contact(incident.contactPhone, incident.contactEmail);
         StaffIncidentView.StaffAnswer answer = incident.answeredAt == null ? null
                 : new StaffIncidentView.StaffAnswer(incident.answerText, incident.resolution, incident.redirectedTo,
-                        Arrays.asList(incident.answerAttachments), local(incident.answeredAt));
+                        Arrays.asList(incident.answerAttachments), photos.answer(), local(incident.answeredAt));
         StaffIncidentView.Interim interim = incident.interimAnsweredAt == null ? null
                 : new StaffIncidentView.Interim(incident.interimAnswerText, incident.interimPlannedDate,
                         local(incident.interimAnsweredAt));
@@ -107,6 +111,7 @@ public class IncidentViews {
         return new StaffIncidentView(incident.number, incident.status, incident.channel, incident.socialPlatform,
                 incident.externalId, incident.sourceUrl, category(incident, reference), incident.categoryConfidence,
                 district(incident, reference), incident.address, location, incident.text, Arrays.asList(incident.attachments),
+                photos.report(),
                 new StaffIncidentView.Author(incident.authorSubject, incident.authorExternalId, incident.authorHandle),
                 contact, organization(incident, reference), incident.redirectToConfirm, incident.rejectionReason, answer,
                 interim, rating, incident.reopenCount, local(incident.createdAt), local(incident.updatedAt),
@@ -122,11 +127,11 @@ public class IncidentViews {
         return a.isAfter(b) ? a : b;
     }
 
-    private AnswerView answer(Incident incident) {
+    private AnswerView answer(Incident incident, List<Photo> photos) {
         if (!isAnswered(incident.status, incident.answerText != null)) {
             return null;
         }
-        return new AnswerView(incident.answerText, incident.resolution, local(incident.answeredAt));
+        return new AnswerView(incident.answerText, incident.resolution, local(incident.answeredAt), photos);
     }
 
     /** An answer is shown once given, while the incident is answered or closed. */

@@ -11,6 +11,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,6 +22,7 @@ import org.otklik.common.ProblemException;
 import org.otklik.common.ProblemType;
 import org.otklik.incident.SocialIngestResult.ItemResult;
 import org.otklik.incident.SocialIngestResult.Outcome;
+import org.otklik.media.MediaService;
 import org.otklik.routing.ReferenceCatalog;
 import org.otklik.routing.ReferenceSnapshot;
 import org.otklik.routing.RoutingDecision;
@@ -46,6 +48,7 @@ public class IntakeService {
     private static final DateTimeFormatter NUMBER_PREFIX = DateTimeFormatter.ofPattern("yyMM");
     private static final Pattern HTTP_URL = Pattern.compile("https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/\\S*)?");
     private static final Duration POSTED_AT_CLOCK_SKEW = Duration.ofMinutes(5);
+    private static final Pattern MEDIA_ID = Pattern.compile("[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}");
 
     private final IncidentRepository incidents;
     private final IncidentRecorder recorder;
@@ -57,10 +60,11 @@ public class IntakeService {
     private final CoveringNotices coveringNotices;
     private final Clock clock;
     private final Pool pool;
+    private final MediaService media;
 
     public IntakeService(IncidentRepository incidents, IncidentRecorder recorder, ReferenceCatalog referenceCatalog,
             RoutingService routing, TopicClassifier classifier, IncidentViews views,
-            IntakeConfig config, CoveringNotices coveringNotices, Clock clock, Pool pool) {
+            IntakeConfig config, CoveringNotices coveringNotices, Clock clock, Pool pool, MediaService media) {
         this.incidents = incidents;
         this.recorder = recorder;
         this.referenceCatalog = referenceCatalog;
@@ -71,6 +75,7 @@ public class IntakeService {
         this.coveringNotices = coveringNotices;
         this.clock = clock;
         this.pool = pool;
+        this.media = media;
     }
 
     /** A submission that passed the channel and field checks, ready to register. */
@@ -205,7 +210,12 @@ public class IntakeService {
             incident.contactPhone = request.contact().phone();
             incident.contactEmail = request.contact().email();
         }
-        return register(transaction, incident, caller, reference);
+        return media.unattachable(transaction, caller, request.mediaIds(), "/mediaIds").invoke(errors -> {
+            if (!errors.isEmpty()) {
+                throw new ProblemException(ProblemType.VALIDATION, "The photos cannot go with this message.", errors, Map.of());
+            }
+        }).chain(() -> register(transaction, incident, caller, reference))
+                .call(intake -> media.attachToMessage(transaction, caller, request.mediaIds(), intake.incident().id));
     }
 
     /**
@@ -269,15 +279,20 @@ public class IntakeService {
             return Uni.createFrom().item(ItemResult.rejected(index, item, problem));
         }
         SocialPlatform platform = SocialPlatform.valueOf(item.platform());
+        List<UUID> mediaIds = item.mediaIds() == null ? List.of() : item.mediaIds().stream().map(UUID::fromString).toList();
         return incidents.lockExternalMessage(transaction, Channel.SOCIAL, platform, item.externalId())
                 .chain(() -> incidents.findExternalMessage(transaction, Channel.SOCIAL, platform, item.externalId()))
                 .chain(existing -> existing.isPresent()
                         ? Uni.createFrom().item(new ItemResult(index, item.platform(), item.externalId(), Outcome.DUPLICATE,
                                 existing.get().number, existing.get().categoryCode, null, null))
-                        : createFromComment(transaction, caller, item, platform, reference)
-                                .map(created -> new ItemResult(index, item.platform(), item.externalId(), Outcome.CREATED,
-                                        created.incident().number, created.incident().categoryCode,
-                                        created.incident().categoryConfidence.doubleValue(), null)));
+                        : media.unattachable(transaction, caller, mediaIds, "mediaIds").chain(errors -> !errors.isEmpty()
+                                ? Uni.createFrom().item(ItemResult.rejected(index, item,
+                                        errors.get(0).pointer() + ": " + errors.get(0).message()))
+                                : createFromComment(transaction, caller, item, platform, reference)
+                                        .call(created -> media.attachToMessage(transaction, caller, mediaIds, created.incident().id))
+                                        .map(created -> new ItemResult(index, item.platform(), item.externalId(), Outcome.CREATED,
+                                                created.incident().number, created.incident().categoryCode,
+                                                created.incident().categoryConfidence.doubleValue(), null))));
     }
 
     private Uni<Intake> createFromComment(SqlConnection transaction, Caller caller, SocialIngestRequest.Item item,
@@ -324,6 +339,10 @@ public class IntakeService {
         }
         if (item.postedAt() == null) {
             return "postedAt: is required";
+        }
+        if (item.mediaIds() != null && (item.mediaIds().size() > 5
+                || item.mediaIds().stream().anyMatch(id -> id == null || !MEDIA_ID.matcher(id).matches()))) {
+            return "mediaIds: at most 5 media ids (UUIDs)";
         }
         try {
             Instant posted = OffsetDateTime.parse(item.postedAt()).toInstant();

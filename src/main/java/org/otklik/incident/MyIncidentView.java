@@ -1,5 +1,7 @@
 package org.otklik.incident;
 
+import org.otklik.media.MediaViews;
+
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -10,7 +12,7 @@ import org.otklik.incident.IncidentRefs.CategoryRef;
 import org.otklik.incident.IncidentRefs.DistrictRef;
 import org.otklik.incident.IncidentRefs.OrganizationRef;
 
-@Schema(name = "MyIncident", requiredProperties = { "number", "status", "mergedInto", "category", "district", "organization", "text", "address", "location", "attachments", "contact", "createdAt", "updatedAt", "firstResponseDue", "resolutionDue", "overdue", "answer", "timeline" }, description = "An incident as its author sees it, with the public timeline")
+@Schema(name = "MyIncident", requiredProperties = { "number", "status", "mergedInto", "category", "district", "organization", "text", "address", "location", "attachments", "photos", "contact", "createdAt", "updatedAt", "firstResponseDue", "resolutionDue", "overdue", "answer", "timeline" }, description = "An incident as its author sees it, with the public timeline")
 public record MyIncidentView(
         String number,
         IncidentStatus status,
@@ -22,6 +24,7 @@ public record MyIncidentView(
         @Schema(nullable = true) String address,
         @Schema(nullable = true) Location location,
         List<String> attachments,
+        @Schema(description = "The photos sent with the message") List<MediaViews.Photo> photos,
         @Schema(nullable = true, description = "The contact the author gave") Contact contact,
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt,

@@ -33,6 +33,10 @@ public record SocialIngestRequest(
             @Schema(required = true, description = "ISO-8601 with offset, not in the future", examples = "2026-11-27T19:42:00+04:00",
                     format = "date-time", maxLength = 40) String postedAt,
             @Schema(nullable = true, description = "The city page the comment was left on", examples = "club12345", maxLength = 200)
-            String pageId) {
+            String pageId,
+            @Schema(nullable = true, description = "Up to 5 photos of the comment that this client uploaded (POST /api/v1/media) "
+                    + "and did not attach yet; an item with an unknown, foreign or used id is rejected",
+                    examples = "[\"c5136cd8-c787-41d8-a076-5ecfa09fb238\"]", maxItems = 5)
+            List<String> mediaIds) {
     }
 }

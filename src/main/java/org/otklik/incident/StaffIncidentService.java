@@ -9,6 +9,7 @@ import org.otklik.common.Page;
 import org.otklik.common.KeysetCursor;
 import org.otklik.common.ProblemException;
 import org.otklik.delivery.DeliveryAdminService;
+import org.otklik.media.MediaService;
 import org.otklik.delivery.DeliveryViews.Delivery;
 import org.otklik.routing.ReferenceCatalog;
 import org.otklik.security.Caller;
@@ -27,17 +28,19 @@ public class StaffIncidentService {
     private final ReferenceCatalog referenceCatalog;
     private final IncidentViews views;
     private final DeliveryAdminService deliveryLog;
+    private final MediaService media;
     private final Clock clock;
 
     public StaffIncidentService(IncidentRepository incidents, IncidentEventRepository events, IncidentQueueRepository queue,
             ReferenceCatalog referenceCatalog, IncidentViews views, DeliveryAdminService deliveryLog,
-            Clock clock) {
+            MediaService media, Clock clock) {
         this.incidents = incidents;
         this.events = events;
         this.queue = queue;
         this.referenceCatalog = referenceCatalog;
         this.views = views;
         this.deliveryLog = deliveryLog;
+        this.media = media;
         this.clock = clock;
     }
 
@@ -92,8 +95,9 @@ public class StaffIncidentService {
         return mainNumber
                 .chain(main -> incidents.numbersOfDuplicates(incident.id)
                         .chain(duplicates -> events.fullTimeline(incident.id)
-                                .chain(timeline -> referenceCatalog.current()
-                                        .map(reference -> views.staff(incident, main, duplicates, timeline,
-                                                IncidentAction.available(incident, caller.roles()), reference)))));
+                                .chain(timeline -> media.photosOf(incident.id)
+                                        .chain(photos -> referenceCatalog.current()
+                                                .map(reference -> views.staff(incident, main, duplicates, timeline,
+                                                        IncidentAction.available(incident, caller.roles()), reference, photos))))));
     }
 }

@@ -1,5 +1,7 @@
 package org.otklik.incident;
 
+import org.otklik.media.MediaViews;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -14,7 +16,7 @@ import org.otklik.incident.IncidentRefs.DistrictRef;
 import org.otklik.incident.IncidentRefs.OrganizationRef;
 import org.otklik.security.Channel;
 
-@Schema(name = "StaffIncident", requiredProperties = { "number", "status", "channel", "socialPlatform", "externalId", "sourceUrl", "category", "categoryConfidence", "district", "address", "location", "text", "attachments", "author", "contact", "organization", "redirectToConfirm", "rejectionReason", "answer", "interimAnswer", "rating", "reopenCount", "createdAt", "updatedAt", "firstResponseDue", "resolutionDue", "firstRespondedAt", "overdue", "duplicateOf", "duplicates", "timeline", "version", "allowedActions" }, description = "Everything staff know about an incident, contact data and internal notes included")
+@Schema(name = "StaffIncident", requiredProperties = { "number", "status", "channel", "socialPlatform", "externalId", "sourceUrl", "category", "categoryConfidence", "district", "address", "location", "text", "attachments", "photos", "author", "contact", "organization", "redirectToConfirm", "rejectionReason", "answer", "interimAnswer", "rating", "reopenCount", "createdAt", "updatedAt", "firstResponseDue", "resolutionDue", "firstRespondedAt", "overdue", "duplicateOf", "duplicates", "timeline", "version", "allowedActions" }, description = "Everything staff know about an incident, contact data and internal notes included")
 public record StaffIncidentView(
         String number,
         IncidentStatus status,
@@ -29,6 +31,7 @@ public record StaffIncidentView(
         @Schema(nullable = true) Location location,
         String text,
         List<String> attachments,
+        @Schema(description = "The photos sent with the message; publishable ones appear in public views") List<MediaViews.Photo> photos,
         Author author,
         @Schema(nullable = true) Contact contact,
         OrganizationRef organization,
@@ -55,9 +58,9 @@ public record StaffIncidentView(
             @Schema(nullable = true) String socialHandle) {
     }
 
-    @Schema(name = "StaffAnswer", requiredProperties = { "text", "resolution", "redirectedTo", "attachments", "answeredAt" })
+    @Schema(name = "StaffAnswer", requiredProperties = { "text", "resolution", "redirectedTo", "attachments", "photos", "answeredAt" })
     public record StaffAnswer(String text, Resolution resolution, @Schema(nullable = true) String redirectedTo,
-            List<String> attachments, OffsetDateTime answeredAt) {
+            List<String> attachments, List<MediaViews.Photo> photos, OffsetDateTime answeredAt) {
     }
 
     @Schema(name = "InterimAnswer", requiredProperties = { "text", "plannedDate", "answeredAt" })

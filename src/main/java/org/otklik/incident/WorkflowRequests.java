@@ -2,6 +2,7 @@ package org.otklik.incident;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -63,8 +64,24 @@ public final class WorkflowRequests {
             @Schema(nullable = true, description = "Required (not blank) for NOT_RESPONSIBLE: the body the citizen should turn to; "
                     + "must be left out or null for every other resolution (400 otherwise)",
                     examples = "Министерство здравоохранения Самарской области") @Size(max = 300) String redirectedTo,
-            @Schema(nullable = true, examples = "[\"https://files.example.org/after.jpg\"]")
-            @Size(max = 5) List<@NotNull @Size(max = 2000) @Pattern(regexp = FeedbackRequest.HTTPS_URL, message = "must be an https URL") String> attachments) {
+            @Schema(nullable = true, description = "Up to 5 https links the organisation hosts itself",
+                    examples = "[\"https://files.example.org/after.jpg\"]")
+            @Size(max = 5) List<@NotNull @Size(max = 2000) @Pattern(regexp = FeedbackRequest.HTTPS_URL, message = "must be an https URL") String> attachments,
+            @Schema(nullable = true, description = "Up to 5 \"after\" photos the caller uploaded (POST /api/v1/media) and did not "
+                    + "attach yet: shown to the citizen with the answer and delivered on the source channel as links valid "
+                    + "for a limited time. Refused (400) when unknown, someone else's, expired or used.",
+                    examples = "[\"c5136cd8-c787-41d8-a076-5ecfa09fb238\"]")
+            @Size(max = 5) List<@NotNull UUID> mediaIds) {
+
+        /** An answer without uploaded photos. */
+        public Answer(String text, Resolution resolution, String redirectedTo, List<String> attachments) {
+            this(text, resolution, redirectedTo, attachments, null);
+        }
+    }
+
+    @Schema(name = "PhotoPublicationRequest", description = "Whether a photo of the incident may appear in public views "
+            + "(the public status, Open311 media_url). A resident's photo is never public until staff say so.")
+    public record PhotoPublication(@Schema(examples = "true") @NotNull Boolean publishable) {
     }
 
     @Schema(name = "MergeRequest")

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,6 +15,7 @@ import org.otklik.common.ProblemException;
 import org.otklik.common.ProblemType;
 import org.otklik.incident.IncidentRecorder.Actor;
 import org.otklik.incident.WorkflowRequests.ModerationDecision;
+import org.otklik.media.MediaService;
 import org.otklik.routing.OrganizationKind;
 import org.otklik.routing.ReferenceCatalog;
 import org.otklik.routing.RoutingService;
@@ -41,11 +43,12 @@ public class WorkflowService {
     private final ReferenceCatalog referenceCatalog;
     private final WorkingCalendar calendar;
     private final WorkflowConfig config;
+    private final MediaService media;
     private final Clock clock;
 
     public WorkflowService(IncidentRepository incidents, IncidentRecorder recorder, StaffIncidentService staffViews,
             CitizenIncidentService citizenViews, ReferenceCatalog referenceCatalog, WorkingCalendar calendar,
-            WorkflowConfig config, Clock clock) {
+            WorkflowConfig config, MediaService media, Clock clock) {
         this.incidents = incidents;
         this.recorder = recorder;
         this.staffViews = staffViews;
@@ -53,6 +56,7 @@ public class WorkflowService {
         this.referenceCatalog = referenceCatalog;
         this.calendar = calendar;
         this.config = config;
+        this.media = media;
         this.clock = clock;
     }
 
@@ -115,16 +119,27 @@ public class WorkflowService {
         if (!notResponsible && request.redirectedTo() != null) {
             return Uni.createFrom().failure(ProblemException.invalidField("/redirectedTo", "only for NOT_RESPONSIBLE"));
         }
-        return act(caller, number, ifMatch, IncidentAction.ANSWER, (incident, now) -> {
+        return act(caller, number, ifMatch, IncidentAction.ANSWER, (incident, now) -> media.attachToAnswer(caller,
+                request.mediaIds(), incident.id).chain(() -> {
+            List<String> photoLinks = media.signedLinks(request.mediaIds());
             IncidentChange answered = incident.answer(request.text(), request.resolution(), request.redirectedTo(),
-                    request.attachments(), now);
+                    request.attachments(), now).withPhotoLinks(photoLinks);
             return incidents.duplicatesOf(incident.id).map(duplicates -> {
                 List<IncidentChange> changes = new java.util.ArrayList<>();
                 changes.add(answered);
-                duplicates.forEach(duplicate -> changes.add(duplicate.receiveAnswer(request.text())));
+                duplicates.forEach(duplicate -> changes.add(duplicate.receiveAnswer(request.text()).withPhotoLinks(photoLinks)));
                 return changes;
             });
-        });
+        }));
+    }
+
+    /** Marks a photo of the incident publishable, or withdraws it (operators; recorded in the staff timeline). */
+    @WithTransaction
+    public Uni<StaffIncidentView> publishPhoto(Caller caller, String number, String ifMatch, UUID mediaId, boolean publishable) {
+        return act(caller, number, ifMatch, IncidentAction.PHOTO_PUBLICATION, (incident, now) -> media
+                .setPublishable(incident.id, mediaId, publishable)
+                .replaceWith(() -> List.of(IncidentChange.of(incident,
+                        publishable ? IncidentEventType.PHOTO_PUBLISHED : IncidentEventType.PHOTO_WITHDRAWN, mediaId.toString()))));
     }
 
     @WithTransaction

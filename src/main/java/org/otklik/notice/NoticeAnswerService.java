@@ -46,6 +46,10 @@ public class NoticeAnswerService {
             return Uni.createFrom().failure(new ProblemException(ProblemType.FORBIDDEN,
                     "Incidents are answered by operators and executors."));
         }
+        if (request.mediaIds() != null && !request.mediaIds().isEmpty()) {
+            return Uni.createFrom().failure(ProblemException.invalidField("/mediaIds",
+                    "a photo goes with one answer only: attach photos when answering an incident itself"));
+        }
         Optional<String> confined = NoticeAccess.confinedOrganization(caller);
         return Panache.withSession(() -> notices.findById(id)
                 .map(notice -> NoticeAccess.visible(caller, notice, id))

@@ -31,6 +31,7 @@ import org.otklik.incident.IncidentStatus;
 import org.otklik.incident.IntakeService;
 import org.otklik.incident.WorkflowRequests;
 import org.otklik.incident.WorkflowService;
+import org.otklik.media.MediaService;
 import org.otklik.open311.Open311Repository.Client;
 import org.otklik.open311.Open311Repository.EventRow;
 import org.otklik.open311.Open311Repository.RequestQuery;
@@ -81,9 +82,10 @@ public class Open311Service {
     private final Clock clock;
 
     private final Pool pool;
+    private final MediaService media;
 
     public Open311Service(Open311Repository repository, ServiceCatalog catalog, IntakeService intake, WorkflowService workflow,
-            Open311Times times, Open311Config config, ObjectMapper objectMapper, Clock clock, Pool pool) {
+            Open311Times times, Open311Config config, ObjectMapper objectMapper, Clock clock, Pool pool, MediaService media) {
         this.repository = repository;
         this.catalog = catalog;
         this.intake = intake;
@@ -93,6 +95,7 @@ public class Open311Service {
         this.objectMapper = objectMapper;
         this.clock = clock;
         this.pool = pool;
+        this.media = media;
     }
 
     // --- jurisdiction and keys -------------------------------------------------------
@@ -360,7 +363,19 @@ public class Open311Service {
             return repository.publicEvents(rows.stream().map(RequestRow::id).toList(), Optional.empty(), Optional.empty(),
                     null, true, 0, Integer.MAX_VALUE)
                     .map(events -> views(rows, snapshot.reference(), events));
-        }));
+        }).chain(views -> withMediaUrls(rows, views)));
+    }
+
+    /** media_url: the first publishable photo of each request, where it has one. */
+    private Uni<List<Request>> withMediaUrls(List<RequestRow> rows, List<Request> views) {
+        return media.publishableOf(rows.stream().map(RequestRow::id).toList()).map(photos -> {
+            List<Request> withMedia = new ArrayList<>(views.size());
+            for (int i = 0; i < views.size(); i++) {
+                List<org.otklik.media.MediaViews.Photo> published = photos.getOrDefault(rows.get(i).id(), List.of());
+                withMedia.add(published.isEmpty() ? views.get(i) : views.get(i).withMediaUrl(media.absoluteUrl(published.get(0).id())));
+            }
+            return withMedia;
+        });
     }
 
     @WithSession
@@ -391,7 +406,7 @@ public class Open311Service {
                     reference.district(row.districtCode()).map(d -> d.nameRu + " район").orElse(null),
                     rounded(row.lat()), rounded(row.lon()),
                     events == null ? null : new Open311Views.ExtendedAttributes(extended),
-                    events == null ? null : notes.getOrDefault(row.id(), List.of()));
+                    events == null ? null : notes.getOrDefault(row.id(), List.of()), null);
         }).toList();
     }
 

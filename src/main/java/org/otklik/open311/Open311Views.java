@@ -111,7 +111,15 @@ public final class Open311Views {
             @Schema(description = "Rounded to 0.001° (about 100 m)") BigDecimal lat,
             @JsonProperty("long") @Schema(description = "Rounded to 0.001° (about 100 m)") BigDecimal lon,
             @JsonProperty("extended_attributes") ExtendedAttributes extendedAttributes,
-            @Schema(description = "extensions=true: the public timeline") List<Note> notes) {
+            @Schema(description = "extensions=true: the public timeline") List<Note> notes,
+            @JsonProperty("media_url") @Schema(description = "The first photo staff marked publishable (a resident's photo is "
+                    + "never public before that); absent otherwise", examples = "https://api.otklik.example.org/api/v1/media/c5136cd8-c787-41d8-a076-5ecfa09fb238")
+            String mediaUrl) {
+
+        Request withMediaUrl(String url) {
+            return new Request(serviceRequestId, status, statusNotes, serviceName, serviceCode, agencyResponsible, serviceNotice,
+                    requestedDatetime, updatedDatetime, expectedDatetime, address, lat, lon, extendedAttributes, notes, url);
+        }
     }
 
     @RegisterForReflection

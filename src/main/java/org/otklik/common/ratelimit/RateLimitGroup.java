@@ -19,7 +19,9 @@ public enum RateLimitGroup {
     /** Administration: polls, webhooks, the delivery log. */
     ADMIN("admin", 300, Duration.ofMinutes(1), 300),
     /** The staff queue, incident details and actions, delivery state. */
-    STAFF("staff", 600, Duration.ofMinutes(1), 600);
+    STAFF("staff", 600, Duration.ofMinutes(1), 600),
+    /** Photo uploads: each one is decoded and re-encoded, the costliest request there is. */
+    UPLOADS("uploads", 120, Duration.ofHours(1), 6000);
 
     private final String key;
     private final long requests;
