@@ -6,6 +6,7 @@ import java.util.List;
 
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
+import javax.imageio.spi.IIORegistry;
 import javax.imageio.spi.ImageReaderSpi;
 import javax.imageio.stream.ImageInputStream;
 
@@ -18,9 +19,9 @@ import com.twelvemonkeys.imageio.plugins.webp.WebPImageReaderSpi;
  * pure-Java decoder exists (TwelveMonkeys has none; decoding HEVC needs native libheif).
  */
 enum ImageFormat {
-    JPEG(new JPEGImageReaderSpi()),
+    JPEG(registered(JPEGImageReaderSpi.class, JPEGImageReaderSpi::new)),
     PNG(builtIn("png")),
-    WEBP(new WebPImageReaderSpi());
+    WEBP(registered(WebPImageReaderSpi.class, WebPImageReaderSpi::new));
 
     /** ISO-BMFF brands of HEIF images (HEIC, HEIF sequences) and AVIF. */
     private static final List<String> HEIF_BRANDS = List.of("heic", "heix", "hevc", "hevx", "heim", "heis", "mif1", "msf1",
@@ -39,8 +40,15 @@ enum ImageFormat {
     /** The format whose reader recognises the stream's first bytes; the stream is left where it was. */
     static ImageFormat of(ImageInputStream stream) throws IOException {
         for (ImageFormat format : values()) {
-            if (format.reader.canDecodeInput(stream)) {
-                return format;
+            stream.mark();
+            try {
+                if (format.reader.canDecodeInput(stream)) {
+                    return format;
+                }
+            } catch (java.io.EOFException tooShort) {
+                // fewer bytes than the format's signature: not this format
+            } finally {
+                stream.reset();
             }
         }
         return null;
@@ -60,6 +68,22 @@ enum ImageFormat {
         String box = new String(head, 4, 4, java.nio.charset.StandardCharsets.ISO_8859_1);
         String brand = new String(head, 8, 4, java.nio.charset.StandardCharsets.ISO_8859_1);
         return "ftyp".equals(box) && HEIF_BRANDS.contains(brand);
+    }
+
+    /**
+     * A plugin's reader, registered with ImageIO by this code rather than found by class-path scanning: that works
+     * the same in the JVM, under Quarkus' class loaders and in a native executable, and the registration hands the
+     * TwelveMonkeys JPEG reader the JDK reader it delegates to.
+     */
+    private static <T extends ImageReaderSpi> T registered(Class<T> type, java.util.function.Supplier<T> create) {
+        IIORegistry registry = IIORegistry.getDefaultInstance();
+        T found = registry.getServiceProviderByClass(type);
+        if (found != null) {
+            return found;
+        }
+        T created = create.get();
+        registry.registerServiceProvider(created, ImageReaderSpi.class);
+        return created;
     }
 
     /** The JDK's own reader of a format (PNG): always present in java.desktop. */
