@@ -140,13 +140,15 @@ export function dataAccessProblems(docs, projectRoot, overlayName) {
       + ` with OTKLIK_DB_LAYER7_PROXY=true and OTKLIK_DB_PIPELINING_LIMIT=1, or cached statements with max_prepared_statements > 0`);
   }
 
-  // Body limits per path, as the application has them.
+  // Body limits per path, as the application has them: 64 KiB, the bulk paths, the photo upload paths.
   const limit = bytes(properties["otklik.http.body-limit"]);
   const bulkLimit = bytes(properties["otklik.http.bulk-body-limit"]);
+  const uploadLimit = bytes(properties["otklik.http.upload-body-limit"] ?? "16M");
   const bulkPaths = new Set((properties["otklik.http.bulk-paths"] ?? "/api/v1/ingest/social").split(",").map((p) => p.trim()));
+  const uploadPaths = new Set((properties["otklik.http.upload-paths"] ?? "/api/v1/media").split(",").map((p) => p.trim()));
   const appServices = new Set(docs.filter((d) => d.kind === "Service" && appPods.some((labels) =>
     labelsMatch(d.spec.selector, labels))).map((d) => d.metadata.name));
-  const routedBulk = new Set();
+  const routedLarge = new Set();
   for (const ingress of docs.filter((d) => d.kind === "Ingress")) {
     const routes = (ingress.spec.rules ?? []).flatMap((r) => r.http.paths);
     if (!routes.some((route) => appServices.has(route.backend.service.name))) {
@@ -155,16 +157,20 @@ export function dataAccessProblems(docs, projectRoot, overlayName) {
     const size = bytes(ingress.metadata.annotations?.["nginx.ingress.kubernetes.io/proxy-body-size"]);
     for (const route of routes) {
       const bulk = bulkPaths.has(route.path);
-      if (bulk) {
-        routedBulk.add(route.path);
+      const upload = uploadPaths.has(route.path);
+      if (bulk || upload) {
+        routedLarge.add(route.path);
       }
-      check(!bulk || route.pathType === "Exact", `Ingress/${ingress.metadata.name}: bulk path ${route.path} must be Exact`);
-      check(size === (bulk ? bulkLimit : limit),
-        `Ingress/${ingress.metadata.name}: ${route.path} takes ${size} bytes, the application ${bulk ? bulkLimit : limit}`);
+      check(!(bulk || upload) || route.pathType === "Exact", `Ingress/${ingress.metadata.name}: ${route.path} must be an Exact path`);
+      const expected = bulk ? bulkLimit : upload ? uploadLimit : limit;
+      check(size === expected, `Ingress/${ingress.metadata.name}: ${route.path} takes ${size} bytes, the application ${expected}`);
     }
   }
   for (const bulk of bulkPaths) {
-    check(routedBulk.has(bulk), `no Ingress gives ${bulk} its bulk limit of ${bulkLimit} bytes`);
+    check(routedLarge.has(bulk), `no Ingress gives ${bulk} its bulk limit of ${bulkLimit} bytes`);
+  }
+  for (const upload of uploadPaths) {
+    check(routedLarge.has(upload), `no Ingress gives ${upload} its upload limit of ${uploadLimit} bytes`);
   }
 
   // Keycloak: the realm(s) of the API and static resources only; no admin console, no master realm.

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { ADMIN_CLIENT, CITIZEN } from './realm.mjs';
+import { CAMERA, segmentMarkers, withGpsExif } from './gps-jpeg.mjs';
 
 const API = process.env.OTKLIK_E2E_API;
 const ISSUER = process.env.OTKLIK_E2E_ISSUER;
@@ -22,6 +23,7 @@ let profile;
 let page;
 let poll;
 let incidentNumber;
+let uploadedPhoto;
 const apiRequests = [];
 
 async function adminToken() {
@@ -101,6 +103,35 @@ async function expectFocus(id) {
 }
 
 const feedback = () => page.locator('otklik-feedback');
+
+/**
+ * Picks a 4000 x 3000 JPEG with GPS EXIF (made by the browser's canvas, EXIF added by hand) in the form and waits
+ * for its upload: returns the upload request, the stored photo and the original bytes.
+ */
+async function pickPhoneJpeg() {
+  const dataUrl = await page.evaluate(() => {
+    const canvas = document.createElement('canvas');
+    canvas.width = 4000;
+    canvas.height = 3000;
+    const g = canvas.getContext('2d');
+    for (let x = 0; x < 4000; x += 50) {
+      g.fillStyle = `hsl(${x % 360}, 70%, 50%)`;
+      g.fillRect(x, 0, 50, 3000);
+    }
+    return canvas.toDataURL('image/jpeg', 0.98);
+  });
+  const original = withGpsExif(Buffer.from(dataUrl.split(',')[1], 'base64'));
+  assert.ok(original.includes(Buffer.from(CAMERA)));
+  const file = join(mkdtempSync(join(tmpdir(), 'otklik-e2e-photo-')), 'IMG_0042.jpg');
+  writeFileSync(file, original);
+  const uploaded = page.waitForResponse((r) => r.url() === `${API}/api/v1/media` && r.request().method() === 'POST');
+  await feedback().locator('#photo-pick').setInputFiles(file);
+  const response = await uploaded;
+  assert.equal(response.status(), 201, await response.text());
+  await feedback().getByTestId('photo-ready').waitFor();
+  await feedback().getByTestId('photo-previews').locator('img').waitFor();
+  return { request: response.request(), stored: await response.json(), original };
+}
 const polls = () => page.locator('otklik-polls');
 
 describe('the widget on a municipal site', () => {
@@ -187,13 +218,13 @@ describe('the widget on a municipal site', () => {
     await feedback().locator('#topic').selectOption('landscaping');
     await feedback().locator('#topic').focus();
     const order = ['topic'];
-    for (let i = 0; i < 6; i++) {
+    for (let i = 0; i < 8; i++) {
       await page.keyboard.press('Tab');
       order.push(await focusedId());
     }
     const hasSubtopic = await feedback().locator('#subtopic').count();
-    const expected = hasSubtopic ? ['topic', 'subtopic', 'district', 'text', 'address', 'locate', 'submit']
-      : ['topic', 'district', 'text', 'address', 'locate', 'submit'];
+    const expected = hasSubtopic ? ['topic', 'subtopic', 'district', 'text', 'address', 'locate', 'photo-pick', 'photo-camera', 'submit']
+      : ['topic', 'district', 'text', 'address', 'locate', 'photo-pick', 'photo-camera', 'submit'];
     assert.deepEqual(order.slice(0, expected.length).map((id) => (id === 'button' ? 'submit' : id)), expected);
   });
 
@@ -204,6 +235,7 @@ describe('the widget on a municipal site', () => {
     await feedback().locator('#text').fill(text);
     await feedback().getByText(`${text.length} из 5000 символов`).waitFor();
     await feedback().locator('#address').fill('ул. Ленинская, 12');
+    uploadedPhoto = await pickPhoneJpeg();
 
     // The first POST reaches the server, but its answer is lost on the way back to the browser.
     const keys = [];
@@ -237,7 +269,28 @@ describe('the widget on a municipal site', () => {
     assert.equal(await mine.count(), 1, 'one incident, not two');
     await mine.first().locator('summary').click();
     await feedback().getByText('Ответа пока нет.').waitFor();
+    const thumbnail = feedback().getByTestId('my-photos').locator('img');
+    await thumbnail.waitFor();
+    await page.waitForFunction((el) => el.complete && el.naturalWidth > 0, await thumbnail.elementHandle());
     await shot('04-feedback-registered');
+  });
+
+  test('the photo went up shrunk and without EXIF, and comes back without any metadata', async () => {
+    const { request, stored } = uploadedPhoto;
+    const sent = request.postDataBuffer();
+    assert.ok(sent.length < uploadedPhoto.original.length, `uploaded ${sent.length} bytes of a ${uploadedPhoto.original.length}-byte photo`);
+    assert.ok(!sent.includes(Buffer.from(CAMERA)), 'the browser dropped the EXIF block before upload');
+    assert.equal(stored.width, 2560, 'shrunk to 2,560 px on the long side');
+    const response = await fetch(`${API}/api/v1/media/${stored.id}`, { headers: { Authorization: request.headers().authorization } });
+    assert.equal(response.status, 200);
+    assert.equal(response.headers.get('content-type'), 'image/jpeg');
+    assert.match(response.headers.get('cache-control'), /private/);
+    const image = Buffer.from(await response.arrayBuffer());
+    assert.ok(!image.includes(Buffer.from(CAMERA)) && !image.includes(Buffer.from('Exif')), 'no EXIF in the stored copy');
+    const markers = segmentMarkers(image);
+    assert.ok(!markers.some((m) => m >= 0xffe1 && m <= 0xffef), `only JFIF before the scan: ${markers.map((m) => m.toString(16))}`);
+    const anonymous = await fetch(`${API}/api/v1/media/${stored.id}`);
+    assert.equal(anonymous.status, 404, 'a resident\'s photo is not public');
   });
 
   test('anyone can look the status up by number, without a token', async () => {

@@ -59,6 +59,11 @@ export const styles = css`
   .bar { height: 10px; background: var(--otklik-color-surface, #e3e8ef); border-radius: 5px; overflow: hidden; }
   .bar > span { display: block; height: 100%; background: var(--otklik-color-primary, #0b5cad); }
   code.receipt { font-size: 1.1em; font-weight: 700; word-break: break-all; }
+  ul.photos { list-style: none; display: flex; flex-wrap: wrap; gap: 8px; padding: 0; margin: 8px 0; }
+  ul.photos > li { display: flex; flex-direction: column; gap: 4px; align-items: flex-start; max-width: 112px; }
+  ul.photos img, .photo-wait { width: 96px; height: 96px; object-fit: cover; border-radius: calc(var(--otklik-radius, 8px) / 2); background: var(--otklik-color-surface, #f1f4f8); display: block; }
+  input[type=file] { font: inherit; margin: 4px 0; }
+  label.secondary-inline { font-weight: 400; }
   .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 `;
 

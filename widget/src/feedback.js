@@ -2,10 +2,12 @@ import { html } from 'lit';
 import { OtklikElement, describedBy, fieldErrors } from './base.js';
 import { randomToken } from './auth.js';
 import { dateTime, named } from './i18n.js';
+import { MAX_PHOTOS, Thumbnails, gallery, shrink, upload } from './photos.js';
 
 const TEXT_LIMIT = 5000;
 // problem+json pointers → the form field that shows them.
-const FIELD_OF = { categoryCode: 'category', districtCode: 'district', text: 'text', address: 'address', location: 'location' };
+const FIELD_OF = { categoryCode: 'category', districtCode: 'district', text: 'text', address: 'address', location: 'location',
+  mediaIds: 'photos' };
 
 /**
  * <otklik-feedback>: a message form for logged-in citizens, their messages with answers, and an
@@ -26,6 +28,7 @@ export class OtklikFeedback extends OtklikElement {
     details: { state: true },
     lookup: { state: true },
     locating: { state: true },
+    photos: { state: true },
   };
 
   constructor() {
@@ -42,6 +45,8 @@ export class OtklikFeedback extends OtklikElement {
     this.details = {};
     this.lookup = { number: '', result: null, error: null, loading: false };
     this.locating = false;
+    this.photos = [];
+    this.thumbnails = new Thumbnails(this);
     this._idempotencyKey = null;
   }
 
@@ -54,6 +59,7 @@ export class OtklikFeedback extends OtklikElement {
   sessionChanged() {
     this.mine = null;
     this.details = {};
+    this.thumbnails.clear();
     if (this.signedIn) this.loadMine();
   }
 
@@ -119,9 +125,44 @@ export class OtklikFeedback extends OtklikElement {
     );
   }
 
+  /** Shrinks each picked photo in the browser and uploads it at once, with progress. */
+  async pickPhotos(event) {
+    const files = [...(event.target.files || [])].slice(0, MAX_PHOTOS - this.photos.length);
+    event.target.value = '';
+    this._idempotencyKey = null;
+    for (const file of files) {
+      const photo = { key: randomToken(8), name: file.name, preview: null, progress: 0, id: null, error: null };
+      this.photos = [...this.photos, photo];
+      const update = (change) => {
+        Object.assign(photo, change);
+        this.photos = [...this.photos];
+      };
+      try {
+        const blob = await shrink(file);
+        update({ preview: URL.createObjectURL(blob), bytes: blob.size });
+        const stored = await upload(this.client, blob, (progress) => update({ progress }));
+        update({ id: stored.id, progress: 1 });
+      } catch (e) {
+        update({ error: e instanceof Error && e.message === 'canvas' ? this.t('photoUnreadable') : this.problemText(e) });
+      }
+    }
+  }
+
+  removePhoto(key) {
+    const photo = this.photos.find((p) => p.key === key);
+    if (photo?.preview) URL.revokeObjectURL(photo.preview);
+    this.photos = this.photos.filter((p) => p.key !== key);
+    this._idempotencyKey = null;
+    this.renderRoot.querySelector('#photo-pick')?.focus();
+  }
+
   async submit(event) {
     event.preventDefault();
     if (this.sending) return;
+    if (this.photos.some((p) => !p.id && !p.error)) {
+      this.formError = this.t('photosUploading');
+      return;
+    }
     this.sending = true;
     this.errors = {};
     this.formError = null;
@@ -133,6 +174,7 @@ export class OtklikFeedback extends OtklikElement {
       districtCode: this.form.district || null,
       address: this.form.address.trim() || null,
       location: this.form.location,
+      mediaIds: this.photos.filter((p) => p.id).map((p) => p.id),
     };
     try {
       this.receipt = await this.client.post('/api/v1/feedback', body, {
@@ -140,6 +182,8 @@ export class OtklikFeedback extends OtklikElement {
       });
       this._idempotencyKey = null;
       this.form = { category: '', district: '', text: '', address: '', location: null };
+      this.photos.forEach((p) => p.preview && URL.revokeObjectURL(p.preview));
+      this.photos = [];
       this.topic = '';
       await this.updateComplete;
       this.renderRoot.querySelector('#receipt-heading')?.focus();
@@ -150,8 +194,9 @@ export class OtklikFeedback extends OtklikElement {
       this.errors = fields;
       this.formError = Object.keys(fields).length ? this.t('fixErrors') + (form ? ` ${form.join('; ')}` : '') : this.problemText(e);
       await this.updateComplete;
-      const first = ['category', 'district', 'text', 'address', 'location'].find((f) => fields[f]);
-      const target = first === 'category' ? (this.topic ? '#subtopic' : '#topic') : first === 'location' ? '#locate' : first ? `#${first}` : '#form-error';
+      const first = ['category', 'district', 'text', 'address', 'location', 'photos'].find((f) => fields[f]);
+      const target = first === 'category' ? (this.topic ? '#subtopic' : '#topic') : first === 'location' ? '#locate'
+        : first === 'photos' ? '#photo-pick' : first ? `#${first}` : '#form-error';
       this.renderRoot.querySelector(target)?.focus();
     } finally {
       this.sending = false;
@@ -241,9 +286,31 @@ export class OtklikFeedback extends OtklikElement {
       </div>
       ${fieldErrors(e, 'location')}
 
+      ${this.renderPhotoPicker(e)}
+
       ${this.formError ? html`<p class="notice bad" id="form-error" role="alert" tabindex="-1">${this.formError}</p>` : ''}
       <p><button type="submit" ?disabled=${this.sending} aria-busy=${this.sending}>${this.sending ? this.t('sending') : this.t('send')}</button></p>
     </form>`;
+  }
+
+  renderPhotoPicker(e) {
+    const full = this.photos.length >= MAX_PHOTOS;
+    return html`<label for="photo-pick">${this.t('photos')}</label>
+      <input id="photo-pick" type="file" accept="image/*" multiple ?disabled=${full}
+          aria-describedby=${describedBy(e, 'photos', 'photo-hint')} @change=${(ev) => this.pickPhotos(ev)}>
+      <label class="secondary-inline" for="photo-camera">${this.t('photoCamera')}</label>
+      <input id="photo-camera" type="file" accept="image/*" capture="environment" ?disabled=${full}
+          @change=${(ev) => this.pickPhotos(ev)}>
+      <p class="hint" id="photo-hint">${this.t('photoHint', { max: MAX_PHOTOS })}</p>
+      ${this.photos.length ? html`<ul class="photos" data-testid="photo-previews">${this.photos.map((p, i) => html`<li>
+        ${p.preview ? html`<img src=${p.preview} alt=${this.t('photoN', { n: i + 1 })} width="96" height="96">` : html`<span class="photo-wait"></span>`}
+        ${p.error ? html`<span class="error" role="alert">${p.error}</span>`
+          : p.id ? html`<span class="hint" data-testid="photo-ready">${this.t('photoReady')}</span>`
+          : html`<progress max="1" .value=${p.progress} aria-label=${this.t('photoUploading', { n: i + 1 })}></progress>`}
+        <button type="button" class="secondary" data-testid="photo-remove" @click=${() => this.removePhoto(p.key)}
+            aria-label=${this.t('photoRemove', { n: i + 1 })}>×</button>
+      </li>`)}</ul>` : ''}
+      ${fieldErrors(e, 'photos')}`;
   }
 
   renderReceipt(r) {
@@ -276,10 +343,13 @@ export class OtklikFeedback extends OtklikElement {
   renderMyDetail(d) {
     if (!d || d.loading) return html`<p role="status">${this.t('loading')}</p>`;
     if (d.error) return html`<p class="error">${d.error}</p>`;
+    const own = (p) => this.thumbnails.url(p);
     return html`<dl>
       ${d.resolutionDue ? html`<dt>${this.t('resolutionDue')}</dt><dd>${dateTime(this.lang, d.resolutionDue)}</dd>` : ''}
+      ${d.photos?.length ? html`<dt>${this.t('photos')}</dt><dd>${gallery(d.photos, own, this.t('photo'), 'my-photos')}</dd>` : ''}
       <dt>${this.t('answer')}</dt>
-      <dd>${d.answer ? html`${d.answer.resolution ? html`<strong>${this.t(`resolution_${d.answer.resolution}`)}.</strong> ` : ''}${d.answer.text || ''}` : this.t('noAnswer')}</dd>
+      <dd>${d.answer ? html`${d.answer.resolution ? html`<strong>${this.t(`resolution_${d.answer.resolution}`)}.</strong> ` : ''}${d.answer.text || ''}
+        ${gallery(d.answer.photos, own, this.t('photoAfter'), 'answer-photos')}` : this.t('noAnswer')}</dd>
     </dl>`;
   }
 
@@ -312,7 +382,8 @@ export class OtklikFeedback extends OtklikElement {
             ${r.resolutionDue ? html`<dt>${this.t('resolutionDue')}</dt><dd>${dateTime(this.lang, r.resolutionDue)}</dd>` : ''}
             ${r.answer?.resolution ? html`<dt>${this.t('resolution')}</dt><dd>${this.t(`resolution_${r.answer.resolution}`)}</dd>` : ''}
             ${r.answer?.text ? html`<dt>${this.t('answer')}</dt><dd>${r.answer.text}</dd>` : ''}
-          </dl></div>` : ''}
+          </dl>
+          ${gallery(r.photos, (p) => `${this.client.base}${p.thumbnailUrl}`, this.t('photo'), 'status-photos')}</div>` : ''}
       </div>
     </section>`;
   }

@@ -276,10 +276,13 @@ class ManifestConsistencyTest {
     void ingressBodyLimitsAreTheApplicationsPerPath() throws IOException {
         long limit = bytes(prodConfig.get("otklik.http.body-limit"));
         long bulkLimit = bytes(prodConfig.get("otklik.http.bulk-body-limit"));
+        long uploadLimit = bytes(prodConfig.get("otklik.http.upload-body-limit"));
         Set<String> bulkPaths = Set.of(prodConfig.get("otklik.http.bulk-paths").split(","));
-        assertThat(bytes(prodConfig.get("quarkus.http.limits.max-body-size"))).isEqualTo(bulkLimit);
+        Set<String> uploadPaths = Set.of(prodConfig.get("otklik.http.upload-paths").split(","));
+        assertThat(bytes(prodConfig.get("quarkus.http.limits.max-body-size"))).isEqualTo(Math.max(bulkLimit, uploadLimit));
         String service = single(documents(K8S.resolve("base")), "Service").at("/metadata/name").asText();
         Set<String> bulkRouted = new TreeSet<>();
+        Set<String> uploadRouted = new TreeSet<>();
         int appRoutes = 0;
         for (JsonNode ingress : documents(K8S.resolve("base"))) {
             if (!"Ingress".equals(ingress.path("kind").asText())) {
@@ -294,17 +297,19 @@ class ManifestConsistencyTest {
                     long size = bytes(ingress.at("/metadata/annotations").path("nginx.ingress.kubernetes.io/proxy-body-size").asText());
                     String path = route.path("path").asText();
                     boolean bulk = bulkPaths.contains(path);
-                    if (bulk) {
-                        bulkRouted.add(path);
+                    boolean upload = uploadPaths.contains(path);
+                    if (bulk || upload) {
+                        (bulk ? bulkRouted : uploadRouted).add(path);
                         assertThat(route.path("pathType").asText()).as("%s", path).isEqualTo("Exact");
                     }
                     assertThat(size).as("body limit of %s in Ingress %s", path, ingress.at("/metadata/name").asText())
-                            .isEqualTo(bulk ? bulkLimit : limit);
+                            .isEqualTo(bulk ? bulkLimit : upload ? uploadLimit : limit);
                 }
             }
         }
-        assertThat(appRoutes).isGreaterThan(bulkRouted.size());
+        assertThat(appRoutes).isGreaterThan(bulkRouted.size() + uploadRouted.size());
         assertThat(bulkRouted).isEqualTo(bulkPaths);
+        assertThat(uploadRouted).isEqualTo(uploadPaths);
     }
 
     /** 64k, 64K, 4m, 4M in bytes. */

@@ -24,6 +24,7 @@ public class PackagedAppResource extends OidcWiremockTestResource {
         config.put("OTKLIK_DB_SCHEMA", schema());
         config.put("OTKLIK_DB_PASSWORD", env("OTKLIK_DB_PASSWORD", "unused-with-trust-authentication"));
         config.put("OTKLIK_POLLS_PARTICIPATION_SECRET", "packaged-app-test-participation-secret-0123456789");
+        config.put("OTKLIK_MEDIA_LINK_SECRET", "packaged-app-test-media-link-secret-0123456789");
         config.put("quarkus.flyway.clean-at-start", "true");
         config.put("quarkus.flyway.clean-disabled", "false");
         return config;
