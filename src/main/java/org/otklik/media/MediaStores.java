@@ -13,6 +13,8 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -34,7 +36,11 @@ public class MediaStores {
                 ? StaticCredentialsProvider.create(AwsBasicCredentials.create(s3.accessKeyId().get(), s3.secretAccessKey().get()))
                 : DefaultCredentialsProvider.builder().build();
         S3Configuration addressing = S3Configuration.builder().pathStyleAccessEnabled(s3.pathStyle()).build();
+        // Checksums only where the API requires them: the SDK's default (CRC32 trailers on every upload, in
+        // aws-chunked encoding) is refused by many S3-compatible stores (501 from S3Proxy, older MinIO and Ceph).
         var client = S3Client.builder()
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
                 .region(Region.of(s3.region()))
                 .credentialsProvider(credentials)
                 .serviceConfiguration(addressing)

@@ -6,7 +6,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 
+import org.jboss.logging.Logger;
+import org.otklik.common.ProblemException;
+import org.otklik.common.ProblemType;
+
 import io.smallrye.mutiny.Uni;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.Delete;
@@ -19,6 +24,8 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
  * worker threads, never on the event loop; links to "after" photos are S3 presigned GET URLs.
  */
 class S3MediaStore implements MediaStore {
+
+    private static final Logger LOG = Logger.getLogger(S3MediaStore.class);
 
     private final S3Client client;
     private final S3Presigner presigner;
@@ -74,7 +81,12 @@ class S3MediaStore implements MediaStore {
         client.close();
     }
 
+    /** On a worker thread; a store that cannot be reached answers 503, not 500. */
     private <T> Uni<T> blocking(java.util.function.Supplier<T> call) {
-        return Uni.createFrom().item(call).runSubscriptionOn(workers);
+        return Uni.createFrom().item(call).runSubscriptionOn(workers)
+                .onFailure(SdkException.class).transform(failure -> {
+                    LOG.warnf("The object store failed: %s", failure.getMessage());
+                    return new ProblemException(ProblemType.SERVICE_UNAVAILABLE, "The photo store cannot be reached; try again later.");
+                });
     }
 }
