@@ -39,6 +39,10 @@ class IncidentRecorder {
         }
     }
 
+    /** States an incident never leaves: the retention term of its photos starts when it reaches one. */
+    private static final java.util.Set<IncidentStatus> FINAL = java.util.EnumSet.of(IncidentStatus.CLOSED,
+            IncidentStatus.REJECTED, IncidentStatus.DUPLICATE);
+
     private final IncidentEventRepository events;
     private final DeliveryOutbox outbox;
     private final MediaService media;
@@ -58,9 +62,6 @@ class IncidentRecorder {
                         : Uni.createFrom().voidItem());
     }
 
-    /** States an incident never leaves. */
-    private static final java.util.Set<IncidentStatus> FINAL = java.util.EnumSet.of(IncidentStatus.CLOSED,
-            IncidentStatus.REJECTED, IncidentStatus.DUPLICATE);
 
     /** In a pool transaction (the intake's). */
     Uni<Void> record(SqlConnection transaction, Actor actor, IncidentChange change, Instant now) {

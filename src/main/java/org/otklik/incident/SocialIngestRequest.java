@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -36,7 +37,8 @@ public record SocialIngestRequest(
             String pageId,
             @Schema(nullable = true, description = "Up to 5 photos of the comment that this client uploaded (POST /api/v1/media) "
                     + "and did not attach yet; an item with an unknown, foreign or used id is rejected",
-                    examples = "[\"c5136cd8-c787-41d8-a076-5ecfa09fb238\"]", maxItems = 5)
+                    examples = "[\"c5136cd8-c787-41d8-a076-5ecfa09fb238\"]", maxItems = 5, type = SchemaType.ARRAY,
+                    implementation = java.util.UUID.class)
             List<String> mediaIds) {
     }
 }

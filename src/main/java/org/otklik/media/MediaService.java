@@ -23,6 +23,7 @@ import org.otklik.media.MediaViews.IncidentPhotos;
 import org.otklik.media.MediaViews.Photo;
 import org.otklik.media.MediaViews.Uploaded;
 import org.otklik.media.MediaViews.Variant;
+import org.otklik.routing.WorkingCalendar;
 import org.otklik.security.Caller;
 
 import io.smallrye.mutiny.Uni;
@@ -45,15 +46,17 @@ public class MediaService {
     private final MediaConfig config;
     private final PhotoCleaner cleaner;
     private final SignedLinks links;
+    private final WorkingCalendar calendar;
     private final Clock clock;
 
     public MediaService(MediaRepository media, MediaStore store, DecodeSlots decodes, MediaAccessPolicy access,
-            MediaConfig config, Clock clock) {
+            MediaConfig config, WorkingCalendar calendar, Clock clock) {
         this.media = media;
         this.store = store;
         this.decodes = decodes;
         this.access = access;
         this.config = config;
+        this.calendar = calendar;
         this.clock = clock;
         this.cleaner = new PhotoCleaner(new PhotoCleaner.Limits(config.maxPixels(), config.maxLongSide(),
                 config.thumbnailLongSide(), config.jpegQuality()));
@@ -66,10 +69,7 @@ public class MediaService {
             return Uni.createFrom().failure(new ProblemException(MediaProblem.FILE_TOO_LARGE, "The file has " + size
                     + " bytes; at most " + config.maxBytes().asLongValue() + " are accepted."));
         }
-        return decodes.run(() -> {
-            cleaner.inspect(file);
-            return cleaner.clean(file);
-        }).chain(clean -> {
+        return decodes.run(() -> cleaner.clean(file)).chain(clean -> {
             UUID id = UUID.randomUUID();
             Instant now = clock.instant();
             MediaRow row = new MediaRow(id, caller.subject(), clean.source().name(), clean.width(), clean.height(),
@@ -80,8 +80,8 @@ public class MediaService {
                     .onFailure().call(failure -> store.delete(keys(List.of(id))).onFailure().recoverWithNull())
                     .map(ignored -> new Uploaded(id, row.sourceFormat(), "image/jpeg", row.width(), row.height(), row.bytes(),
                             row.thumbnailBytes(), row.sha256(), PATH + id, PATH + id + "/thumbnail",
-                            OffsetDateTime.ofInstant(now, clock.getZone()),
-                            OffsetDateTime.ofInstant(now.plus(config.unattachedTtl()), clock.getZone())));
+                            OffsetDateTime.ofInstant(now, calendar.zone()),
+                            OffsetDateTime.ofInstant(now.plus(config.unattachedTtl()), calendar.zone())));
         });
     }
 

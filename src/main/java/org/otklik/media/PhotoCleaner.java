@@ -43,7 +43,7 @@ final class PhotoCleaner {
     }
 
     /** What the header says, before any pixel is decoded. */
-    record Header(ImageFormat format, int width, int height) {
+    private record Header(ImageFormat format, int width, int height) {
     }
 
     private final Limits limits;
@@ -52,23 +52,7 @@ final class PhotoCleaner {
         this.limits = limits;
     }
 
-    /** The format and size of a file, refusing what is not a supported image or has too many pixels. */
-    Header inspect(File file) {
-        try (ImageInputStream stream = new FileImageInputStream(file)) {
-            ImageFormat format = recognise(stream);
-            ImageReader reader = format.newReader();
-            try {
-                reader.setInput(stream, true, true);
-                return checked(new Header(format, reader.getWidth(0), reader.getHeight(0)));
-            } finally {
-                reader.dispose();
-            }
-        } catch (IOException | RuntimeException e) {
-            throw refusal(e);
-        }
-    }
-
-    /** Decodes and re-encodes; call {@link #inspect} first (its checks are repeated here). */
+    /** Recognises, checks the header, decodes and re-encodes; refusals are {@link MediaProblem} problems. */
     CleanPhoto clean(File file) {
         try (ImageInputStream stream = new FileImageInputStream(file)) {
             ImageFormat format = recognise(stream);

@@ -41,9 +41,7 @@ class PhotoCleanerTest {
     }
 
     private PhotoCleaner.CleanPhoto clean(byte[] content) throws IOException {
-        File file = file(content);
-        cleaner.inspect(file);
-        return cleaner.clean(file);
+        return cleaner.clean(file(content));
     }
 
     @Test
@@ -120,7 +118,7 @@ class PhotoCleanerTest {
     @Test
     void heicIsRefusedByName() throws IOException {
         File heic = file(TestImages.heicHeader());
-        assertThatThrownBy(() -> cleaner.inspect(heic)).isInstanceOfSatisfying(ProblemException.class, problem -> {
+        assertThatThrownBy(() -> cleaner.clean(heic)).isInstanceOfSatisfying(ProblemException.class, problem -> {
             assertThat(problem.kind()).isEqualTo(MediaProblem.UNSUPPORTED_FORMAT);
             assertThat(problem.getMessage()).contains("HEIC");
         });
@@ -130,7 +128,7 @@ class PhotoCleanerTest {
     void whatIsNoImageIsRefusedAs415() throws IOException {
         for (byte[] content : List.of("%PDF-1.7 not a photo".getBytes(), new byte[0], "GIF89a".getBytes())) {
             File file = file(content);
-            assertThatThrownBy(() -> cleaner.inspect(file)).isInstanceOfSatisfying(ProblemException.class,
+            assertThatThrownBy(() -> cleaner.clean(file)).isInstanceOfSatisfying(ProblemException.class,
                     problem -> assertThat(problem.kind()).isEqualTo(MediaProblem.UNSUPPORTED_FORMAT));
         }
     }
