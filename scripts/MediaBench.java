@@ -169,7 +169,7 @@ public final class MediaBench {
         try (MemoryCacheImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
             ImageWriteParam param = writer.getDefaultWriteParam();
             param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-            param.setCompressionQuality(0.9f);
+            param.setCompressionQuality(0.85f);
             writer.setOutput(stream);
             writer.write(null, new IIOImage(image, null, null), param);
         } finally {

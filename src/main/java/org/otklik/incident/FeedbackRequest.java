@@ -14,6 +14,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "FeedbackRequest", description = "A citizen's message. The channel comes from the calling client, never from the body.")
@@ -31,7 +32,8 @@ public record FeedbackRequest(
         @Size(max = 5) List<@NotNull @Size(max = 2000) @Pattern(regexp = HTTPS_URL, message = "must be an https URL") String> attachments,
         @Schema(nullable = true, description = "Up to 5 photos uploaded by the caller (POST /api/v1/media) and not attached yet; "
                 + "each goes with one message only. Refused (400) when unknown, someone else's, expired or used.",
-                examples = "[\"c5136cd8-c787-41d8-a076-5ecfa09fb238\"]")
+                examples = "[\"c5136cd8-c787-41d8-a076-5ecfa09fb238\"]",
+                type = SchemaType.ARRAY, implementation = UUID.class, maxItems = 5)
         @Size(max = 5) List<@NotNull UUID> mediaIds,
         @Schema(nullable = true, description = "How staff may reach the author; never shown publicly") @Valid Contact contact,
         @Schema(nullable = true, description = "Integration clients only: the platform's message id. Required from the Gosuslugi "

@@ -70,7 +70,8 @@ public final class WorkflowRequests {
             @Schema(nullable = true, description = "Up to 5 \"after\" photos the caller uploaded (POST /api/v1/media) and did not "
                     + "attach yet: shown to the citizen with the answer and delivered on the source channel as links valid "
                     + "for a limited time. Refused (400) when unknown, someone else's, expired or used.",
-                    examples = "[\"c5136cd8-c787-41d8-a076-5ecfa09fb238\"]")
+                    examples = "[\"c5136cd8-c787-41d8-a076-5ecfa09fb238\"]",
+                type = SchemaType.ARRAY, implementation = UUID.class, maxItems = 5)
             @Size(max = 5) List<@NotNull UUID> mediaIds) {
 
         /** An answer without uploaded photos. */

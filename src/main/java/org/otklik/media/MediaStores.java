@@ -18,6 +18,7 @@ import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.LegacyMd5Plugin;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
@@ -36,9 +37,11 @@ public class MediaStores {
                 ? StaticCredentialsProvider.create(AwsBasicCredentials.create(s3.accessKeyId().get(), s3.secretAccessKey().get()))
                 : DefaultCredentialsProvider.builder().build();
         S3Configuration addressing = S3Configuration.builder().pathStyleAccessEnabled(s3.pathStyle()).build();
-        // Checksums only where the API requires them: the SDK's default (CRC32 trailers on every upload, in
-        // aws-chunked encoding) is refused by many S3-compatible stores (501 from S3Proxy, older MinIO and Ceph).
+        // Checksums only where the API requires them, and there as Content-MD5: the SDK's defaults (CRC32 trailers on
+        // every upload in aws-chunked encoding, CRC32 headers on batch deletes) are refused by many S3-compatible
+        // stores (501 from S3Proxy, older MinIO and Ceph).
         var client = S3Client.builder()
+                .addPlugin(LegacyMd5Plugin.create())
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
                 .region(Region.of(s3.region()))

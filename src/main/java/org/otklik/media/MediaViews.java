@@ -75,7 +75,7 @@ public final class MediaViews {
 
     @Schema(name = "MediaUploadForm", description = "One file per request")
     public record UploadForm(
-            @Schema(type = SchemaType.STRING, format = "binary", description = "The photo: JPEG, PNG or WebP, at most 15 MB "
+            @Schema(type = SchemaType.STRING, format = "binary", maxLength = 15728640, description = "The photo: JPEG, PNG or WebP, at most 15 MB "
                     + "(otklik.media.max-bytes) and 40 megapixels; the file name and declared type are ignored") String file) {
     }
 }
