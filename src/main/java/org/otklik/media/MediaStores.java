@@ -37,9 +37,9 @@ public class MediaStores {
                 ? StaticCredentialsProvider.create(AwsBasicCredentials.create(s3.accessKeyId().get(), s3.secretAccessKey().get()))
                 : DefaultCredentialsProvider.builder().build();
         S3Configuration addressing = S3Configuration.builder().pathStyleAccessEnabled(s3.pathStyle()).build();
-        // Checksums only where the API requires them, and there as Content-MD5: the SDK's defaults (CRC32 trailers on
-        // every upload in aws-chunked encoding, CRC32 headers on batch deletes) are refused by many S3-compatible
-        // stores (501 from S3Proxy, older MinIO and Ceph).
+        // Checksums only where the API requires them, and there as Content-MD5: the SDK's default (CRC32 trailers on
+        // every upload, in aws-chunked encoding) is refused by many S3-compatible stores (501 from S3Proxy, older
+        // MinIO and Ceph).
         var client = S3Client.builder()
                 .addPlugin(LegacyMd5Plugin.create())
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
