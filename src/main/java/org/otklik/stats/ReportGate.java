@@ -15,6 +15,7 @@ import org.otklik.common.ratelimit.RateLimitScope;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.UniEmitter;
 import io.vertx.core.Context;
@@ -27,6 +28,7 @@ import io.vertx.core.Vertx;
  * caller has at most {@code max-reports-per-caller} in flight (429 past that). Waiting never blocks a
  * thread: waiters queue and are handed a slot when one is released.
  */
+@Startup // its meters are in the scrape from the start
 @ApplicationScoped
 public class ReportGate {
 
