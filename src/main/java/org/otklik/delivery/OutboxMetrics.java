@@ -35,7 +35,10 @@ public class OutboxMetrics {
 
     public OutboxMetrics(MeterRegistry registry, OutboxRepository outbox, Clock clock) {
         this.registry = registry;
-        this.backlog = new ScrapeSnapshot<>("outbox backlog", outbox::backlogByDestination, Duration.ofSeconds(15), clock);
+        // A destination the list below does not know yet gets its gauges when the outbox first shows it.
+        this.backlog = new ScrapeSnapshot<>("outbox backlog",
+                () -> outbox.backlogByDestination().invoke(rows -> rows.keySet().forEach(this::register)),
+                Duration.ofSeconds(15), clock);
         DeliveryAdminService.DESTINATIONS.forEach(this::register);
     }
 
@@ -43,7 +46,7 @@ public class OutboxMetrics {
         return backlog;
     }
 
-    /** Gauges for a destination; ones the list above does not know yet are added when the outbox shows them. */
+    /** The gauges of one destination, once. */
     private void register(String destination) {
         if (!registered.add(destination)) {
             return;
@@ -69,7 +72,6 @@ public class OutboxMetrics {
         if (current == null) {
             return Double.NaN;
         }
-        current.keySet().forEach(this::register);
         Backlog row = current.get(destination);
         return row == null ? 0 : figure.applyAsDouble(row);
     }
