@@ -96,9 +96,9 @@ start_service() { # name, db port, db name, cache statements, layer-7 proxy, pip
   done
   echo "http://127.0.0.1:$port"
 }
-pool_wait() { # base -> "waits average-ms" of the reactive pool since start
+pool_wait() { # base -> "count total-ms": connection waits of the reactive pool since start
   curl -fs "$1/q/metrics" | awk '/^sql_pool_queue_delay_seconds_count/ {c += $2} /^sql_pool_queue_delay_seconds_sum/ {s += $2}
-    END {printf "%d %.2f", c, c > 0 ? s / c * 1000 : 0}'
+    END {printf "%d %.3f", c, s * 1000}'
 }
 
 rows=()
@@ -110,10 +110,13 @@ measure() { # name, description, db port, db name, cache, layer7, pipelining
   poll=$(client poll "$base" "$work")
   client load "$base" "$work" "$poll" "$name-warm-up" 600 "$IN_FLIGHT" >/dev/null
   [ "$name" = pgbouncer ] && psql -qX -p "$pgbouncer_port" -d pgbouncer -c "RESET STATS" >/dev/null 2>&1 || true
-  read -r waits_before _ <<<"$(pool_wait "$base")"
+  local before after
+  before=$(pool_wait "$base")
   output=$(client load "$base" "$work" "$poll" "$name" "$LOAD_REQUESTS" "$IN_FLIGHT")
   echo "   $output" >&2
-  waits=$(pool_wait "$base")
+  after=$(pool_wait "$base")
+  waits=$(awk -v b="$before" -v a="$after" 'BEGIN {split(b, x, " "); split(a, y, " "); n = y[1] - x[1];
+    printf "%d %.2f", n, (n > 0 ? (y[2] - x[2]) / n : 0)}')
   local bouncer="-"
   if [ "$name" = pgbouncer ]; then
     bouncer=$(psql -qAX -p "$pgbouncer_port" -d pgbouncer -c "SHOW STATS" 2>/dev/null | awk -F'|' 'NR == 1 {for (i = 1; i <= NF; i++) h[$i] = i}
