@@ -79,9 +79,11 @@ pgbouncer -d -u postgres "$work/pgbouncer.ini"
 chown root "$work"
 
 # The service on a free port: direct (host port, database name) or through PgBouncer; client settings.
+# Sets app_pid and base (not in a subshell, so that cleanup can stop it).
 start_service() { # name, db port, db name, cache statements, layer-7 proxy, pipelining limit
   local port
   port=$(free_port)
+  base="http://127.0.0.1:$port"
   OTKLIK_HTTP_PORT=$port OTKLIK_DB_PORT=$2 OTKLIK_DB_NAME=$3 OTKLIK_DB_SCHEMA=$SCHEMA OTKLIK_DB_POOL_SIZE=$POOL_SIZE \
   OTKLIK_DB_CACHE_PREPARED_STATEMENTS=$4 OTKLIK_DB_LAYER7_PROXY=$5 OTKLIK_DB_PIPELINING_LIMIT=$6 \
   OTKLIK_RATE_LIMIT_ENABLED=false OTKLIK_DB_MIGRATE_AT_START=true \
@@ -94,7 +96,6 @@ start_service() { # name, db port, db name, cache statements, layer-7 proxy, pip
     kill -0 "$app_pid" 2>/dev/null || { tail -30 "$work/app-$1.log" >&2; exit 1; }
     sleep 0.2
   done
-  echo "http://127.0.0.1:$port"
 }
 pool_wait() { # base -> "count total-ms": connection waits of the reactive pool since start
   curl -fs "$1/q/metrics" | awk '/^sql_pool_queue_delay_seconds_count/ {c += $2} /^sql_pool_queue_delay_seconds_sum/ {s += $2}
@@ -106,7 +107,7 @@ measure() { # name, description, db port, db name, cache, layer7, pipelining
   local name=$1 description=$2 base poll output waits
   shift 2
   log "$name: $description"
-  base=$(start_service "$name" "$@")
+  start_service "$name" "$@"
   poll=$(client poll "$base" "$work")
   client load "$base" "$work" "$poll" "$name-warm-up" 600 "$IN_FLIGHT" >/dev/null
   [ "$name" = pgbouncer ] && psql -qX -p "$pgbouncer_port" -d pgbouncer -c "RESET STATS" >/dev/null 2>&1 || true

@@ -41,9 +41,9 @@ free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1
 if [ "${BUILD:-true}" = true ] || [ ! -f "$OUT/image/app.aot" ]; then
   log "building the aot-jar (-Paot) and the fast-jar"
   rm -rf "$OUT" && mkdir -p "$OUT"
-  ./mvnw -B -q package -DskipTests -Paot
+  ./mvnw -B -q package -DskipTests -Paot >&2
   cp -r target/quarkus-app "$OUT/image"
-  ./mvnw -B -q package -DskipTests
+  ./mvnw -B -q package -DskipTests >&2
   cp -r target/quarkus-app "$OUT/plain"
   log "training the AOT cache with $("$JDK25/bin/java" -version 2>&1 | head -1) (no database, as in the image build)"
   JAVA_OPTS="$POD_OPTS" OTKLIK_HTTP_PORT=$(free_port) src/main/docker/aot-training.sh "$OUT/image" "$JDK25/bin/java" >&2
