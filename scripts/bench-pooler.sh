@@ -76,7 +76,8 @@ echo '"postgres" ""' >"$work/users.txt"
 chmod 644 "$work/pgbouncer.ini" "$work/users.txt"
 touch "$work/pgbouncer.log" && chown postgres "$work/pgbouncer.log" && chown postgres "$work"
 pgbouncer -d -u postgres "$work/pgbouncer.ini"
-chown root "$work"
+for _ in $(seq 1 50); do pg_isready -q -h 127.0.0.1 -p "$pgbouncer_port" && break; sleep 0.1; done
+pg_isready -q -h 127.0.0.1 -p "$pgbouncer_port" || { echo "PgBouncer did not start:" >&2; cat "$work/pgbouncer.log" >&2; exit 1; }
 
 # The service on a free port: direct (host port, database name) or through PgBouncer; client settings.
 # Sets app_pid and base (not in a subshell, so that cleanup can stop it).
@@ -107,6 +108,9 @@ measure() { # name, description, db port, db name, cache, layer7, pipelining
   local name=$1 description=$2 base poll output waits
   shift 2
   log "$name: $description"
+  if [ "$name" = pgbouncer ] && ! pg_isready -q -h 127.0.0.1 -p "$pgbouncer_port"; then
+    echo "PgBouncer is not running any more:" >&2; tail -20 "$work/pgbouncer.log" >&2; exit 1
+  fi
   start_service "$name" "$@"
   poll=$(client poll "$base" "$work")
   client load "$base" "$work" "$poll" "$name-warm-up" 600 "$IN_FLIGHT" >/dev/null
