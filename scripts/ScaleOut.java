@@ -158,20 +158,29 @@ public class ScaleOut {
             HttpResponse<String> r = post(base + "/api/v1/feedback", citizen(key, label + "-seed-" + i), feedbackBody("Замер " + label + " " + i));
             numbers.add(field(r.body(), "number"));
         }
-        Semaphore slots = new Semaphore(inFlight);
-        List<CompletableFuture<Outcome>> futures = new ArrayList<>(n);
-        long start = System.nanoTime();
+        // Every request, its signed token included, is built before the clock starts: signing an RSA token per
+        // request inside the timed loop made the generator, not the service, the bottleneck (issue 29).
+        List<String> kinds = new ArrayList<>(n);
+        List<HttpRequest> requests = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             int k = i % 10;
             String kind = k < 5 ? "vote" : k < 7 ? "feedback" : "status";
-            HttpRequest request = switch (kind) {
+            kinds.add(kind);
+            requests.add(switch (kind) {
                 case "vote" -> request(base + "/api/v1/polls/" + poll + "/ballots", citizen(key, label + "-voter-" + i))
                         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(ballot(i))).build();
                 case "feedback" -> request(base + "/api/v1/feedback", citizen(key, label + "-author-" + i))
                         .header("Content-Type", "application/json").header("Idempotency-Key", label + "-" + i)
                         .POST(HttpRequest.BodyPublishers.ofString(feedbackBody("Нагрузка " + label + " " + i))).build();
                 default -> request(base + "/api/v1/incidents/" + numbers.get(i % numbers.size()) + "/status", null).GET().build();
-            };
+            });
+        }
+        Semaphore slots = new Semaphore(inFlight);
+        List<CompletableFuture<Outcome>> futures = new ArrayList<>(n);
+        long start = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+            String kind = kinds.get(i);
+            HttpRequest request = requests.get(i);
             slots.acquire();
             long sent = System.nanoTime();
             futures.add(HTTP.sendAsync(request, HttpResponse.BodyHandlers.discarding()).handle((response, failure) -> {

@@ -48,7 +48,8 @@ export function dataAccessProblems(docs, projectRoot, overlayName) {
   const find = (kind, name) => docs.find((d) => d.kind === kind && d.metadata.name === name);
   const policies = docs.filter((d) => d.kind === "NetworkPolicy");
   const deployments = docs.filter((d) => d.kind === "Deployment");
-  const appPods = deployments.map((d) => d.spec.template.metadata.labels);
+  // The API's pods and the migration Job's (issue 29) are the application's.
+  const appPods = [...deployments, ...docs.filter((d) => d.kind === "Job")].map((d) => d.spec.template.metadata.labels);
   const isAppPeer = (peer) => !peer.namespaceSelector && appPods.some((labels) => labelsMatch(peer.podSelector?.matchLabels, labels));
   const isNamespacePeer = (peer, namespace, name) =>
     peer.namespaceSelector?.matchLabels?.["kubernetes.io/metadata.name"] === namespace

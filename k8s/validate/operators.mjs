@@ -2,6 +2,8 @@
 // their CRDs require (CloudNativePG postgresql.cnpg.io/v1, Keycloak operator k8s.keycloak.org/v2alpha1)
 // plus the handful of fields Otklik relies on, with their types.
 
+import { prometheusRule, serviceMonitor } from "./monitoring.mjs";
+
 const isObject = (value) => value !== null && typeof value === "object" && !Array.isArray(value);
 const isString = (value) => typeof value === "string" && value.length > 0;
 const isPositiveInteger = (value) => Number.isInteger(value) && value > 0;
@@ -147,6 +149,8 @@ function pooler(doc, problems) {
 }
 
 const CHECKS = {
+  "monitoring.coreos.com/v1/PrometheusRule": prometheusRule,
+  "monitoring.coreos.com/v1/ServiceMonitor": serviceMonitor,
   "postgresql.cnpg.io/v1/Pooler": pooler,
   "postgresql.cnpg.io/v1/Cluster": cluster,
   "postgresql.cnpg.io/v1/ScheduledBackup": scheduledBackup,

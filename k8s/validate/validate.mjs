@@ -224,7 +224,7 @@ function crossReferences(docs, problems, overlayName) {
     check(find(target.kind, target.name), `HorizontalPodAutoscaler/${doc.metadata.name}: target ${target.kind}/${target.name} is missing`);
     check(doc.spec.minReplicas <= doc.spec.maxReplicas, `HorizontalPodAutoscaler/${doc.metadata.name}: minReplicas > maxReplicas`);
   }
-  const podLabelSets = [...docs.filter((d) => d.kind === "Deployment").map((d) => d.spec.template.metadata.labels),
+  const podLabelSets = [...docs.filter((d) => d.kind === "Deployment" || d.kind === "Job").map((d) => d.spec.template.metadata.labels),
     ...operatorPodLabels(docs)];
   for (const doc of docs.filter((d) => d.kind === "PodDisruptionBudget" || d.kind === "NetworkPolicy")) {
     const selector = doc.kind === "NetworkPolicy" ? doc.spec.podSelector.matchLabels : doc.spec.selector.matchLabels;

@@ -31,7 +31,8 @@ class PackagedAppIT {
             given().when().get(probe).then().statusCode(200).body("status", equalTo("UP"));
         }
         given().when().get("/q/health/ready").then()
-                .body("checks.name", hasItem("Reactive PostgreSQL connections health check"));
+                .body("checks.name", hasItem("Reactive PostgreSQL connections health check"))
+                .body("checks.name", hasItem("Database schema at the version this build needs"));
     }
 
     @Test

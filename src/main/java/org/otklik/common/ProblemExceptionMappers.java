@@ -40,8 +40,10 @@ public class ProblemExceptionMappers {
 
     private final ProblemResponses problems;
     private final DatabaseConfig database;
+    private final Tracing tracing;
 
-    public ProblemExceptionMappers(ProblemResponses problems, DatabaseConfig database) {
+    public ProblemExceptionMappers(ProblemResponses problems, DatabaseConfig database, Tracing tracing) {
+        this.tracing = tracing;
         this.problems = problems;
         this.database = database;
     }
@@ -284,7 +286,9 @@ public class ProblemExceptionMappers {
     private static final java.util.Set<String> UNSTORABLE_TEXT_SQL_STATES = java.util.Set.of("22021", "22P05");
 
     private Response internalError(Throwable exception, HttpServerRequest request) {
-        String correlationId = ProblemResponses.correlationId(request.getHeader(ProblemResponses.CORRELATION_HEADER));
+        // With tracing on, the correlation id is the trace id, so that a quoted id finds the trace.
+        String correlationId = tracing.currentTraceId()
+                .orElseGet(() -> ProblemResponses.correlationId(request.getHeader(ProblemResponses.CORRELATION_HEADER)));
         LOG.errorf(exception, "Unhandled error on %s %s [correlationId=%s]", request.method(), request.path(),
                 correlationId);
         return Response.fromResponse(problems.toResponse(problems.internal(correlationId, request.path())))

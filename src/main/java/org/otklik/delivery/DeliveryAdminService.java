@@ -41,7 +41,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 public class DeliveryAdminService {
 
     private static final List<String> STATES = List.of("PENDING", "DELIVERED", "DEAD", "CANCELLED");
-    private static final List<String> DESTINATIONS = List.of("GOSUSLUGI", "SOCIAL", "WEBHOOK");
+    static final List<String> DESTINATIONS = List.of("GOSUSLUGI", "SOCIAL", "WEBHOOK");
 
     private final Pool pool;
     private final WebhookSubscriptionRepository subscriptions;

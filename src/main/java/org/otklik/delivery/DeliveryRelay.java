@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -54,7 +53,6 @@ public class DeliveryRelay {
     private final DeliveryConfig config;
     private final MeterRegistry metrics;
     private final Clock clock;
-    private final AtomicLong oldestPendingSeconds = new AtomicLong();
 
     public DeliveryRelay(Pool pool, OutboxRepository outbox, WebhookSubscriptionRepository subscriptions, WebhookSender sender,
             GatewayTokens gatewayTokens, RetryPolicy retries, CircuitBreakers circuits, DeliveryConfig config,
@@ -69,7 +67,6 @@ public class DeliveryRelay {
         this.config = config;
         this.metrics = metrics;
         this.clock = clock;
-        metrics.gauge("otklik.outbox.oldest.pending.age.seconds", oldestPendingSeconds);
     }
 
     record Claimed(UUID id, long leaseNumber, UUID eventId, String destination, UUID subscriptionId, String payload,
@@ -103,7 +100,7 @@ public class DeliveryRelay {
                     }))
                     .subscribe().with(renewed -> { });
             return sendAll(claimed, inFlight).eventually(renewal::cancel).replaceWith(claimed.size());
-        }).call(this::measureBacklog);
+        });
     }
 
     /** Extends the leases of the rows still in flight that this relay still holds. */
@@ -244,12 +241,6 @@ public class DeliveryRelay {
         return pool.withTransaction(transaction -> subscriptions
                 .disable(transaction, row.subscriptionId(), "410 Gone at " + clock.instant())
                 .chain(() -> outbox.cancelPendingOf(transaction, row.subscriptionId())));
-    }
-
-    private Uni<Void> measureBacklog() {
-        return outbox.oldestPendingAgeSeconds()
-                .invoke(seconds -> oldestPendingSeconds.set(Math.round(seconds)))
-                .replaceWithVoid();
     }
 
     private void count(String destination, String outcome) {

@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -179,11 +180,21 @@ public class OutboxRepository {
                 .replaceWithVoid();
     }
 
-    /** How long the oldest pending row has waited, in seconds (0 when none waits). */
-    public Uni<Double> oldestPendingAgeSeconds() {
-        return pool.query("select coalesce(extract(epoch from now() - min(created_at)), 0) from outbox_delivery where state = 'PENDING'")
+    /** Per destination: rows waiting, how long the oldest of them has waited (s), rows dead-lettered. */
+    public Uni<Map<String, OutboxMetrics.Backlog>> backlogByDestination() {
+        return pool.query("select destination, count(*) filter (where state = 'PENDING') as pending,"
+                + " coalesce(extract(epoch from now() - min(created_at) filter (where state = 'PENDING')), 0) as oldest,"
+                + " count(*) filter (where state = 'DEAD') as dead"
+                + " from outbox_delivery where state in ('PENDING', 'DEAD') group by destination")
                 .execute()
-                .map(rows -> rows.iterator().next().getDouble(0));
+                .map(rows -> {
+                    Map<String, OutboxMetrics.Backlog> backlog = new HashMap<>();
+                    for (Row row : rows) {
+                        backlog.put(row.getString("destination"), new OutboxMetrics.Backlog(row.getLong("pending"),
+                                row.getDouble("oldest"), row.getLong("dead")));
+                    }
+                    return backlog;
+                });
     }
 
     /** The log, newest first: up to {@code fetch} rows before {@code beforeSeq}, optionally of one state and destination. */

@@ -7,9 +7,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+
+import org.otklik.common.Tracing;
 
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -35,8 +38,9 @@ public class WebhookSender {
     private final DestinationGuard guard;
     private final DeliveryConfig config;
     private final Clock clock;
+    private final Tracing tracing;
 
-    public WebhookSender(Vertx vertx, DestinationGuard guard, DeliveryConfig config, Clock clock) {
+    public WebhookSender(Vertx vertx, DestinationGuard guard, DeliveryConfig config, Clock clock, Tracing tracing) {
         this.client = vertx.createHttpClient(new HttpClientOptions()
                 .setConnectTimeout((int) config.connectTimeout().toMillis())
                 .setIdleTimeout((int) config.requestTimeout().toSeconds())
@@ -45,6 +49,7 @@ public class WebhookSender {
         this.guard = guard;
         this.config = config;
         this.clock = clock;
+        this.tracing = tracing;
     }
 
     /** What came back: a status (0 when no answer arrived), the Retry-After header and an error text. */
@@ -61,7 +66,9 @@ public class WebhookSender {
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .chain(addresses -> {
                     guard.checkAddresses(url.getHost(), addresses);
-                    return post(url, addresses.get(0), eventId, secrets, bearer, payload);
+                    // W3C trace context goes out with every webhook and callback (none with tracing off).
+                    return tracing.clientCall("POST webhook", traceHeaders ->
+                            post(url, addresses.get(0), eventId, secrets, bearer, payload, traceHeaders));
                 })
                 .onFailure(UnsafeDestinationException.class)
                 .recoverWithItem(e -> new Result(0, Optional.empty(), "refused: " + e.getMessage()))
@@ -77,7 +84,7 @@ public class WebhookSender {
     }
 
     private Uni<Result> post(URI url, InetAddress address, String eventId, List<String> secrets, Optional<String> bearer,
-            String payload) {
+            String payload, Map<String, String> traceHeaders) {
         boolean https = "https".equals(url.getScheme());
         int port = url.getPort() > 0 ? url.getPort() : (https ? 443 : 80);
         long timestamp = clock.instant().getEpochSecond();
@@ -96,6 +103,7 @@ public class WebhookSender {
                 .putHeader("webhook-id", eventId)
                 .putHeader("webhook-timestamp", Long.toString(timestamp));
         bearer.ifPresent(token -> options.putHeader("Authorization", "Bearer " + token));
+        traceHeaders.forEach(options::putHeader);
         if (!secrets.isEmpty()) {
             options.putHeader("webhook-signature", WebhookSigner.signatureHeader(secrets, eventId, timestamp, payload));
         }

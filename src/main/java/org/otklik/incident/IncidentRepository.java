@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -250,5 +252,22 @@ public class IncidentRepository implements PanacheRepositoryBase<Incident, Long>
 
     @io.quarkus.runtime.annotations.RegisterForReflection
     public record NumberOnly(String number) {
+    }
+
+    /** Open incidents per status and how many of them are overdue (as {@link Incident#isOverdue} says), for the metrics. */
+    public Uni<IncidentMetrics.OpenFigures> openFigures() {
+        return pool.query("select status, count(*) as open, count(*) filter (where resolution_due < now()"
+                + " or (first_responded_at is null and first_response_due < now())) as overdue"
+                + " from incident where status in " + IncidentStatus.OPEN_SQL + " group by status")
+                .execute()
+                .map(rows -> {
+                    Map<IncidentStatus, Long> open = new EnumMap<>(IncidentStatus.class);
+                    long overdue = 0;
+                    for (Row row : rows) {
+                        open.put(IncidentStatus.valueOf(row.getString("status")), row.getLong("open"));
+                        overdue += row.getLong("overdue");
+                    }
+                    return new IncidentMetrics.OpenFigures(open, overdue);
+                });
     }
 }

@@ -61,10 +61,13 @@ public class IntakeService {
     private final Clock clock;
     private final Pool pool;
     private final MediaService media;
+    private final IncidentMetrics metrics;
 
     public IntakeService(IncidentRepository incidents, IncidentRecorder recorder, ReferenceCatalog referenceCatalog,
             RoutingService routing, TopicClassifier classifier, IncidentViews views,
-            IntakeConfig config, CoveringNotices coveringNotices, Clock clock, Pool pool, MediaService media) {
+            IntakeConfig config, CoveringNotices coveringNotices, Clock clock, Pool pool, MediaService media,
+            IncidentMetrics metrics) {
+        this.metrics = metrics;
         this.incidents = incidents;
         this.recorder = recorder;
         this.referenceCatalog = referenceCatalog;
@@ -238,6 +241,7 @@ public class IntakeService {
         return incidents.insert(transaction, incident, NUMBER_PREFIX.format(views.local(now)))
                 .call(saved -> recorder.record(transaction, IncidentRecorder.Actor.submitter(caller),
                         IncidentChange.of(saved, IncidentEventType.SUBMITTED, null), now))
+                .invoke(saved -> metrics.received(saved.channel))
                 .chain(saved -> coveringNotices.link(transaction, reference, saved.id, saved.categoryCode)
                         .map(notices -> new Intake(saved, true, notices)));
     }

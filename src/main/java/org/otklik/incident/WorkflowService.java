@@ -45,10 +45,12 @@ public class WorkflowService {
     private final WorkflowConfig config;
     private final MediaService media;
     private final Clock clock;
+    private final IncidentMetrics metrics;
 
     public WorkflowService(IncidentRepository incidents, IncidentRecorder recorder, StaffIncidentService staffViews,
             CitizenIncidentService citizenViews, ReferenceCatalog referenceCatalog, WorkingCalendar calendar,
-            WorkflowConfig config, MediaService media, Clock clock) {
+            WorkflowConfig config, MediaService media, Clock clock, IncidentMetrics metrics) {
+        this.metrics = metrics;
         this.incidents = incidents;
         this.recorder = recorder;
         this.staffViews = staffViews;
@@ -220,12 +222,24 @@ public class WorkflowService {
                 })
                 .call(incident -> {
                     Instant now = clock.instant();
+                    Instant respondedBefore = incident.firstRespondedAt;
+                    Instant answeredBefore = incident.answeredAt;
                     return Uni.createFrom().deferred(() -> decision.apply(incident, now))
                             .chain(changes -> recorder.recordAll(Actor.staff(caller), changes, now))
-                            .onFailure(IncidentConflict.class).transform(conflict -> conflict(incident, caller, conflict.getMessage()));
+                            .onFailure(IncidentConflict.class).transform(conflict -> conflict(incident, caller, conflict.getMessage()))
+                            .call(() -> Panache.getSession().chain(session -> session.flush()))
+                            .invoke(() -> measureAnswerTimes(incident, respondedBefore, answeredBefore));
                 })
-                .call(() -> Panache.getSession().chain(session -> session.flush()))
                 .chain(incident -> staffViews.detailOf(caller, incident));
+    }
+
+    private void measureAnswerTimes(Incident incident, Instant respondedBefore, Instant answeredBefore) {
+        if (respondedBefore == null && incident.firstRespondedAt != null) {
+            metrics.firstResponse(Duration.between(incident.createdAt, incident.firstRespondedAt));
+        }
+        if (incident.answeredAt != null && !incident.answeredAt.equals(answeredBefore)) {
+            metrics.answered(Duration.between(incident.createdAt, incident.answeredAt));
+        }
     }
 
     private static ProblemException conflict(Incident incident, Caller caller, String detail) {

@@ -12,6 +12,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.otklik.common.ratelimit.RateLimitExceededException;
 import org.otklik.common.ratelimit.RateLimitScope;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.UniEmitter;
 import io.vertx.core.Context;
@@ -24,6 +28,7 @@ import io.vertx.core.Vertx;
  * caller has at most {@code max-reports-per-caller} in flight (429 past that). Waiting never blocks a
  * thread: waiters queue and are handed a slot when one is released.
  */
+@Startup // its meters are in the scrape from the start
 @ApplicationScoped
 public class ReportGate {
 
@@ -48,7 +53,17 @@ public class ReportGate {
     private final ConcurrentHashMap<String, Integer> inFlight = new ConcurrentHashMap<>();
     private int inUse;
 
-    public ReportGate(StatsConfig config) {
+    /** How long reports waited for a slot: {@code outcome=granted}, or {@code busy} when the wait ran out (503). */
+    private final Timer granted;
+    private final Timer busy;
+    /** Reports refused at once because their caller had too many in flight (429). */
+    private final Counter refused;
+
+    public ReportGate(StatsConfig config, MeterRegistry registry) {
+        this.granted = waitTimer(registry, "granted");
+        this.busy = waitTimer(registry, "busy");
+        this.refused = Counter.builder("otklik.stats.report.refusals")
+                .description("Reports refused because their caller already had the most in flight").register(registry);
         this.slots = config.maxConcurrentReports();
         this.perCaller = config.maxReportsPerCaller();
         this.wait = config.reportWait();
@@ -59,14 +74,18 @@ public class ReportGate {
         return Uni.createFrom().<T>deferred(() -> {
             String key = caller.map(RateLimitScope::key).orElse(null);
             if (key != null && !enter(key)) {
+                refused.increment();
                 return Uni.createFrom().<T>failure(new RateLimitExceededException("You already have " + perCaller
                         + " reports running; wait for them to finish.", 1,
                         "\"" + CONCURRENCY_POLICY + "\";q=" + perCaller + ";qu=\"concurrency\"",
                         "\"" + CONCURRENCY_POLICY + "\";r=0;t=1"));
             }
             Slot slot = new Slot();
+            long waitStarted = System.nanoTime();
             return acquire(slot)
                     .ifNoItem().after(wait).failWith(this::busy)
+                    .onItemOrFailure().invoke((ignored, failure) ->
+                            (failure == null ? granted : busy).record(Duration.ofNanos(System.nanoTime() - waitStarted)))
                     .chain(() -> report.get())
                     .onTermination().invoke(() -> {
                         if (slot.state.getAndSet(FINISHED) == GRANTED) {
@@ -81,6 +100,13 @@ public class ReportGate {
                         }
                     });
         });
+    }
+
+    private static Timer waitTimer(MeterRegistry registry, String outcome) {
+        return Timer.builder("otklik.stats.report.wait").description("Time a report waited for a slot of the report gate")
+                .tag("outcome", outcome).serviceLevelObjectives(Duration.ofMillis(10), Duration.ofMillis(100),
+                        Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(5))
+                .register(registry);
     }
 
     private boolean enter(String key) {

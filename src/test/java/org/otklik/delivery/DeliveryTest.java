@@ -200,6 +200,7 @@ class DeliveryTest {
         assertThat(payload.path("answerText").asText()).isEqualTo("Отопление включено");
         assertThat(payload.path("status").asText()).isEqualTo("ANSWERED");
         assertThat(callback.header("Authorization")).isEqualTo("Bearer " + WebhookReceiver.GATEWAY_TOKEN);
+        assertThat(callback.header("traceparent")).as("no trace context with tracing off").isNull();
         assertThat(WebhookSigner.verify("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", callback.header("webhook-id"),
                 Long.parseLong(callback.header("webhook-timestamp")), callback.body(), callback.header("webhook-signature"))).isTrue();
 

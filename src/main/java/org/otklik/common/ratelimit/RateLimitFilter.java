@@ -4,6 +4,7 @@ import java.lang.reflect.Method;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.HexFormat;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,6 +19,8 @@ import org.otklik.security.Caller;
 import org.otklik.security.CallerResolver;
 import org.otklik.security.Roles;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -39,9 +42,14 @@ public class RateLimitFilter {
     private final CallerResolver callers;
     private final CurrentRateLimitScope currentScope;
     private final Map<Method, Optional<RateLimitGroup>> groups = new ConcurrentHashMap<>();
+    private final Map<RateLimitGroup, Counter> refusals = new EnumMap<>(RateLimitGroup.class);
 
     public RateLimitFilter(RateLimiter limiter, CurrentIdentityAssociation identities, CallerResolver callers,
-            CurrentRateLimitScope currentScope) {
+            CurrentRateLimitScope currentScope, MeterRegistry registry) {
+        for (RateLimitGroup group : RateLimitGroup.values()) {
+            refusals.put(group, Counter.builder("otklik.ratelimit.refusals").description("Requests refused with 429 by a rate limit")
+                    .tag("group", group.key()).register(registry));
+        }
         this.limiter = limiter;
         this.identities = identities;
         this.callers = callers;
@@ -66,6 +74,7 @@ public class RateLimitFilter {
                     RateLimitOutcome outcome = limiter.consume(group.get(), scope);
                     context.setProperty(OUTCOME, outcome);
                     if (!outcome.allowed()) {
+                        refusals.get(group.get()).increment();
                         throw outcome.exceeded();
                     }
                 })
