@@ -67,7 +67,7 @@ class IncidentRecorder {
     }
 
     /** The change as a mail to its author may show it, when the author asked for mails and the change is theirs to see. */
-    private static java.util.Optional<IncidentUpdate> mailOf(IncidentChange change, Instant now) {
+    static java.util.Optional<IncidentUpdate> mailOf(IncidentChange change, Instant now) {
         Incident incident = change.incident();
         if (!incident.notify || incident.mailAddress() == null || !change.visibleToCitizen()) {
             return java.util.Optional.empty();

@@ -123,7 +123,7 @@ public class DigestJob {
                         }
                         events.sort(java.util.Comparator.comparing(e -> (java.time.OffsetDateTime) e[1]));
                         List<UUID> eventIds = events.stream().map(e -> (UUID) e[0]).toList();
-                        MailOutboxRepository.NewMail mail = digestMail(resident, eventIds, day, now);
+                        MailOutboxRepository.NewMail mail = digestMail(resident, eventIds, day);
                         chain = chain.chain(count -> mails.insert(transaction, mail).replaceWith(count + 1));
                     }
                     return chain;
@@ -135,13 +135,13 @@ public class DigestJob {
                                 .toArray(java.time.OffsetDateTime[]::new))));
     }
 
-    private MailOutboxRepository.NewMail digestMail(Due resident, List<UUID> eventIds, LocalDate day, Instant now) {
+    private MailOutboxRepository.NewMail digestMail(Due resident, List<UUID> eventIds, LocalDate day) {
         String list = UnsubscribeTokens.digestList(resident.id());
         MailPayload payload = new MailPayload(MailKind.NOTICE_DIGEST, resident.language(), resident.subject(), list, null,
                 eventIds, day);
         try {
             return new MailOutboxRepository.NewMail(UUID.randomUUID(), MailKind.NOTICE_DIGEST.eventType(), null, null,
-                    json.writeValueAsString(payload), resident.email(), list, resident.subject(), now);
+                    json.writeValueAsString(payload), resident.email(), list, resident.subject(), clock.instant());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise a digest's facts", e);
         }
