@@ -79,7 +79,8 @@ public class NoticeMails implements NoticeFollowers {
 
     /** A subscription {@code s} matches: its district is one of the notice's (or the notice covers the whole city), its topic one the notice concerns (or none). */
     private static String matching(List<String> districtCodes) {
-        return (districtCodes.isEmpty() ? "" : "s.district_code in (:districts) and ")
+        // leading space: the text block before it ends in "and", its trailing blank stripped
+        return (districtCodes.isEmpty() ? " " : " s.district_code in (:districts) and ")
                 + "(s.category_code is null or s.category_code in (:topics))";
     }
 

@@ -23,7 +23,7 @@ final class UnsubscribePages {
     private static String ru(Stopped stopped) {
         return switch (stopped) {
             case INCIDENT -> "Письма об этом обращении";
-            case IMMEDIATE_NOTICES -> "Объявления города, которые приходили сразу по выходе";
+            case IMMEDIATE_NOTICES -> "Объявления города сразу по выходе";
             case DAILY_DIGEST -> "Ежедневные сводки объявлений";
         };
     }

@@ -171,7 +171,7 @@ class NoticeMailTest {
         Response page = given().when().get(path);
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.contentType()).startsWith("text/html");
-        assertThat(page.asString()).contains("The city notices mailed as they come out").doesNotContain(email);
+        assertThat(page.asString()).contains("the city notices mailed as they come out will not come any more").doesNotContain(email);
         assertThat(given().auth().oauth2(token).get("/api/v1/me/subscriptions").jsonPath().getList("items"))
                 .as("opening the link changes nothing").hasSize(2);
 
