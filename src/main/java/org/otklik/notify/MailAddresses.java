@@ -23,7 +23,6 @@ public final class MailAddresses {
     }
 
     public static boolean isValid(String address) {
-        return address != null && address.length() <= MAX_LENGTH && address.indexOf('@') <= 64
-                && ADDRESS.matcher(address).matches();
+        return address != null && address.length() <= MAX_LENGTH && ADDRESS.matcher(address).matches();
     }
 }

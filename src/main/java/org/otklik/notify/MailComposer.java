@@ -3,7 +3,6 @@ package org.otklik.notify;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -136,9 +135,5 @@ public final class MailComposer {
 
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
-
-    static LocalDate today(Instant now, ZoneId zone) {
-        return now.atZone(zone).toLocalDate();
     }
 }

@@ -176,20 +176,20 @@ public class MailRelay {
         if (payload == null || payload.kind() == null) {
             return finish(row, "DEAD", null, "the mail's facts cannot be read");
         }
-        MailTemplates.RenderedMail rendered;
+        if (!payload.kind().aboutIncident() && work.notices().isEmpty()) {
+            return finish(row, "CANCELLED", null, "its notices are gone");
+        }
+        io.quarkus.mailer.Mail mail;
         try {
             MailComposer.Composed composed = payload.kind().aboutIncident() ? composer.incident(payload, reference)
                     : composer.notices(payload, work.notices());
-            if (!payload.kind().aboutIncident() && work.notices().isEmpty()) {
-                return finish(row, "CANCELLED", null, "its notices are gone");
-            }
-            rendered = templates.render(composed.family(), composed.language(), composed.data());
+            MailTemplates.RenderedMail rendered = templates.render(composed.family(), composed.language(), composed.data());
+            mail = sender.mailOf(row.eventId(), row.recipient(), composed.language(), rendered,
+                    composer.unsubscribeLink(payload.list()));
         } catch (RuntimeException e) {
             LOG.errorf("Mail %s cannot be rendered: %s", row.id(), e.toString());
             return finish(row, "DEAD", null, "the mail cannot be rendered: " + e.getClass().getSimpleName());
         }
-        var mail = sender.mailOf(row.eventId(), row.recipient(), MailComposer.language(payload.language()), rendered,
-                composer.unsubscribeLink(payload.list()));
         return refused(payload, row).chain(refused -> {
             if (refused) {
                 return finish(row, "CANCELLED", null, "the address was refused for this resident");

@@ -3,10 +3,14 @@ package org.otklik.notify;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 import org.otklik.routing.CalendarConfig;
 
 /** The mail building blocks, configured. */
 public class NotifyComponents {
+
+    private static final Logger LOG = Logger.getLogger(NotifyComponents.class);
 
     @Produces
     @Singleton
@@ -16,8 +20,13 @@ public class NotifyComponents {
 
     @Produces
     @Singleton
-    UnsubscribeTokens unsubscribeTokens(NotifyConfig config) {
-        return new UnsubscribeTokens(config.unsubscribeSecret());
+    UnsubscribeTokens unsubscribeTokens(NotifyConfig config,
+            @ConfigProperty(name = "otklik.polls.participation-secret") String participationSecret) {
+        return new UnsubscribeTokens(config.unsubscribeSecret().filter(s -> !s.isBlank()).orElseGet(() -> {
+            LOG.warn("OTKLIK_NOTIFY_UNSUBSCRIBE_SECRET is not set: unsubscribe links are signed with a key derived from"
+                    + " the poll participation secret");
+            return UnsubscribeTokens.derivedKey(participationSecret);
+        }));
     }
 
     @Produces

@@ -30,8 +30,11 @@ public interface NotifyConfig {
     @WithDefault("30s")
     Duration sendTimeout();
 
-    /** The HMAC key of one-click unsubscribe tokens (32+ bytes; changing it voids the links of mails already sent). */
-    String unsubscribeSecret();
+    /**
+     * The HMAC key of one-click unsubscribe tokens (32+ bytes; changing it voids the links of mails already sent).
+     * Unset: a key derived from the poll participation secret, which every deployment has.
+     */
+    Optional<String> unsubscribeSecret();
 
     /** Where residents reach this API (the unsubscribe links point here). */
     String publicUrl();

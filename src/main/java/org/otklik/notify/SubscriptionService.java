@@ -132,7 +132,7 @@ public class SubscriptionService {
                 errors.add(FieldError.atPointer("/items/" + i + "/districtCode", "unknown district"));
             }
             if (item.categoryCode() != null && reference.category(item.categoryCode()).isEmpty()) {
-                errors.add(FieldError.atPointer("/items/" + i + "/categoryCode", "unknown topic"));
+                errors.add(FieldError.atPointer("/items/" + i + "/categoryCode", "unknown category"));
             }
             if (!seen.add(item.districtCode() + "|" + item.categoryCode())) {
                 errors.add(FieldError.atPointer("/items/" + i, "this district and topic are already in the list"));

@@ -36,6 +36,17 @@ public final class UnsubscribeTokens {
         this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
     }
 
+    /** A key of its own for unsubscribe links, derived from another secret (HMAC with a fixed label), never that secret itself. */
+    public static String derivedKey(String secret) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return Base64.getEncoder().encodeToString(mac.doFinal("otklik.notify.unsubscribe-secret".getBytes(StandardCharsets.US_ASCII)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available", e);
+        }
+    }
+
     public static String incidentList(long incidentId) {
         return "i:" + incidentId;
     }

@@ -36,4 +36,14 @@ class UnsubscribeTokensTest {
         assertThatThrownBy(() -> tokens.sign("x:1")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new UnsubscribeTokens("short")).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aDerivedKeyIsStableAndNotTheSecretItComesFrom() {
+        String source = "the-poll-participation-secret-0123456789";
+        String derived = UnsubscribeTokens.derivedKey(source);
+        assertThat(derived).isEqualTo(UnsubscribeTokens.derivedKey(source)).isNotEqualTo(source).hasSizeGreaterThanOrEqualTo(32);
+        assertThat(UnsubscribeTokens.derivedKey(source + "x")).isNotEqualTo(derived);
+        UnsubscribeTokens fromDerived = new UnsubscribeTokens(derived);
+        assertThat(fromDerived.verify(fromDerived.sign("i:7"))).contains("i:7");
+    }
 }
