@@ -65,8 +65,8 @@ public class UnsubscribeResource {
             content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING, maxLength = 4000)))
     public Uni<String> unsubscribe(@Parameter(description = TOKEN, required = true, schema = @Schema(type = SchemaType.STRING,
             pattern = UnsubscribeTokens.TOKEN_PATTERN, maxLength = 103)) @QueryParam("token") String token,
-            @Parameter(description = "One-Click, as RFC 8058 has mail programs send it", schema = @Schema(type = SchemaType.STRING,
-                    enumeration = { "One-Click" })) @FormParam("List-Unsubscribe") String oneClick) {
+            @Schema(type = SchemaType.STRING, enumeration = { "One-Click" }, maxLength = 9,
+                    description = "One-Click, as RFC 8058 has mail programs send it") @FormParam("List-Unsubscribe") String oneClick) {
         if (oneClick != null && !"One-Click".equals(oneClick)) {
             return Uni.createFrom().failure(ProblemException.invalidField("/List-Unsubscribe", "must be One-Click"));
         }
