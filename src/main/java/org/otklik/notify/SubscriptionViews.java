@@ -44,7 +44,7 @@ public final class SubscriptionViews {
                     description = "Where to mail the notices. Left out or null: the address in the access token's email claim, "
                             + "used only when its email_verified claim is true (400 otherwise)")
             @Size(max = MailAddresses.MAX_LENGTH) String email,
-            @Schema(nullable = true, enumeration = { "ru", "en" }, examples = "ru", description = "The mails' language; null: ru")
+            @Schema(nullable = true, maxLength = 2, examples = "ru", description = "The mails' language, ru or en; null: ru")
             @Pattern(regexp = "^(ru|en)$") String language,
             @Schema(nullable = true, type = SchemaType.INTEGER, minimum = "0", maximum = "23", examples = "8",
                     description = "The hour (Europe/Samara) of the daily digest: required with a DAILY_DIGEST subscription, "
