@@ -141,6 +141,21 @@ export function dataAccessProblems(docs, projectRoot, overlayName) {
       + ` with OTKLIK_DB_LAYER7_PROXY=true and OTKLIK_DB_PIPELINING_LIMIT=1, or cached statements with max_prepared_statements > 0`);
   }
 
+  // Residents' mails: the API pods may reach the SMTP relay's port (OTKLIK_SMTP_PORT, else the application's).
+  for (const deployment of deployments) {
+    const config = {};
+    for (const source of deployment.spec.template.spec.containers[0].envFrom ?? []) {
+      Object.assign(config, find("ConfigMap", source.configMapRef?.name)?.data ?? {});
+    }
+    const defaultPort = /:(\d+)}$/.exec(properties["quarkus.mailer.port"] ?? "")?.[1];
+    const smtpPort = Number(config.OTKLIK_SMTP_PORT ?? defaultPort);
+    const egress = policies.filter((p) => (p.spec.policyTypes ?? []).includes("Egress")
+      && labelsMatch(p.spec.podSelector?.matchLabels, deployment.spec.template.metadata.labels));
+    check(egress.length === 0 || egress.some((p) => (p.spec.egress ?? []).some((rule) => (rule.ports ?? [])
+      .some((port) => (port.protocol ?? "TCP") === "TCP" && Number(port.port) === smtpPort))),
+      `Deployment/${deployment.metadata.name}: no NetworkPolicy lets it reach the SMTP relay on port ${smtpPort}`);
+  }
+
   // Body limits per path, as the application has them: 64 KiB, the bulk paths, the photo upload paths.
   const limit = bytes(properties["otklik.http.body-limit"]);
   const bulkLimit = bytes(properties["otklik.http.bulk-body-limit"]);

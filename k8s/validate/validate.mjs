@@ -8,7 +8,8 @@
 //  4. references between documents and the deployment rules of issue 8 (security context, probes,
 //     resources, read-only root file system);
 //  5. issue 13 (data-access.mjs): NetworkPolicies around PostgreSQL, the pooler and Keycloak, the
-//     connection budget, body limits per path, no public Keycloak admin console.
+//     connection budget, body limits per path, no public Keycloak admin console; issue 26: egress to
+//     the SMTP relay's port.
 // The rendered overlays are written to target/k8s/<overlay>.yaml. Exit code 1 on any problem.
 //
 //   node k8s/validate/validate.mjs

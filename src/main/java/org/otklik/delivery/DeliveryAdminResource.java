@@ -113,8 +113,8 @@ public class DeliveryAdminResource {
     public Uni<DeliveryPage> list(
             @Parameter(description = "PENDING, DELIVERED, DEAD or CANCELLED", schema = @Schema(type = SchemaType.STRING,
                     enumeration = { "PENDING", "DELIVERED", "DEAD", "CANCELLED" })) @QueryParam("state") String state,
-            @Parameter(description = "GOSUSLUGI, SOCIAL or WEBHOOK", schema = @Schema(type = SchemaType.STRING,
-                    enumeration = { "GOSUSLUGI", "SOCIAL", "WEBHOOK" })) @QueryParam("channel") String channel,
+            @Parameter(description = "GOSUSLUGI, SOCIAL, WEBHOOK or MAIL (residents' mails, addresses masked)", schema = @Schema(type = SchemaType.STRING,
+                    enumeration = { "GOSUSLUGI", "SOCIAL", "WEBHOOK", "MAIL" })) @QueryParam("channel") String channel,
             @Parameter(description = "The nextCursor of the previous page", schema = @Schema(type = SchemaType.STRING, maxLength = 200)) @QueryParam("cursor") String cursor,
             @Parameter(description = "Page size, 1 to 100") @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(Page.MAX_LIMIT) int limit) {
         return deliveries.deliveries(state, channel, cursor, limit);

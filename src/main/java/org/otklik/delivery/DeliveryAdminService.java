@@ -41,7 +41,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 public class DeliveryAdminService {
 
     private static final List<String> STATES = List.of("PENDING", "DELIVERED", "DEAD", "CANCELLED");
-    static final List<String> DESTINATIONS = List.of("GOSUSLUGI", "SOCIAL", "WEBHOOK");
+    static final List<String> DESTINATIONS = List.of("GOSUSLUGI", "SOCIAL", "WEBHOOK", "MAIL");
 
     private final Pool pool;
     private final WebhookSubscriptionRepository subscriptions;
@@ -184,7 +184,7 @@ public class DeliveryAdminService {
     private Delivery toView(OutboxRepository.DeliveryRow row) {
         return new Delivery(row.id(), row.eventId(), row.eventType(), row.incidentNumber(), row.noticeId(), row.destination(),
                 row.subscriptionId(), row.state(), row.attempts(), local(row.nextAttemptAt()), row.lastStatus(), row.lastError(),
-                local(row.createdAt()), local(row.deliveredAt()));
+                local(row.createdAt()), local(row.deliveredAt()), MailRecipients.mask(row.recipient()));
     }
 
     private OffsetDateTime local(OffsetDateTime time) {

@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -91,14 +90,7 @@ public class DeliveryRelay {
             }
             Map<UUID, Long> inFlight = new ConcurrentHashMap<>();
             claimed.forEach(row -> inFlight.put(row.id(), row.leaseNumber()));
-            Duration every = config.lease().dividedBy(3);
-            Cancellable renewal = Multi.createFrom().ticks().startingAfter(every).every(every)
-                    .onOverflow().drop()
-                    .onItem().transformToUniAndConcatenate(tick -> renew(inFlight).onFailure().recoverWithItem(failure -> {
-                        LOG.warnf("Renewing delivery leases failed: %s", failure.toString());
-                        return 0;
-                    }))
-                    .subscribe().with(renewed -> { });
+            Cancellable renewal = LeaseRenewals.every(config.lease().dividedBy(3), () -> renew(inFlight));
             return sendAll(claimed, inFlight).eventually(renewal::cancel).replaceWith(claimed.size());
         });
     }

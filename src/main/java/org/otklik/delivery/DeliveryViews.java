@@ -44,7 +44,9 @@ public final class DeliveryViews {
             @Schema(examples = "WEBHOOK") String destination, @Schema(nullable = true) UUID subscriptionId,
             @Schema(examples = "PENDING") String state, int attempts, OffsetDateTime nextAttemptAt,
             @Schema(nullable = true) Integer lastStatus, @Schema(nullable = true) String lastError, OffsetDateTime createdAt,
-            @Schema(nullable = true) OffsetDateTime deliveredAt) {
+            @Schema(nullable = true) OffsetDateTime deliveredAt,
+            @Schema(nullable = true, maxLength = 254, description = "A mail's address, masked (MAIL only)", examples = "r***t@e***.org")
+            String recipient) {
     }
 
     @Schema(name = "DeliveryPage")

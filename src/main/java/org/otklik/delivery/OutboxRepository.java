@@ -40,10 +40,10 @@ public class OutboxRepository {
             int attempts, String url, String secret, String previousSecret, Boolean subscriptionActive) {
     }
 
-    /** A row of the delivery log. */
+    /** A row of the delivery log; {@code recipient} is a mail's address (MAIL rows only). */
     public record DeliveryRow(long seq, UUID id, UUID eventId, String eventType, String incidentNumber, Long noticeId,
             String destination, UUID subscriptionId, String state, int attempts, OffsetDateTime nextAttemptAt,
-            Integer lastStatus, String lastError, OffsetDateTime createdAt, OffsetDateTime deliveredAt) {
+            Integer lastStatus, String lastError, OffsetDateTime createdAt, OffsetDateTime deliveredAt, String recipient) {
     }
 
     /** Why a row could not be retried: its state, and whether a relay holds its lease right now. */
@@ -92,7 +92,8 @@ public class OutboxRepository {
     }
 
     /**
-     * Claims up to {@code limit} due rows until {@code leasedUntil}, each under its next lease number. A row is due
+     * Claims up to {@code limit} due rows (mails aside: the notify feature's relay sends those) until
+     * {@code leasedUntil}, each under its next lease number. A row is due
      * when no earlier row of the same incident and destination is still pending; rows another relay is claiming
      * right now are skipped ({@code SKIP LOCKED}).
      */
@@ -101,6 +102,7 @@ public class OutboxRepository {
                 with due as (
                     select d.id from outbox_delivery d
                     where d.state = 'PENDING' and d.next_attempt_at <= $1 and (d.leased_until is null or d.leased_until < $1)
+                      and d.destination <> 'MAIL'
                       and not exists (select 1 from outbox_delivery e
                                       where e.incident_id = d.incident_id and e.destination = d.destination
                                         and e.subscription_id is not distinct from d.subscription_id
@@ -245,7 +247,7 @@ public class OutboxRepository {
                     row.getString("incident_number"), row.getLong("notice_id"), row.getString("destination"),
                     row.getUUID("subscription_id"), row.getString("state"), row.getInteger("attempts"),
                     row.getOffsetDateTime("next_attempt_at"), row.getInteger("last_status"), row.getString("last_error"),
-                    row.getOffsetDateTime("created_at"), row.getOffsetDateTime("delivered_at")));
+                    row.getOffsetDateTime("created_at"), row.getOffsetDateTime("delivered_at"), row.getString("recipient")));
         }
         return list;
     }

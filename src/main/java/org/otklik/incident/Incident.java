@@ -95,6 +95,18 @@ public class Incident {
     @Column(name = "contact_email", length = 254)
     public String contactEmail;
 
+    /** The resident asked to hear back by e-mail at each step (widget and mobile only). */
+    @Column(nullable = false)
+    public boolean notify;
+
+    /** The address for those mails when it is not {@link #contactEmail} (the token's verified address). */
+    @Column(name = "notify_email", length = 254)
+    public String notifyEmail;
+
+    /** The resident's language for mails: ru or en. */
+    @Column(nullable = false, length = 2)
+    public String language = "ru";
+
     @Column(name = "organization_code", nullable = false, length = 64)
     public String organizationCode;
 
@@ -170,6 +182,11 @@ public class Incident {
     @Version
     @Column(nullable = false)
     public int version;
+
+    /** Where the mails about this incident go: the address given for them, else the contact e-mail. */
+    public String mailAddress() {
+        return notifyEmail != null ? notifyEmail : contactEmail;
+    }
 
     /** The ETag of this version, which an action's If-Match must name. */
     public String entityTag() {

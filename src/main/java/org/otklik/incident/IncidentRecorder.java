@@ -46,11 +46,13 @@ class IncidentRecorder {
     private final IncidentEventRepository events;
     private final DeliveryOutbox outbox;
     private final MediaService media;
+    private final ResidentMails mails;
 
-    IncidentRecorder(IncidentEventRepository events, DeliveryOutbox outbox, MediaService media) {
+    IncidentRecorder(IncidentEventRepository events, DeliveryOutbox outbox, MediaService media, ResidentMails mails) {
         this.events = events;
         this.outbox = outbox;
         this.media = media;
+        this.mails = mails;
     }
 
     /** In the current Panache transaction; a change to a final state also starts the retention term of the photos. */
@@ -59,7 +61,8 @@ class IncidentRecorder {
         return events.persist(event).chain(() -> deliveryOf(change, now).map(outbox::enqueue)
                 .orElseGet(() -> Uni.createFrom().voidItem()))
                 .chain(() -> FINAL.contains(change.incident().status) ? media.incidentFinished(change.incident().id, now)
-                        : Uni.createFrom().voidItem());
+                        : Uni.createFrom().voidItem())
+                .chain(() -> mailOf(change, now).map(mails::changed).orElseGet(() -> Uni.createFrom().voidItem()));
     }
 
 
@@ -68,7 +71,32 @@ class IncidentRecorder {
         IncidentEvent event = eventOf(actor, change, now);
         return events.insert(transaction, event).chain(() -> deliveryOf(change, now)
                 .map(delivery -> outbox.enqueue(transaction, delivery))
-                .orElseGet(() -> Uni.createFrom().voidItem()));
+                .orElseGet(() -> Uni.createFrom().voidItem()))
+                .chain(() -> mailOf(change, now).map(update -> mails.changed(transaction, update))
+                        .orElseGet(() -> Uni.createFrom().voidItem()));
+    }
+
+    /** The change as a mail to its author may show it, when the author asked for mails and the change is theirs to see. */
+    static java.util.Optional<IncidentUpdate> mailOf(IncidentChange change, Instant now) {
+        Incident incident = change.incident();
+        if (!incident.notify || incident.mailAddress() == null || !change.visibleToCitizen()) {
+            return java.util.Optional.empty();
+        }
+        IncidentEventType type = change.type();
+        return java.util.Optional.of(new IncidentUpdate(type, incident.id, incident.number, incident.channel,
+                incident.authorSubject, incident.mailAddress(), incident.language, incident.status, incident.categoryCode,
+                incident.organizationCode, incident.firstResponseDue, incident.resolutionDue,
+                type.commentForCitizen() ? change.comment() : null, incident.resolution, incident.redirectedTo,
+                incident.rejectionReason, type == IncidentEventType.INTERIM_ANSWER ? incident.interimPlannedDate : null,
+                type == IncidentEventType.ANSWERED ? afterPhotoLinks(incident) : List.of(), now));
+    }
+
+    /**
+     * Hook for the photos change: the links an answer mail shows as its "after" photos. Until residents' and
+     * staff's photos exist, these are the links the answer attached.
+     */
+    static List<String> afterPhotoLinks(Incident incident) {
+        return incident.answerAttachments == null ? List.of() : List.of(incident.answerAttachments);
     }
 
     private static IncidentEvent eventOf(Actor actor, IncidentChange change, Instant now) {

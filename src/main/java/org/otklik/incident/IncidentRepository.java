@@ -50,9 +50,9 @@ public class IncidentRepository implements PanacheRepositoryBase<Incident, Long>
                 source_posted_at, category_code, category_confidence, district_code, address, location_lat, location_lon,
                 text, attachments, author_subject, author_external_id, author_handle, submitted_by, contact_phone,
                 contact_email, organization_code, redirect_to_confirm, status, first_response_due, resolution_due,
-                created_at, updated_at, answer_attachments, reopen_count, version)
+                created_at, updated_at, answer_attachments, reopen_count, version, notify, notify_email, language)
             select $1 || '-' || lpad(n::text, greatest(6, length(n::text)), '0'), $2, $3, $4, $5, $6, $7, $8, $9, $10, $11,
-                $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, '{}', 0, 0
+                $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, '{}', 0, 0, $29, $30, $31
             from nextval('incident_number_seq') n
             returning id, number""";
 
@@ -121,7 +121,8 @@ public class IncidentRepository implements PanacheRepositoryBase<Incident, Long>
                 incident.attachments, incident.authorSubject, incident.authorExternalId, incident.authorHandle,
                 incident.submittedBy, incident.contactPhone, incident.contactEmail, incident.organizationCode,
                 incident.redirectToConfirm, incident.status.name(), utc(incident.firstResponseDue),
-                utc(incident.resolutionDue), utc(incident.createdAt), utc(incident.updatedAt) }))
+                utc(incident.resolutionDue), utc(incident.createdAt), utc(incident.updatedAt), incident.notify,
+                incident.notifyEmail, incident.language }))
                 .map(rows -> {
                     Row row = rows.iterator().next();
                     incident.id = row.getLong("id");
@@ -156,6 +157,9 @@ public class IncidentRepository implements PanacheRepositoryBase<Incident, Long>
         incident.submittedBy = row.getString("submitted_by");
         incident.contactPhone = row.getString("contact_phone");
         incident.contactEmail = row.getString("contact_email");
+        incident.notify = row.getBoolean("notify");
+        incident.notifyEmail = row.getString("notify_email");
+        incident.language = row.getString("language");
         incident.organizationCode = row.getString("organization_code");
         incident.redirectToConfirm = row.getBoolean("redirect_to_confirm");
         incident.status = IncidentStatus.valueOf(row.getString("status"));

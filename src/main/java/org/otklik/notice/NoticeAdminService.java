@@ -49,15 +49,17 @@ public class NoticeAdminService {
     private final NoticeMapper mapper;
     private final ReferenceCatalog referenceCatalog;
     private final DeliveryOutbox outbox;
+    private final NoticeFollowers followers;
     private final ObjectMapper objectMapper;
     private final Clock clock;
 
     public NoticeAdminService(NoticeRepository notices, NoticeMapper mapper, ReferenceCatalog referenceCatalog,
-            DeliveryOutbox outbox, ObjectMapper objectMapper, Clock clock) {
+            DeliveryOutbox outbox, NoticeFollowers followers, ObjectMapper objectMapper, Clock clock) {
         this.notices = notices;
         this.mapper = mapper;
         this.referenceCatalog = referenceCatalog;
         this.outbox = outbox;
+        this.followers = followers;
         this.objectMapper = objectMapper;
         this.clock = clock;
     }
@@ -212,7 +214,9 @@ public class NoticeAdminService {
             case DeliveryEvent.NOTICE_ENDED -> notice.status == NoticeStatus.CANCELLED ? "Отменено: " : "Завершено: ";
             default -> "";
         } + notice.titleRu + "\n\n" + notice.textRu;
-        return outbox.enqueueNotice(new NoticeDeliveryEvent(type, notice.id, notice.version, view.state().name(), view, post, now));
+        return outbox.enqueueNotice(new NoticeDeliveryEvent(type, notice.id, notice.version, view.state().name(), view, post, now))
+                .chain(() -> followers.changed(new NoticeFollowers.NoticeChange(type, notice.id,
+                        NoticeService.concerning(reference, notice.categoryCode), List.of(notice.districtCodes), view, now)));
     }
 
     private Uni<AdminNotice> detailOf(Caller caller, Notice notice) {

@@ -44,6 +44,24 @@ public class CallerResolver {
         return new Caller(subject, Set.copyOf(roles), client, channel, organization, district, birthDate);
     }
 
+    /**
+     * The caller's e-mail address if the token vouches for it: the {@code email} claim with {@code email_verified}
+     * true (in dev mode, a demo user's configured address).
+     */
+    public Optional<String> verifiedEmail(SecurityIdentity identity) {
+        Principal principal = identity.getPrincipal();
+        if (principal instanceof JsonWebToken jwt && jwt.containsClaim("email_verified")) {
+            Object verified = jwt.getClaim("email_verified");
+            boolean yes = verified instanceof Boolean flag ? flag
+                    : verified == jakarta.json.JsonValue.TRUE || "true".equals(String.valueOf(verified));
+            if (yes) {
+                return claim(principal, "email");
+            }
+        }
+        String subject = principal instanceof JsonWebToken jwt && jwt.getSubject() != null ? jwt.getSubject() : principal.getName();
+        return Optional.ofNullable(config.demoUsers().get(subject)).flatMap(SecurityConfig.DemoUser::email);
+    }
+
     private static Optional<String> claim(Principal principal, String name) {
         if (principal instanceof JsonWebToken jwt && jwt.containsClaim(name)) {
             Object value = jwt.getClaim(name);

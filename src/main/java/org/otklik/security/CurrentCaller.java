@@ -42,6 +42,11 @@ public class CurrentCaller {
         return identity.getPrincipal().getName();
     }
 
+    /** The caller's e-mail address when the token says the identity provider verified it. */
+    public Optional<String> verifiedEmail() {
+        return callers.verifiedEmail(identity);
+    }
+
     /** The calling person, if a valid token came along; a public endpoint ignores an invalid one. */
     public Uni<Optional<Caller>> optional() {
         return identities.getDeferredIdentity()

@@ -62,5 +62,8 @@ public interface SecurityConfig {
         Optional<String> district();
 
         Optional<LocalDate> birthdate();
+
+        /** A verified e-mail address (for residents' mails). */
+        Optional<String> email();
     }
 }

@@ -1,0 +1,17 @@
+package org.otklik.incident;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+
+/**
+ * Mails to the resident about their own incident, written in the transaction of the change that causes them.
+ * Implemented by the notify feature, which decides whether a change is mailed and to whom.
+ */
+public interface ResidentMails {
+
+    /** In the current Panache transaction. */
+    Uni<Void> changed(IncidentUpdate update);
+
+    /** In a pool transaction (the intake's). */
+    Uni<Void> changed(SqlConnection transaction, IncidentUpdate update);
+}

@@ -1,0 +1,84 @@
+package org.otklik.notify;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.otklik.incident.IncidentUpdate;
+import org.otklik.incident.ResidentMails;
+import org.otklik.notify.MailPayload.IncidentFacts;
+import org.otklik.security.Channel;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+
+/**
+ * The mails about a resident's own message: registered, interim answer, answer, rejection, reopened, closed, for
+ * messages from the widget and the mobile apps whose author asked for them. Each is an outbox row written in the
+ * transaction of the change, unless the resident unsubscribed from the message's mails or the address was refused
+ * for them.
+ */
+@ApplicationScoped
+public class IncidentMails implements ResidentMails {
+
+    private final MailOutboxRepository mails;
+    private final ObjectMapper json;
+
+    public IncidentMails(MailOutboxRepository mails, ObjectMapper json) {
+        this.mails = mails;
+        this.json = json;
+    }
+
+    @Override
+    public Uni<Void> changed(IncidentUpdate update) {
+        return mailOf(update).map(mails::insert).orElseGet(() -> Uni.createFrom().voidItem());
+    }
+
+    @Override
+    public Uni<Void> changed(SqlConnection transaction, IncidentUpdate update) {
+        return mailOf(update).map(mail -> mails.insert(transaction, mail)).orElseGet(() -> Uni.createFrom().voidItem());
+    }
+
+    /** The mail row of a change, if the change is mailed. */
+    Optional<MailOutboxRepository.NewMail> mailOf(IncidentUpdate update) {
+        Optional<MailKind> kind = MailKind.of(update.type());
+        String address = MailAddresses.normalize(update.address());
+        boolean residentChannel = update.channel() == Channel.WIDGET || update.channel() == Channel.MOBILE;
+        if (kind.isEmpty() || !residentChannel || !MailAddresses.isValid(address)) {
+            return Optional.empty();
+        }
+        String list = UnsubscribeTokens.incidentList(update.incidentId());
+        MailPayload payload = new MailPayload(kind.get(), MailComposer.language(update.language()), update.authorSubject(), list,
+                facts(kind.get(), update), null, null);
+        return Optional.of(new MailOutboxRepository.NewMail(UUID.randomUUID(), kind.get().eventType(), update.incidentId(),
+                update.number(), write(payload), address, list, update.authorSubject(), update.occurredAt()));
+    }
+
+    private static IncidentFacts facts(MailKind kind, IncidentUpdate update) {
+        String text = update.citizenText();
+        if (kind == MailKind.REJECTED && text != null && update.rejectionReason() != null
+                && text.startsWith(update.rejectionReason())) {
+            // the timeline's rejection comment is "REASON: comment"; the mail names the reason in words
+            text = text.substring(update.rejectionReason().length()).replaceFirst("^:\\s*", "");
+            text = text.isBlank() ? null : text;
+        }
+        return new IncidentFacts(update.number(), update.status().name(), update.categoryCode(), update.organizationCode(),
+                update.firstResponseDue(), update.resolutionDue(), text,
+                update.resolution() == null ? null : update.resolution().name(), update.redirectedTo(),
+                update.rejectionReason(), update.plannedDate(),
+                kind == MailKind.ANSWERED ? List.copyOf(update.afterPhotoLinks()) : List.of());
+    }
+
+    private String write(MailPayload payload) {
+        try {
+            return json.writeValueAsString(payload);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise a mail's facts", e);
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package org.otklik.notify;
+
+import java.util.Optional;
+
+import org.otklik.incident.IncidentEventType;
+
+/** The kinds of mail residents get, each with the outbox event type its rows carry. */
+public enum MailKind {
+    REGISTERED("incident.registered"),
+    INTERIM_ANSWER("incident.interim_answer"),
+    ANSWERED("incident.answered"),
+    REJECTED("incident.rejected"),
+    REOPENED("incident.reopened"),
+    CLOSED("incident.closed"),
+    /** One notice published, edited or ended (the row carries the notice event's own type). */
+    NOTICE("notice"),
+    /** The daily digest of a resident's notices. */
+    NOTICE_DIGEST("notice.digest");
+
+    private final String eventType;
+
+    MailKind(String eventType) {
+        this.eventType = eventType;
+    }
+
+    public String eventType() {
+        return eventType;
+    }
+
+    public boolean aboutIncident() {
+        return this != NOTICE && this != NOTICE_DIGEST;
+    }
+
+    /**
+     * The mail a change of an incident sends its author, if any: registered, interim answer, answer, rejection,
+     * reopened and closed. Other changes (moderation accepted, transfers, staff notes, merges) send none.
+     */
+    public static Optional<MailKind> of(IncidentEventType type) {
+        return Optional.ofNullable(switch (type) {
+            case SUBMITTED -> REGISTERED;
+            case INTERIM_ANSWER -> INTERIM_ANSWER;
+            case ANSWERED -> ANSWERED;
+            case REJECTED -> REJECTED;
+            case REOPENED -> REOPENED;
+            case CLOSED, RATED -> CLOSED;
+            case ACCEPTED, ASSIGNED, TRANSFERRED, HANDED_BACK, IN_PROGRESS, MERGED, NOTE -> null;
+        });
+    }
+}

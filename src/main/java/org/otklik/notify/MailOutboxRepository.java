@@ -1,0 +1,149 @@
+package org.otklik.notify;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * The mail rows of {@code outbox_delivery} (destination MAIL) and the notice events they show. Rows are written
+ * in the transaction of their event; the relay claims them like the answer relay claims its rows (lease, lease
+ * number, {@code FOR UPDATE SKIP LOCKED}) and records results through the delivery feature's fenced updates.
+ */
+@ApplicationScoped
+public class MailOutboxRepository {
+
+    /** A mail row to write; {@code incidentId} only for a mail about an incident. */
+    public record NewMail(UUID eventId, String eventType, Long incidentId, String incidentNumber, String payload,
+            String recipient, String list, String subject, Instant at) {
+    }
+
+    /** A mail row a relay claimed. */
+    public record ClaimedMail(UUID id, long leaseNumber, UUID eventId, String eventType, String payload, int attempts,
+            String recipient) {
+    }
+
+    /** A notice event a mail shows: its type and the notice's public view (JSON) at that moment. */
+    public record NoticeEvent(String eventType, String content) {
+    }
+
+    // written only if the resident has not unsubscribed from the list and the address was not refused for them
+    private static final String INSERT_MAIL = """
+            insert into outbox_delivery (id, event_id, event_type, incident_id, incident_number, destination, payload, state,
+                attempts, next_attempt_at, created_at, recipient, mail_list)
+            select cast($1 as uuid), cast($2 as uuid), cast($3 as varchar), cast($4 as bigint), cast($5 as varchar), 'MAIL',
+                cast($6 as text), 'PENDING', 0, cast($7 as timestamptz), cast($7 as timestamptz), cast($8 as varchar),
+                cast($9 as varchar)
+            where not exists (select 1 from mail_opt_out where mail_list = cast($9 as varchar))
+              and not exists (select 1 from mail_refusal where subject = cast($10 as varchar) and address = cast($8 as varchar))
+            on conflict do nothing""";
+
+    private final Pool pool;
+
+    public MailOutboxRepository(Pool pool) {
+        this.pool = pool;
+    }
+
+    /** In the current Panache transaction. */
+    public Uni<Void> insert(NewMail mail) {
+        Object[] values = values(mail);
+        return Panache.getSession().chain(session -> {
+            var query = session.createNativeQuery(INSERT_MAIL.replaceAll("\\$(\\d+)", "?$1"));
+            for (int i = 0; i < values.length; i++) {
+                query.setParameter(i + 1, values[i]);
+            }
+            return query.executeUpdate();
+        }).replaceWithVoid();
+    }
+
+    /** In a pool transaction (the intake's). */
+    public Uni<Void> insert(SqlConnection transaction, NewMail mail) {
+        return transaction.preparedQuery(INSERT_MAIL).execute(Tuple.from(values(mail))).replaceWithVoid();
+    }
+
+    private static Object[] values(NewMail mail) {
+        return new Object[] { UUID.randomUUID(), mail.eventId(), mail.eventType(), mail.incidentId(), mail.incidentNumber(),
+                mail.payload(), utc(mail.at()), mail.recipient(), mail.list(), mail.subject() };
+    }
+
+    /**
+     * Claims up to {@code limit} due mail rows until {@code leasedUntil}, each under its next lease number; the mails
+     * about one incident to one address go in order.
+     */
+    public Uni<List<ClaimedMail>> claimDue(Instant now, int limit, Instant leasedUntil) {
+        return pool.withTransaction(connection -> connection.preparedQuery("""
+                with due as (
+                    select d.id from outbox_delivery d
+                    where d.destination = 'MAIL' and d.state = 'PENDING' and d.next_attempt_at <= $1
+                      and (d.leased_until is null or d.leased_until < $1)
+                      and not exists (select 1 from outbox_delivery e
+                                      where e.incident_id = d.incident_id and e.destination = 'MAIL'
+                                        and e.recipient = d.recipient and e.state = 'PENDING' and e.seq < d.seq)
+                    order by d.seq
+                    limit $2
+                    for update of d skip locked)
+                update outbox_delivery o set leased_until = $3, lease_number = o.lease_number + 1
+                from due where o.id = due.id
+                returning o.id, o.lease_number, o.event_id, o.event_type, o.payload, o.attempts, o.recipient""")
+                .execute(Tuple.of(utc(now), limit, utc(leasedUntil))))
+                .map(rows -> {
+                    List<ClaimedMail> claimed = new ArrayList<>();
+                    for (Row row : rows) {
+                        claimed.add(new ClaimedMail(row.getUUID("id"), row.getLong("lease_number"), row.getUUID("event_id"),
+                                row.getString("event_type"), row.getString("payload"), row.getInteger("attempts"),
+                                row.getString("recipient")));
+                    }
+                    return claimed;
+                });
+    }
+
+    /** The notice events of the given ids. */
+    public Uni<Map<UUID, NoticeEvent>> noticeEvents(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return pool.preparedQuery("select event_id, event_type, content from mail_notice_event where event_id = any($1)")
+                .execute(Tuple.of(ids.toArray(UUID[]::new)))
+                .map(rows -> {
+                    Map<UUID, NoticeEvent> events = new HashMap<>();
+                    for (Row row : rows) {
+                        events.put(row.getUUID("event_id"), new NoticeEvent(row.getString("event_type"), row.getString("content")));
+                    }
+                    return events;
+                });
+    }
+
+    /** Cancels the pending mails of a list (after an unsubscribe), in the given transaction. */
+    public Uni<Integer> cancelPendingOfList(SqlConnection transaction, String list) {
+        return transaction.preparedQuery("update outbox_delivery set state = 'CANCELLED', leased_until = null,"
+                + " last_error = 'unsubscribed' where destination = 'MAIL' and state = 'PENDING' and mail_list = $1")
+                .execute(Tuple.of(list))
+                .map(RowSet::rowCount);
+    }
+
+    /** Cancels the pending mails to an address the server refused, in the given transaction. */
+    public Uni<Integer> cancelPendingTo(SqlConnection transaction, String address, String reason) {
+        return transaction.preparedQuery("update outbox_delivery set state = 'CANCELLED', leased_until = null,"
+                + " last_error = $2 where destination = 'MAIL' and state = 'PENDING' and recipient = $1")
+                .execute(Tuple.of(address, reason))
+                .map(RowSet::rowCount);
+    }
+
+    static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,149 @@
+package org.otklik.notify;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.otklik.notify.SubscriptionViews.Delivery;
+import org.otklik.notify.SubscriptionViews.EmailSource;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/** Residents following notices ({@code notice_subscriber}) and what they follow ({@code notice_subscription}). */
+@ApplicationScoped
+public class SubscriptionRepository {
+
+    public record Subscriber(UUID id, String subject, String email, EmailSource emailSource, String language,
+            Integer digestHour, OffsetDateTime nextDigestAt, boolean refused) {
+    }
+
+    public record StoredItem(UUID id, String districtCode, String categoryCode, Delivery delivery) {
+    }
+
+    /** A count of subscriptions of one district or topic, per delivery. */
+    public record GroupCount(String code, Delivery delivery, long count) {
+    }
+
+    private final Pool pool;
+
+    public SubscriptionRepository(Pool pool) {
+        this.pool = pool;
+    }
+
+    public Uni<Optional<Subscriber>> find(String subject) {
+        return pool.preparedQuery("select r.*, exists (select 1 from mail_refusal f where f.subject = r.subject"
+                + " and f.address = r.email) as refused from notice_subscriber r where r.subject = $1")
+                .execute(Tuple.of(subject))
+                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(subscriberOf(rows.iterator().next())));
+    }
+
+    public Uni<List<StoredItem>> items(UUID subscriberId) {
+        return pool.preparedQuery("select id, district_code, category_code, delivery from notice_subscription"
+                + " where subscriber_id = $1 order by district_code, category_code nulls first, delivery")
+                .execute(Tuple.of(subscriberId))
+                .map(rows -> {
+                    List<StoredItem> items = new ArrayList<>();
+                    for (Row row : rows) {
+                        items.add(new StoredItem(row.getUUID("id"), row.getString("district_code"), row.getString("category_code"),
+                                Delivery.valueOf(row.getString("delivery"))));
+                    }
+                    return items;
+                });
+    }
+
+    /**
+     * Creates or updates the resident's row (locking it, so that two replacements of one resident's subscriptions
+     * follow each other) and returns its id. The next digest keeps its time while the hour stays the same.
+     */
+    public Uni<UUID> upsert(SqlConnection transaction, String subject, String email, EmailSource source, String language,
+            Integer digestHour, Instant nextDigestAt, Instant now) {
+        return transaction.preparedQuery("""
+                insert into notice_subscriber (id, subject, email, email_source, language, digest_hour, next_digest_at,
+                    created_at, updated_at)
+                values ($1, $2, $3, $4, $5, $6, $7, $8, $8)
+                on conflict (subject) do update set email = excluded.email, email_source = excluded.email_source,
+                    language = excluded.language, digest_hour = excluded.digest_hour,
+                    next_digest_at = case
+                        when excluded.digest_hour is null then null
+                        when notice_subscriber.digest_hour = excluded.digest_hour then notice_subscriber.next_digest_at
+                        else excluded.next_digest_at end,
+                    updated_at = excluded.updated_at
+                returning id""")
+                .execute(Tuple.from(new Object[] { UUID.randomUUID(), subject, email, source.name(), language,
+                        digestHour == null ? null : digestHour.shortValue(), MailOutboxRepository.utc(nextDigestAt),
+                        MailOutboxRepository.utc(now) }))
+                .map(rows -> rows.iterator().next().getUUID("id"));
+    }
+
+    /** Replaces the subscriber's subscriptions; without digest ones, the entries waiting for a digest go too. */
+    public Uni<Void> replaceItems(SqlConnection transaction, UUID subscriberId, List<SubscriptionViews.Item> items) {
+        List<Tuple> rows = items.stream().map(item -> Tuple.of(UUID.randomUUID(), subscriberId, item.districtCode(),
+                item.categoryCode(), item.delivery().name())).toList();
+        boolean digest = items.stream().anyMatch(item -> item.delivery() == Delivery.DAILY_DIGEST);
+        return transaction.preparedQuery("delete from notice_subscription where subscriber_id = $1").execute(Tuple.of(subscriberId))
+                .chain(() -> transaction.preparedQuery("insert into notice_subscription (id, subscriber_id, district_code,"
+                        + " category_code, delivery) values ($1, $2, $3, $4, $5)").executeBatch(rows))
+                .chain(() -> digest ? Uni.createFrom().voidItem()
+                        : transaction.preparedQuery("delete from notice_digest_entry where subscriber_id = $1")
+                                .execute(Tuple.of(subscriberId)).replaceWithVoid())
+                .replaceWithVoid();
+    }
+
+    /** Deletes the resident's row and everything it follows; its id when there was one. */
+    public Uni<Optional<UUID>> delete(SqlConnection transaction, String subject) {
+        return transaction.preparedQuery("delete from notice_subscriber where subject = $1 returning id")
+                .execute(Tuple.of(subject))
+                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next().getUUID("id")));
+    }
+
+    /** Stops one kind of delivery of a subscriber (one-click unsubscribe); stopping digests clears their hour. */
+    public Uni<Void> stop(SqlConnection transaction, UUID subscriberId, Delivery delivery) {
+        Uni<Void> items = transaction.preparedQuery("delete from notice_subscription where subscriber_id = $1 and delivery = $2")
+                .execute(Tuple.of(subscriberId, delivery.name())).replaceWithVoid();
+        if (delivery == Delivery.IMMEDIATE) {
+            return items;
+        }
+        return items.chain(() -> transaction.preparedQuery("delete from notice_digest_entry where subscriber_id = $1")
+                        .execute(Tuple.of(subscriberId)))
+                .chain(() -> transaction.preparedQuery("update notice_subscriber set digest_hour = null, next_digest_at = null"
+                        + " where id = $1").execute(Tuple.of(subscriberId)))
+                .replaceWithVoid();
+    }
+
+    /** Residents following anything. */
+    public Uni<Long> subscriberCount() {
+        return pool.query("select count(distinct subscriber_id) from notice_subscription").execute()
+                .map(rows -> rows.iterator().next().getLong(0));
+    }
+
+    /** Subscriptions per district (byDistrict) or per topic, and delivery. */
+    public Uni<List<GroupCount>> counts(boolean byDistrict) {
+        String column = byDistrict ? "district_code" : "category_code";
+        return pool.query("select " + column + " as code, delivery, count(*) as n from notice_subscription group by "
+                + column + ", delivery order by " + column + " nulls first, delivery").execute()
+                .map(rows -> {
+                    List<GroupCount> counts = new ArrayList<>();
+                    for (Row row : rows) {
+                        counts.add(new GroupCount(row.getString("code"), Delivery.valueOf(row.getString("delivery")),
+                                row.getLong("n")));
+                    }
+                    return counts;
+                });
+    }
+
+    private static Subscriber subscriberOf(Row row) {
+        Short hour = row.getShort("digest_hour");
+        return new Subscriber(row.getUUID("id"), row.getString("subject"), row.getString("email"),
+                EmailSource.valueOf(row.getString("email_source")), row.getString("language"),
+                hour == null ? null : hour.intValue(), row.getOffsetDateTime("next_digest_at"), row.getBoolean("refused"));
+    }
+}

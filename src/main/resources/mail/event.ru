@@ -1,0 +1,1 @@
+{#when n.event}{#is 'notice.published'}Новое объявление{#is 'notice.updated'}Объявление изменено{#else}{#if n.state == 'CANCELLED'}Объявление отменено{#else}Объявление завершено{/if}{/when}

@@ -1,0 +1,1 @@
+{#when rejectionReason}{#is 'SPAM'}реклама или спам{#is 'ABUSIVE'}оскорбительное содержание{#is 'NOT_MUNICIPAL'}вопрос не относится к городскому хозяйству{#is 'NO_CONTENT'}нет содержания{#else}не указана{/when}

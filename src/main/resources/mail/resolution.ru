@@ -1,0 +1,1 @@
+{#when resolution}{#is 'FIXED'}устранено{#is 'EXPLAINED'}дано разъяснение{#is 'PLANNED'}работы запланированы{#is 'NOT_FIXED'}не устранено{#is 'NOT_RESPONSIBLE'}вопрос вне компетенции{#is 'DUPLICATE'}объединено с другим обращением{#else}ответ дан{/when}
