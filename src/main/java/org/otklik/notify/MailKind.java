@@ -43,7 +43,7 @@ public enum MailKind {
             case REJECTED -> REJECTED;
             case REOPENED -> REOPENED;
             case CLOSED, RATED -> CLOSED;
-            case ACCEPTED, ASSIGNED, TRANSFERRED, HANDED_BACK, IN_PROGRESS, MERGED, NOTE -> null;
+            case ACCEPTED, ASSIGNED, TRANSFERRED, HANDED_BACK, IN_PROGRESS, MERGED, NOTE, PHOTO_PUBLISHED, PHOTO_WITHDRAWN -> null;
         });
     }
 }
