@@ -11,7 +11,7 @@ import jakarta.enterprise.inject.Alternative;
 import org.jboss.logging.Logger;
 
 import io.quarkus.arc.Unremovable;
-import io.quarkus.arc.profile.IfBuildProfile;
+import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.smallrye.openapi.OpenApiFilter.RunStage;
 import io.quarkus.smallrye.openapi.runtime.filter.AutoSecurityFilter;
 import io.smallrye.openapi.runtime.io.Format;
@@ -26,13 +26,14 @@ import io.smallrye.openapi.runtime.io.Format;
  * <p>
  * It must live in the extension's package: the method it defers is package-private. That only works where the
  * extension and the application share a class loader, which is the packaged jar (fast-jar and aot-jar) and not
- * tests or dev mode; hence {@code prod} only. {@code PackagedAppIT} checks the served document against the
- * committed contract in both forms.
+ * tests or dev mode; hence the packaged build only ({@code %prod.otklik.openapi.prepare-on-first-request}, which
+ * scripts/bench-start.sh turns off to build the jar as it was before). {@code PackagedAppIT} checks the served
+ * document against the committed contract in both forms.
  */
 @ApplicationScoped
 @Alternative
 @Priority(1)
-@IfBuildProfile("prod")
+@IfBuildProperty(name = "otklik.openapi.prepare-on-first-request", stringValue = "true")
 @Unremovable // the extension's recorder and handler look it up, nothing injects it
 public class LazyOpenApiDocumentService extends OpenApiDocumentService {
 
