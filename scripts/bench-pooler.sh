@@ -12,7 +12,8 @@
 #   pgbouncer     through a local PgBouncer in transaction mode configured as k8s/base/pooler.yaml, with the
 #                 production client settings: the production path.
 # After each load it reads the service's own pool metrics (time requests waited for a connection),
-# PgBouncer's SHOW STATS (its average query and wait times), the CPU time the service's JVM and PgBouncer
+# PgBouncer's SHOW STATS (its average query and wait times over its current stats_period: 1.18 cannot reset
+# them, so they include the warm-up), the CPU time the service's JVM and PgBouncer
 # used per request during the load, and how busy the machine's cores were. PgBouncer is Debian's (1.18: no
 # max_prepared_statements, which needs 1.21); installed from Debian's packages when missing. 127.0.0.1 only.
 #
@@ -120,7 +121,6 @@ measure() { # name, description, db port, db name, cache, layer7, pipelining
   start_service "$name" "$@"
   poll=$(client poll "$base" "$work")
   client load "$base" "$work" "$poll" "$name-warm-up" 600 "$IN_FLIGHT" >/dev/null
-  [ "$name" = pgbouncer ] && psql -qX -p "$pgbouncer_port" -d pgbouncer -c "RESET STATS" >/dev/null 2>&1 || true
   local before after bouncer_pid=0 cpu_before cpu_after machine_before machine_after
   [ "$name" = pgbouncer ] && bouncer_pid=$(cat "$work/pgbouncer.pid")
   before=$(pool_wait "$base")
