@@ -5,12 +5,16 @@
 # starts), against:
 #   direct        PostgreSQL directly, the client's defaults (statements prepared once per connection and
 #                 cached, pipelining 256);
+#   direct-nocache PostgreSQL directly, no statement cache and layer-7 proxy mode (unnamed statements, each
+#                 parsed and planned again) but pipelining 256: what the statement preparation costs alone;
 #   direct-prod   PostgreSQL directly with the production client settings (no statement cache, layer-7
 #                 proxy mode: unnamed statements, pipelining 1): what the client settings cost by themselves;
 #   pgbouncer     through a local PgBouncer in transaction mode configured as k8s/base/pooler.yaml, with the
 #                 production client settings: the production path.
-# After each load it reads the service's own pool metrics (time requests waited for a connection) and
-# PgBouncer's SHOW STATS (its average query and wait times). PgBouncer is Debian's (1.18: no
+# After each load it reads the service's own pool metrics (time requests waited for a connection),
+# PgBouncer's SHOW STATS (its average query and wait times over its current stats_period: 1.18 cannot reset
+# them, so they include the warm-up), the CPU time the service's JVM and PgBouncer
+# used per request during the load, and how busy the machine's cores were. PgBouncer is Debian's (1.18: no
 # max_prepared_statements, which needs 1.21); installed from Debian's packages when missing. 127.0.0.1 only.
 #
 #   scripts/bench-pooler.sh                   LOAD_REQUESTS=3000 IN_FLIGHT=32 POOL_SIZE=20
@@ -103,6 +107,9 @@ pool_wait() { # base -> "count total-ms": connection waits of the reactive pool 
     END {printf "%d %.3f", c, s * 1000}'
 }
 
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; } # user + system, 1/100 s
+busy_ticks() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8 + $9, $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9}' /proc/stat; }
+
 rows=()
 measure() { # name, description, db port, db name, cache, layer7, pipelining
   local name=$1 description=$2 base poll output waits
@@ -114,12 +121,21 @@ measure() { # name, description, db port, db name, cache, layer7, pipelining
   start_service "$name" "$@"
   poll=$(client poll "$base" "$work")
   client load "$base" "$work" "$poll" "$name-warm-up" 600 "$IN_FLIGHT" >/dev/null
-  [ "$name" = pgbouncer ] && psql -qX -p "$pgbouncer_port" -d pgbouncer -c "RESET STATS" >/dev/null 2>&1 || true
-  local before after
+  local before after bouncer_pid=0 cpu_before cpu_after machine_before machine_after
+  [ "$name" = pgbouncer ] && bouncer_pid=$(cat "$work/pgbouncer.pid")
   before=$(pool_wait "$base")
+  cpu_before="$(cpu_ticks "$app_pid") $(cpu_ticks "$bouncer_pid")"
+  machine_before=$(busy_ticks)
   output=$(client load "$base" "$work" "$poll" "$name" "$LOAD_REQUESTS" "$IN_FLIGHT")
   echo "   $output" >&2
+  machine_after=$(busy_ticks)
+  cpu_after="$(cpu_ticks "$app_pid") $(cpu_ticks "$bouncer_pid")"
   after=$(pool_wait "$base")
+  local cpu
+  cpu=$(awk -v b="$cpu_before" -v a="$cpu_after" -v mb="$machine_before" -v ma="$machine_after" -v n="$LOAD_REQUESTS" -v bouncer="$bouncer_pid" 'BEGIN {
+    split(b, x, " "); split(a, y, " "); split(mb, p, " "); split(ma, q, " ");
+    printf "%.2f / %s / %.0f %%", (y[1] - x[1]) * 10 / n, (bouncer == 0 ? "-" : sprintf("%.2f", (y[2] - x[2]) * 10 / n)),
+      100 * (q[1] - p[1]) / (q[2] - p[2])}')
   waits=$(awk -v b="$before" -v a="$after" 'BEGIN {split(b, x, " "); split(a, y, " "); n = y[1] - x[1];
     printf "%d %.2f", n, (n > 0 ? (y[2] - x[2]) / n : 0)}')
   local bouncer="-"
@@ -128,11 +144,12 @@ measure() { # name, description, db port, db name, cache, layer7, pipelining
       $1 == "otklik" {printf "avg query %.2f ms, avg wait %.2f ms", $h["avg_query_time"] / 1000, $h["avg_wait_time"] / 1000}' || echo "-")
   fi
   kill "$app_pid"; wait "$app_pid" 2>/dev/null || true; app_pid=""
-  rows+=("$name|$description|$output|$waits|$bouncer")
+  rows+=("$name|$description|$output|$waits|$bouncer|$cpu")
 }
 
 log "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); $(psql -AtXc 'select version()' | cut -d, -f1)"
 measure direct "PostgreSQL directly, client defaults" 5432 postgres true false 256
+measure direct-nocache "PostgreSQL directly, no statement cache, layer-7 proxy, pipelining 256" 5432 postgres false true 256
 measure direct-prod "PostgreSQL directly, production client settings" 5432 postgres false true 1
 measure pgbouncer "through PgBouncer (transaction mode), production client settings" "$pgbouncer_port" otklik false true 1
 
@@ -140,15 +157,16 @@ echo
 echo "$(nproc) cores shared by PostgreSQL, PgBouncer, the service and the load generator; $LOAD_REQUESTS requests"
 echo "(50 % votes, 20 % feedback, 30 % status lookups), $IN_FLIGHT in flight, after 600 of warm-up; pool $POOL_SIZE."
 echo
-echo "| path | req/s | p50 / p95 / p99 ms | vs direct | pool waits: count, avg ms | PgBouncer | not 2xx |"
-echo "|---|---:|---:|---:|---:|---|---:|"
+echo "| path | req/s | p50 / p95 / p99 ms | vs direct | pool waits: count, avg ms | PgBouncer | CPU ms/request: service / PgBouncer / cores busy | not 2xx |"
+echo "|---|---:|---:|---:|---:|---|---:|---:|"
 direct_rate=""
 for row in "${rows[@]}"; do
-  IFS='|' read -r name description output waits bouncer <<<"$row"
+  IFS='|' read -r name description output waits bouncer cpu <<<"$row"
   rate=$(sed -E 's/.* ([0-9.]+) req\/s.*/\1/' <<<"$output")
   latency=$(sed -E 's/.*p50 ([0-9]+) p95 ([0-9]+) p99 ([0-9]+).*/\1 \/ \2 \/ \3/' <<<"$output")
   failed=$(sed -E 's/.* ([0-9]+) not 2xx$/\1/' <<<"$output")
   [ -n "$direct_rate" ] || direct_rate=$rate
-  printf '| %s | %s | %s | %s | %s | %s | %s |\n' "$description" "$rate" "$latency" \
-    "$(awk -v a="$rate" -v b="$direct_rate" 'BEGIN {printf "%.2f", a / b}')" "$(tr ' ' ',' <<<"$waits" | sed 's/,/, /')" "$bouncer" "$failed"
+  printf '| %s | %s | %s | %s | %s | %s | %s | %s |\n' "$description" "$rate" "$latency" \
+    "$(awk -v a="$rate" -v b="$direct_rate" 'BEGIN {printf "%.2f", a / b}')" "$(tr ' ' ',' <<<"$waits" | sed 's/,/, /')" "$bouncer" \
+    "$cpu" "$failed"
 done

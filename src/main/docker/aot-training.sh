@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The training run of the JDK 25 AOT cache (JEP 483/514/515): starts the packaged application (aot-jar
 # layout, ./mvnw package -Paot) in the production profile with -XX:AOTCacheOutput, waits until it has
-# started, asks its health endpoints once, stops it, and leaves app.aot beside quarkus-run.jar. The JVM
-# writes the cache when it exits. Used by src/main/docker/Dockerfile.jvm, by .ci/run (with the JDK 25 of the
+# started, asks its health endpoints and the OpenAPI document once, stops it, and leaves app.aot beside
+# quarkus-run.jar. The JVM writes the cache when it exits. Used by src/main/docker/Dockerfile.jvm, by .ci/run (with the JDK 25 of the
 # CI machine) and by scripts/bench-start.sh, always the same way.
 #
 # The run needs no database and no identity provider: it trains the start-up, which is what the cache
@@ -48,7 +48,8 @@ done
 if [ "$started" != true ]; then
   echo "the training run did not start:" >&2; tail -40 "$log" >&2; kill "$pid" 2>/dev/null || true; exit 1
 fi
-for path in /q/health/started /q/health/live /q/health/ready /q/health/ready /q/metrics; do get "$path" || true; done
+# /q/openapi: the document is prepared on its first request (LazyOpenApiDocumentService); the cache keeps that path too
+for path in /q/health/started /q/health/live /q/health/ready /q/health/ready /q/metrics "/q/openapi" "/q/openapi?format=json"; do get "$path" || true; done
 kill -TERM "$pid"
 wait "$pid" || true
 [ -s app.aot ] || { echo "no AOT cache was written:" >&2; tail -40 "$log" >&2; exit 1; }

@@ -8,9 +8,22 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
+
 import org.junit.jupiter.api.Test;
 import org.otklik.testsupport.PackagedAppResource;
 import org.otklik.testsupport.TestTokens;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
@@ -96,5 +109,36 @@ class PackagedAppIT {
         given().when().get("/api/v1/districts").then().statusCode(200);
         given().when().get("/q/metrics").then().statusCode(200)
                 .body(containsString("http_server_requests_seconds_count"));
+    }
+
+    /**
+     * The packaged service prepares the build's OpenAPI document on its first request, not at start
+     * ({@code LazyOpenApiDocumentService}); what clients receive is still the committed contract, in every
+     * form the extension serves, also to requests that arrive together while it is being prepared.
+     */
+    @Test
+    void servedContractIsTheCommittedOneInBothForms() throws Exception {
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+        JsonNode committed = yaml.readTree(Files.readString(Path.of("openapi", "otklik-api.yaml"), StandardCharsets.UTF_8));
+
+        List<CompletableFuture<String>> together = IntStream.range(0, 6)
+                .mapToObj(i -> CompletableFuture.supplyAsync(() -> given().queryParam("format", i % 2 == 0 ? "json" : "yaml")
+                        .when().get("/q/openapi").then().statusCode(200).extract().asString()))
+                .toList();
+        for (CompletableFuture<String> answer : together) {
+            assertThat(yaml.readTree(answer.get())).isEqualTo(committed);
+        }
+
+        String asYaml = given().when().get("/q/openapi").then().statusCode(200)
+                .contentType(containsString("yaml")).extract().asString();
+        String asJson = given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200)
+                .contentType(containsString("json")).extract().asString();
+        assertThat(yaml.readTree(asYaml)).as("YAML form").isEqualTo(committed);
+        assertThat(new ObjectMapper().readTree(asJson)).as("JSON form").isEqualTo(committed);
+        assertThat(given().when().get("/q/openapi.json").then().statusCode(200).extract().asString()).isEqualTo(asJson);
+        assertThat(given().when().get("/q/openapi.yaml").then().statusCode(200).extract().asString()).isEqualTo(asYaml);
+        assertThat(Files.readString(Path.of("target", "quarkus.log"), StandardCharsets.UTF_8))
+                .as("the packaged service prepared the document on a request, once, not at start")
+                .containsOnlyOnce("prepared on its first request");
     }
 }
