@@ -46,4 +46,12 @@ public interface StatsConfig {
     /** How long a report waits for a free slot before it is refused with 503. */
     @WithDefault("PT5S")
     Duration reportWait();
+
+    /** How many incident deltas one fold transaction adds to the rollups at most. */
+    @WithDefault("20000")
+    int foldBatchSize();
+
+    /** The longest range one rebuild may cover, in days (five years and a leap day). */
+    @WithDefault("1827")
+    int maxRebuildDays();
 }
