@@ -49,7 +49,7 @@ token="$header.$payload.$signature"
 
 echo "== schema $SCHEMA: dropped, then migrated by the application"
 "${PSQL[@]}" -c "drop schema if exists $SCHEMA cascade"
-OTKLIK_DB_SCHEMA=$SCHEMA OTKLIK_DB_PASSWORD=unused-with-trust-authentication OTKLIK_RATE_LIMIT_ENABLED=false \
+OTKLIK_DB_SCHEMA=$SCHEMA OTKLIK_DB_MIGRATE_AT_START=true OTKLIK_DB_PASSWORD=unused-with-trust-authentication OTKLIK_RATE_LIMIT_ENABLED=false \
 OTKLIK_POLLS_PARTICIPATION_SECRET=bench-only-participation-secret-0123456789 \
 OTKLIK_MEDIA_LINK_SECRET=bench-only-media-link-secret-0123456789 \
 OTKLIK_OIDC_AUTH_SERVER_URL=http://127.0.0.1:9/unused OTKLIK_HTTP_PORT=$PORT \

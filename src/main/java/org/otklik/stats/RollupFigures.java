@@ -88,7 +88,7 @@ final class RollupFigures {
             }
         }
         Map<String, Long> resolutionAhead = new HashMap<>();
-        snapshot.ahead().forEach(row -> resolutionAhead.merge(row.month() + " " + row.categoryCode(), row.resolution(),
+        snapshot.ahead().forEach(row -> resolutionAhead.merge(row.day().getMonthValue() + " " + row.categoryCode(), row.resolution(),
                 Long::sum));
         List<MonthCategoryRow> result = new ArrayList<>();
         groups.forEach((key, rollup) -> {

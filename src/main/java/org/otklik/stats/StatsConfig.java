@@ -47,6 +47,14 @@ public interface StatsConfig {
     @WithDefault("PT5S")
     Duration reportWait();
 
+    /** How often the incident deltas are folded into the rollups ({@code @Scheduled} syntax, e.g. 2s). */
+    @WithDefault("2s")
+    String foldInterval();
+
+    /** When the previous days are closed (rebuilt from the incidents), a Quartz cron in the calendar's zone. */
+    @WithDefault("0 20 0 * * ?")
+    String closeCron();
+
     /** How many incident deltas one fold transaction adds to the rollups at most. */
     @WithDefault("20000")
     int foldBatchSize();

@@ -210,8 +210,6 @@ public class StatsRollups {
         LocalDate monthTo = months ? afterMonths.minusMonths(1) : NONE_TO;
         LocalDate headTo = months ? monthFrom.minusDays(1) : to;
         LocalDate tailFrom = months ? afterMonths : NONE_FROM;
-        Instant start = from.atStartOfDay(zone).toInstant();
-        Instant end = to.plusDays(1).atStartOfDay(zone).toInstant();
         return pool.withTransaction(connection -> connection.query(
                 "set transaction isolation level repeatable read, read only").execute()
                 .chain(() -> repository.read(connection, dimensions, months ? monthFrom : NONE_FROM, monthTo, from,
@@ -221,7 +219,7 @@ public class StatsRollups {
                     rows.addAll(pending);
                     return rows;
                 }))
-                .chain(rows -> repository.ahead(connection, start, end, now).map(ahead -> new Snapshot(rows, ahead))));
+                .chain(rows -> repository.ahead(connection, from, to, now).map(ahead -> new Snapshot(rows, ahead))));
     }
 
     private Uni<List<Stored>> pendingDeltas(SqlConnection connection, LocalDate from, LocalDate to,
