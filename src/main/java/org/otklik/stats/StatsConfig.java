@@ -46,4 +46,20 @@ public interface StatsConfig {
     /** How long a report waits for a free slot before it is refused with 503. */
     @WithDefault("PT5S")
     Duration reportWait();
+
+    /** How often the incident deltas are folded into the rollups ({@code @Scheduled} syntax, e.g. 2s). */
+    @WithDefault("2s")
+    String foldInterval();
+
+    /** When the previous days are closed (rebuilt from the incidents), a Quartz cron in the calendar's zone. */
+    @WithDefault("0 20 0 * * ?")
+    String closeCron();
+
+    /** How many incident deltas one fold transaction adds to the rollups at most. */
+    @WithDefault("20000")
+    int foldBatchSize();
+
+    /** The longest range one rebuild may cover, in days (five years and a leap day). */
+    @WithDefault("1827")
+    int maxRebuildDays();
 }

@@ -43,6 +43,17 @@ public class StatsParameters {
         return period(from, to, today(), config.maxRangeDays());
     }
 
+    /** The days to rebuild: both given, {@code from} not after {@code to}, at most the configured days. */
+    StatsPeriod rebuildPeriod(String from, String to) {
+        if (isAbsent(from)) {
+            throw ProblemException.badParameter("from", "from is required: a date YYYY-MM-DD");
+        }
+        if (isAbsent(to)) {
+            throw ProblemException.badParameter("to", "to is required: a date YYYY-MM-DD");
+        }
+        return period(from, to, today(), config.maxRebuildDays());
+    }
+
     /** How many top topics to rank; the configured default when absent. */
     int top(String value) {
         return top(value, config.defaultTop(), config.maxTop());

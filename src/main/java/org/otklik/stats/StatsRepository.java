@@ -19,7 +19,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Aggregates over the incidents received in a period, computed by PostgreSQL: a query returns one
- * row per group, never incidents.
+ * row per group, never incidents. The reports read rollups ({@link StatsRollups}); these scans stay as the
+ * definition of every figure, the rollups' test oracle, and for the notice links (few incidents).
  *
  * <p>Durations in working time use a calendar built inside the query from the configured working days and
  * holidays (passed as arrays): one row per day from the start of the period to today, carrying the working
@@ -35,7 +36,7 @@ public class StatsRepository {
 
     // $1 period start, $2 period end (exclusive), $3 now, $4 zone, $5 workday start, $6 workday end,
     // $7 working ISO weekdays, $8 holidays, $9 transferred working days, $10/$11 first/last calendar day
-    private static final String CALENDAR = """
+    static final String CALENDAR = """
             cal as (
                 select day, working,
                        coalesce(sum(case when working then date_part('epoch', $6::time - $5::time) / 60 end)
@@ -141,7 +142,7 @@ public class StatsRepository {
      * Working minutes from the start of the calendar to a local time, with its calendar row {@code day}
      * (date_part, unlike extract, stays in double precision).
      */
-    private static String workingMinutesAt(String day, String localTime) {
+    static String workingMinutesAt(String day, String localTime) {
         return "(" + day + ".minutes_before + case when " + day + ".working then least(greatest("
                 + "date_part('epoch', " + localTime + "::time - $5::time) / 60, 0), "
                 + "date_part('epoch', $6::time - $5::time) / 60) else 0 end)";
@@ -190,10 +191,11 @@ public class StatsRepository {
     /** Incidents received per month (1–12) that were linked to a city notice. */
     public Uni<java.util.Map<Integer, Long>> linkedToNoticesByMonth(Instant start, Instant end) {
         return pool.preparedQuery("""
-                select date_part('month', i.created_at at time zone $3::text)::int as month, count(*) as linked
-                from incident i
+                select date_part('month', i.created_at at time zone $3::text)::int as month,
+                       count(distinct i.id) as linked
+                from notice_incident l
+                join incident i on i.id = l.incident_id
                 where i.created_at >= $1 and i.created_at < $2
-                  and exists (select 1 from notice_incident l where l.incident_id = i.id)
                 group by 1""")
                 .execute(Tuple.of(utc(start), utc(end), calendar.zone().getId()))
                 .map(rows -> {
@@ -203,7 +205,7 @@ public class StatsRepository {
                 });
     }
 
-    private Integer[] workingWeekdays() {
+    Integer[] workingWeekdays() {
         return calendar.workingDays().stream().map(DayOfWeek::getValue).sorted().toArray(Integer[]::new);
     }
 

@@ -40,14 +40,16 @@ public class StatsService {
     static final int MONTHLY_TOP = 5;
 
     private final StatsRepository repository;
+    private final StatsRollups rollups;
     private final ReferenceCatalog catalog;
     private final StatsConfig config;
     private final ZoneId zone;
     private final Clock clock;
 
-    public StatsService(StatsRepository repository, ReferenceCatalog catalog, StatsConfig config,
+    public StatsService(StatsRepository repository, StatsRollups rollups, ReferenceCatalog catalog, StatsConfig config,
             CalendarConfig calendar, Clock clock) {
         this.repository = repository;
+        this.rollups = rollups;
         this.catalog = catalog;
         this.config = config;
         this.zone = calendar.zone();
@@ -57,14 +59,10 @@ public class StatsService {
     /** The figures of the incidents received in {@code period}, ranking {@code top} topics. */
     public Uni<SummaryView> summary(StatsPeriod period, int top) {
         Instant now = clock.instant();
-        LocalDate today = LocalDate.ofInstant(now, zone);
-        Instant start = period.start(zone);
-        Instant end = period.endExclusive(zone);
-        LocalDate calendarTo = (today.isAfter(period.to()) ? today : period.to()).plusDays(1);
         return catalog.current()
-                .chain(reference -> repository.figures(start, end, now, period.from(), calendarTo)
-                        .chain(figures -> repository.breakdown(start, end)
-                                .map(counts -> summaryView(period, now, top, reference, figures, counts))));
+                .chain(reference -> rollups.read(period.from(), period.to(), now, StatsRollupRepository.DIMENSIONS)
+                        .map(snapshot -> summaryView(period, now, top, reference, RollupFigures.figures(snapshot),
+                                RollupFigures.breakdown(snapshot))));
     }
 
     public Uni<MonthlyView> monthly(int year) {
@@ -81,11 +79,10 @@ public class StatsService {
 
     private <T> Uni<T> ofYear(int year, YearReport<T> report) {
         Instant now = clock.instant();
-        Instant start = LocalDate.of(year, 1, 1).atStartOfDay(zone).toInstant();
-        Instant end = LocalDate.of(year + 1, 1, 1).atStartOfDay(zone).toInstant();
         return catalog.current()
-                .chain(reference -> repository.monthsByCategory(start, end, now)
-                        .map(rows -> report.build(year, reference, rows)));
+                .chain(reference -> rollups.read(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31), now,
+                        List.of(StatsRollupRepository.CATEGORY))
+                        .map(snapshot -> report.build(year, reference, RollupFigures.monthsByCategory(snapshot))));
     }
 
     @FunctionalInterface
@@ -95,12 +92,11 @@ public class StatsService {
 
     public Uni<PublicStatsView> publicMonth(YearMonth chosen) {
         Instant now = clock.instant();
-        Instant start = chosen.atDay(1).atStartOfDay(zone).toInstant();
-        Instant end = chosen.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
         return catalog.current()
-                .chain(reference -> repository.monthsByCategory(start, end, now)
-                        .chain(months -> repository.breakdown(start, end)
-                                .map(counts -> publicView(chosen, reference, months, counts))));
+                .chain(reference -> rollups.read(chosen.atDay(1), chosen.atEndOfMonth(), now,
+                        List.of(StatsRollupRepository.CATEGORY, StatsRollupRepository.DISTRICT, StatsRollupRepository.CHANNEL))
+                        .map(snapshot -> publicView(chosen, reference, RollupFigures.monthsByCategory(snapshot),
+                                RollupFigures.breakdown(snapshot))));
     }
 
     /** Whether open data of this month may still change (it has not ended). */

@@ -95,4 +95,18 @@ final class StatsExpectations {
         }
         return Math.abs(a - b) <= 0.0101 ? 0 : Double.compare(a, b);
     }
+
+    /**
+     * Durations come from log-bucket histograms: within 1 % of the exact value (LogHistogram), plus the rounding
+     * of both sides to two decimals.
+     */
+    static int closeDurations(Double actual, Double exact) {
+        if (Objects.equals(actual, exact)) {
+            return 0;
+        }
+        if (actual == null || exact == null) {
+            return actual == null ? -1 : 1;
+        }
+        return Math.abs(actual - exact) <= 0.01 * exact + 0.0101 ? 0 : Double.compare(actual, exact);
+    }
 }
