@@ -197,7 +197,6 @@ public class PollBench {
         return sorted[Math.max(0, index)] / 1e6;
     }
 
-    static final String[] DISTRICTS = { "leninsky", "sovetsky", "samarsky", "kirovsky", "oktyabrsky", "promyshlenny" };
     static final String[] CHANNELS = { "WIDGET", "MOBILE", "GOSUSLUGI" };
 
     static void sealed(String ballotKey, java.util.UUID poll, int n, Path dir) throws Exception {
