@@ -189,12 +189,12 @@ if [ -n "${JFR:-}" ]; then
   log "JFR profile of the service during the votes ($JFR): hottest top frames"
   jfr print --events jdk.ExecutionSample "$JFR" \
     | awk '/stackTrace = \[/ {getline; sub(/^[ \t]+/, ""); sub(/line:.*/, ""); print}' \
-    | sort | uniq -c | sort -rn | head -25
+    | sort | uniq -c | sort -rn | head -25 || true
   echo "   samples in org.otklik (any depth), by method:"
   jfr print --events jdk.ExecutionSample "$JFR" \
     | awk '/stackTrace = \[/ {inside = 1; seen = ""; next} inside && /^[ \t]*\]/ {inside = 0; next}
            inside && /org\.otklik\./ {sub(/^[ \t]+/, ""); sub(/line:.*/, ""); if (index(seen, $0) == 0) {print; seen = seen $0}}' \
-    | sort | uniq -c | sort -rn | head -15
+    | sort | uniq -c | sort -rn | head -15 || true
 fi
 
 [ "$BALLOTS" -gt 0 ] || exit 0
