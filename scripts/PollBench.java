@@ -35,6 +35,9 @@ import java.util.regex.Pattern;
  *   vote BASE KEYDIR POLL N M        N citizens vote once each, M requests in flight
  *   ballots KEYDIR POLL N FILE       writes N lines "token TAB ballot" of distinct citizens, for wrk
  *   read BASE KEYDIR URLPATH N M     N GETs of BASE+URLPATH (as admin when the path is under /admin)
+ *   sealed BALLOTKEY POLL N DIR      writes DIR/key.txt (the poll's data key, wrapped as the service wraps it) and
+ *                                    DIR/sealed.copy (N claims with sealed ballots, COPY text format), as N
+ *                                    citizens' votes would leave them (the format of poll/SealedBallot, BallotSeal)
  */
 public class PollBench {
 
@@ -46,6 +49,7 @@ public class PollBench {
             case "vote" -> vote(args[1], key(args[2]), args[3], Integer.parseInt(args[4]), Integer.parseInt(args[5]));
             case "ballots" -> ballots(key(args[1]), args[2], Integer.parseInt(args[3]), Path.of(args[4]));
             case "read" -> read(args[1], key(args[2]), args[3], Integer.parseInt(args[4]), Integer.parseInt(args[5]));
+            case "sealed" -> sealed(args[1], java.util.UUID.fromString(args[2]), Integer.parseInt(args[3]), Path.of(args[4]));
             default -> throw new IllegalArgumentException(args[0]);
         }
     }
@@ -191,5 +195,53 @@ public class PollBench {
     static double pct(long[] sorted, int percentile) {
         int index = (int) Math.ceil(percentile / 100.0 * sorted.length) - 1;
         return sorted[Math.max(0, index)] / 1e6;
+    }
+
+    static final String[] CHANNELS = { "WIDGET", "MOBILE", "GOSUSLUGI" };
+
+    static void sealed(String ballotKey, java.util.UUID poll, int n, Path dir) throws Exception {
+        javax.crypto.Mac derive = javax.crypto.Mac.getInstance("HmacSHA256");
+        derive.init(new javax.crypto.spec.SecretKeySpec(ballotKey.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        javax.crypto.SecretKey kek = new javax.crypto.spec.SecretKeySpec(
+                derive.doFinal("otklik polls key-encryption".getBytes(StandardCharsets.UTF_8)), "AES");
+        java.security.SecureRandom random = new java.security.SecureRandom();
+        byte[] dataKey = new byte[32];
+        random.nextBytes(dataKey);
+        byte[] aad = java.nio.ByteBuffer.allocate(16).putLong(poll.getMostSignificantBits())
+                .putLong(poll.getLeastSignificantBits()).array();
+        Files.writeString(dir.resolve("key.txt"), java.util.HexFormat.of().formatHex(gcm(kek, aad, dataKey, random)));
+        javax.crypto.SecretKey key = new javax.crypto.spec.SecretKeySpec(dataKey, "AES");
+        try (var out = Files.newBufferedWriter(dir.resolve("sealed.copy"))) {
+            for (int i = 0; i < n; i++) {
+                byte[] receiptHash = new byte[32];
+                byte[] claim = new byte[32];
+                random.nextBytes(receiptHash);
+                random.nextBytes(claim);
+                String choice = CHOICES[i % 3];
+                int rating = i % 5 + 1;
+                String json = "{\"r\":\"" + Base64.getEncoder().encodeToString(receiptHash) + "\",\"d\":\"" + DISTRICTS[i % 6]
+                        + "\",\"c\":\"" + CHANNELS[i % 3] + "\",\"a\":[{\"questionId\":\"q1\",\"optionCodes\":[\"" + choice
+                        + "\"]},{\"questionId\":\"q3\",\"rating\":" + rating + "}],\"k\":[\"\",\"q1\",\"q1=" + choice
+                        + "\",\"q3\",\"q3=" + rating + "\"]}";
+                byte[] plain = json.getBytes(StandardCharsets.UTF_8);
+                java.nio.ByteBuffer padded = java.nio.ByteBuffer.allocate(((4 + plain.length + 511) / 512) * 512);
+                padded.putInt(plain.length).put(plain);
+                out.write(poll + "\t\\\\x" + java.util.HexFormat.of().formatHex(claim) + "\t\\\\x"
+                        + java.util.HexFormat.of().formatHex(gcm(key, aad, padded.array(), random)) + "\n");
+            }
+        }
+    }
+
+    static byte[] gcm(javax.crypto.SecretKey key, byte[] aad, byte[] plain, java.security.SecureRandom random) throws Exception {
+        byte[] iv = new byte[12];
+        random.nextBytes(iv);
+        javax.crypto.Cipher cipher = javax.crypto.Cipher.getInstance("AES/GCM/NoPadding");
+        cipher.init(javax.crypto.Cipher.ENCRYPT_MODE, key, new javax.crypto.spec.GCMParameterSpec(128, iv));
+        cipher.updateAAD(aad);
+        byte[] sealed = cipher.doFinal(plain);
+        byte[] out = new byte[12 + sealed.length];
+        System.arraycopy(iv, 0, out, 0, 12);
+        System.arraycopy(sealed, 0, out, 12, sealed.length);
+        return out;
     }
 }

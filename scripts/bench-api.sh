@@ -72,6 +72,7 @@ start_service() {
     started=$(date +%s%N)
     OTKLIK_HTTP_PORT=$PORT OTKLIK_DB_SCHEMA=$SCHEMA OTKLIK_RATE_LIMIT_ENABLED=false \
     OTKLIK_POLLS_PARTICIPATION_SECRET="bench-$(head -c 24 /dev/urandom | base64)" \
+    OTKLIK_POLLS_BALLOT_KEY="bench-$(head -c 24 /dev/urandom | base64)" \
         java "-Xmx$HEAP" ${JAVA_OPTS:-} -Dquarkus.profile=bench -Dquarkus.http.host=127.0.0.1 \
         -Dquarkus.oidc.public-key="$(grep -v -- '-----' "$work/public.pem" | tr -d '\n')" \
         -Dquarkus.log.console.json.enabled=false \

@@ -3,11 +3,12 @@
 #   1. votes through the API for SECONDS_API seconds, sent by wrk over CLIENTS connections, each request the
 #      first vote of a distinct citizen (VOTES tokens prepared): votes/s and latency;
 #   2. pgbench on the same database in the same run, CLIENTS connections, for the same time:
-#      the bare one-transaction vote (participation insert ON CONFLICT DO NOTHING + ballot insert), then
-#      the ratio API / pgbench with both p99s (goal: >= 0.80 with p99 <= 50 ms); and a ballot insert plus a
-#      single hot counter row update (the design the tallies avoid);
-#   3. BALLOTS ballots loaded into a second poll, folded into the tallies by the running service,
-#      then READS reads of its results (public, cached; admin, straight from the aggregate) and one
+#      the bare one-transaction vote (claim insert ON CONFLICT DO NOTHING + ballot insert + tally update of
+#      the client's own counter row), then the ratio API / pgbench with both p99s (goal: >= 0.80 with p99 <=
+#      50 ms); and a ballot insert plus a single hot counter row update (the design the tallies avoid);
+#   3. BALLOTS sealed ballots loaded into a second poll (sealed by this script as votes would leave them),
+#      the poll closed through the API and its ballots opened by the running service: the opening's time
+#      and the service's memory; then READS reads of its results (public, cached; admin) and one
 #      consistency check.
 # It starts the service (prod profile, port PORT, schema SCHEMA, dropped at the start and the end) with
 # a generated token-signing key. Everything talks to 127.0.0.1 only. JFR=FILE also records a Java Flight
@@ -51,7 +52,9 @@ java scripts/PollBench.java keys "$work"
 log "starting the service on port $PORT (schema $SCHEMA)"
 # Profile "bench": the production build and settings, except that tokens are checked against the
 # generated public key instead of an OIDC server. Rate limits are off: the load comes from one address.
+BALLOT_KEY="bench-$(head -c 24 /dev/urandom | base64)"
 OTKLIK_RATE_LIMIT_ENABLED=false OTKLIK_HTTP_PORT=$PORT OTKLIK_DB_SCHEMA=$SCHEMA OTKLIK_POLLS_PARTICIPATION_SECRET="bench-$(head -c 24 /dev/urandom | base64)" \
+  OTKLIK_POLLS_BALLOT_KEY="$BALLOT_KEY" \
   java -Dquarkus.profile=bench -Dquarkus.oidc.public-key="$(cat "$work/public.pem")" -Dquarkus.log.console.json.enabled=false \
   -jar target/quarkus-app/quarkus-run.jar >"$work/app.log" 2>&1 &
 app_pid=$!
@@ -127,13 +130,12 @@ WRK_RESULT="$work/api.txt" wrk -t 2 -c "$CLIENTS" -d "${SECONDS_API}s" --timeout
 [ -z "${JFR:-}" ] || jcmd "$app_pid" JFR.stop name=votes filename="$JFR" >/dev/null
 echo "   load after the run:$(uptime | sed 's/.*load average://')"
 curl -fs -H "Authorization: Bearer $(bench token "$work" admin)" "$BASE/api/v1/admin/polls/$poll/consistency" \
-  | grep -o '"ballotsByTransactionSize":{[^}]*}' | sed 's/^/   /'
-sql "select '   batches: ' || count(*) || ', ballots per batch: min ' || min(n) || ', median ' ||
+  | grep -o '"participations":[0-9]*,"sealedBallots":[0-9]*' | sed 's/^/   /'
+sql "select '   batches: ' || count(*) || ', sealed ballots per batch: min ' || min(n) || ', median ' ||
             percentile_disc(0.5) within group (order by n) || ', max ' || max(n)
-     from (select count(*) as n from poll_ballot where poll_id = '$poll' group by xmin) t"
+     from (select count(*) as n from poll_participation where poll_id = '$poll' group by xmin) t"
 
 log "2. pgbench on the same database: the bare one-transaction vote, $CLIENTS connections for $SECONDS_API s"
-[ "$(sql "select count(*) from poll_ballot where poll_id = '$poll'")" -le "$VOTES" ] || echo "   (more requests than citizens: some were revotes)"
 pgpoll=$(cat /proc/sys/kernel/random/uuid)
 cat >"$work/vote.sql" <<SQL
 begin;
@@ -144,6 +146,7 @@ insert into poll_ballot (receipt_hash, poll_id, district, channel, answers, tall
 values (sha256(convert_to(random()::text || clock_timestamp()::text, 'UTF8')), '$pgpoll', 'leninsky', 'WIDGET',
         '[{"questionId":"q1","optionCodes":["park"]},{"questionId":"q3","rating":4}]', '{"",q1,q1=park,q3,q3=4}',
         date_trunc('hour', now()));
+update bench_tally set votes = votes + 1 where shard = :client_id;
 end;
 SQL
 cat >"$work/hot.sql" <<SQL
@@ -155,7 +158,9 @@ values (sha256(convert_to(random()::text || clock_timestamp()::text, 'UTF8')), '
 update bench_hot_counter set votes = votes + 1 where id = 1;
 end;
 SQL
-sql "create table bench_hot_counter (id int primary key, votes bigint not null); insert into bench_hot_counter values (1, 0)"
+sql "create table bench_hot_counter (id int primary key, votes bigint not null); insert into bench_hot_counter values (1, 0);
+     create table bench_tally (shard int primary key, votes bigint not null);
+     insert into bench_tally select g, 0 from generate_series(0, $CLIENTS) g"
 mkdir "$work/pgbench"
 for script in vote hot; do
   rm -f "$work"/pgbench/*
@@ -168,7 +173,8 @@ for script in vote hot; do
   echo "$tps $(p 50) $(p 95) $(p 99)" >"$work/$script.txt"
   echo "   $script: $tps tps, latency ms p50 $(p 50) p95 $(p 95) p99 $(p 99) ($n transactions)"
 done
-sql "delete from poll_ballot where poll_id = '$pgpoll'; delete from poll_participation where poll_id = '$pgpoll'; drop table bench_hot_counter"
+sql "delete from poll_ballot where poll_id = '$pgpoll'; delete from poll_participation where poll_id = '$pgpoll';
+     drop table bench_hot_counter; drop table bench_tally"
 read -r api_rate api_p50 api_p95 api_p99 <"$work/api.txt"
 read -r pg_rate pg_p50 pg_p95 pg_p99 <"$work/vote.txt"
 echo
@@ -183,45 +189,49 @@ if [ -n "${JFR:-}" ]; then
   log "JFR profile of the service during the votes ($JFR): hottest top frames"
   jfr print --events jdk.ExecutionSample "$JFR" \
     | awk '/stackTrace = \[/ {getline; sub(/^[ \t]+/, ""); sub(/line:.*/, ""); print}' \
-    | sort | uniq -c | sort -rn | head -25
+    | sort | uniq -c | sort -rn | head -25 || true
   echo "   samples in org.otklik (any depth), by method:"
   jfr print --events jdk.ExecutionSample "$JFR" \
     | awk '/stackTrace = \[/ {inside = 1; seen = ""; next} inside && /^[ \t]*\]/ {inside = 0; next}
            inside && /org\.otklik\./ {sub(/^[ \t]+/, ""); sub(/line:.*/, ""); if (index(seen, $0) == 0) {print; seen = seen $0}}' \
-    | sort | uniq -c | sort -rn | head -15
+    | sort | uniq -c | sort -rn | head -15 || true
 fi
 
 [ "$BALLOTS" -gt 0 ] || exit 0
 
-log "3. results with $BALLOTS ballots"
+log "3. closing a poll of $BALLOTS sealed ballots"
 big=$(bench poll "$BASE" "$work")
 start=$(date +%s)
-sql "insert into poll_ballot (receipt_hash, poll_id, district, channel, answers, tally_keys, cast_hour)
-     select sha256(convert_to('$big/' || g, 'UTF8')), '$big',
-            (array['leninsky','sovetsky','samarsky','kirovsky','oktyabrsky','promyshlenny'])[g % 6 + 1],
-            (array['WIDGET','MOBILE','GOSUSLUGI'])[g % 3 + 1],
-            jsonb_build_array(jsonb_build_object('questionId', 'q1', 'optionCodes', jsonb_build_array((array['park','bikes','trees'])[g % 3 + 1])),
-                              jsonb_build_object('questionId', 'q3', 'rating', g % 5 + 1)),
-            array['', 'q1', 'q1=' || (array['park','bikes','trees'])[g % 3 + 1], 'q3', 'q3=' || (g % 5 + 1)],
-            date_trunc('hour', now())
-     from generate_series(1, $BALLOTS) g;
-     insert into poll_tally_delta (poll_id, dimension, group_value, tally_key, votes)
-     select b.poll_id, g.dimension, g.group_value, k.tally_key, count(*)
-     from poll_ballot b
-     cross join lateral (values ('ALL', ''), ('DISTRICT', b.district), ('CHANNEL', b.channel)) g (dimension, group_value)
-     cross join lateral unnest(b.tally_keys) k (tally_key)
-     where b.poll_id = '$big'
-     group by 1, 2, 3, 4, get_byte(b.receipt_hash, 0) * 16 + get_byte(b.receipt_hash, 1) % 16;
-     analyze poll_ballot; analyze poll_tally_delta"
+bench sealed "$BALLOT_KEY" "$big" "$BALLOTS" "$work"
+sql "insert into poll_ballot_key (poll_id, wrapped) values ('$big', '\\x$(cat "$work/key.txt")')"
+PGOPTIONS="-c search_path=$SCHEMA" psql -qX -v ON_ERROR_STOP=1 \
+  -c "\\copy poll_participation (poll_id, participation_key, sealed) from '$work/sealed.copy'"
+rm -f "$work/sealed.copy"
+sql "analyze poll_participation"
 loaded=$(date +%s)
-echo "   loaded $BALLOTS ballots and their deltas with SQL in $((loaded - start)) s; the service folds them now"
-for _ in $(seq 1 600); do
-  [ "$(sql "select count(*) from poll_tally_delta where poll_id = '$big'")" = "0" ] && break
-  sleep 1
+echo "   sealed and loaded $BALLOTS claims with sealed ballots in $((loaded - start)) s; table poll_participation $(sql "select pg_size_pretty(pg_total_relation_size('poll_participation'))")"
+rss() { ps -o rss= -p "$app_pid" | awk '{printf "%.0f MB", $1 / 1024}'; }
+for _ in $(seq 1 1200); do
+  [ "$(sql "select coalesce((select participants from poll_public_tally where poll_id = '$big'), 0)")" = "$BALLOTS" ] && break
+  sleep 0.5
 done
-folded=$(date +%s)
-echo "   folded into the tallies by the scheduled refresh within $((folded - loaded)) s"
-echo "   tally rows for the poll: $(sql "select count(*) from poll_tally where poll_id = '$big'"); ballot table $(sql "select pg_size_pretty(pg_total_relation_size('poll_ballot'))")"
+live=$(date +%s)
+echo "   LIVE snapshot (all $BALLOTS unsealed and counted by the refresh job) published within $((live - loaded)) s"
+echo "   service memory (RSS) before the close: $(rss)"
+curl -fs -X POST -H "Authorization: Bearer $(bench token "$work" admin)" "$BASE/api/v1/admin/polls/$big/close" >/dev/null
+closed=$(date +%s%N)
+peak=0
+for _ in $(seq 1 3600); do
+  now_rss=$(ps -o rss= -p "$app_pid" | tr -d ' ')
+  [ "$now_rss" -gt "$peak" ] && peak=$now_rss
+  [ "$(sql "select opened_at is not null from poll where id = '$big'")" = "t" ] && break
+  sleep 0.5
+done
+opened=$(date +%s%N)
+echo "   opened by the closing job $(( (opened - closed) / 1000000 )) ms after the close request (job interval 5 s included)"
+curl -fs "$BASE/q/metrics" | grep -E '^otklik_polls_close_duration_seconds_(sum|count)\{.*outcome="opened"' | sed 's/^/   /'
+echo "   service memory (RSS): peak while opening $((peak / 1024)) MB, after $(rss)"
+echo "   ballots opened: $(sql "select count(*) from poll_ballot where poll_id = '$big'"); sealed left: $(sql "select count(*) from poll_participation where poll_id = '$big' and sealed is not null"); tally rows: $(sql "select count(*) from poll_tally where poll_id = '$big'")"
 curl -fs "$BASE/api/v1/polls/$big/results" | grep -o '"participants":[0-9]*' | head -1 | sed 's/^/   public results: /'
 bench read "$BASE" "$work" "/api/v1/polls/$big/results" "$READS" "$CLIENTS"
 bench read "$BASE" "$work" "/api/v1/admin/polls/$big/results" "$READS" "$CLIENTS"

@@ -191,14 +191,14 @@ verdict "idempotent intake" "$([ "$stored" = 1 ] && [ "$distinct_numbers" = 1 ] 
 log "3. one vote per citizen across instances"
 vote_poll=$(client poll "$BASE" "$work")
 client one-vote "$work" "$vote_poll" 30 "${bases[@]}" | sed 's/^/   /'
-ballots=$(sql "select count(*) from poll_ballot where poll_id = '$vote_poll'")
+ballots=$(sql "select count(*) from poll_participation where poll_id = '$vote_poll' and sealed is not null")
 participations=$(sql "select count(*) from poll_participation where poll_id = '$vote_poll'")
 verdict "one vote per citizen" "$([ "$ballots" = 1 ] && [ "$participations" = 1 ] && echo 0 || echo 1)" \
-  "ballots stored: $ballots, participations: $participations"
-all_ballots=$(sql "select count(*) from poll_ballot where poll_id = '$poll'")
+  "sealed ballots stored: $ballots, participations: $participations"
+all_ballots=$(sql "select count(*) from poll_participation where poll_id = '$poll' and sealed is not null")
 all_participations=$(sql "select count(*) from poll_participation where poll_id = '$poll'")
 verdict "load votes, each counted once" "$([ "$all_ballots" = "$all_participations" ] && echo 0 || echo 1)" \
-  "ballots $all_ballots = participations $all_participations"
+  "sealed ballots $all_ballots = participations $all_participations"
 
 log "4. outbox events delivered exactly once (relays of three instances, receiver answers in 50-400 ms)"
 delivery_output=$(client deliveries "$BASE" "$work" 40 "$RECEIVER_PORT")

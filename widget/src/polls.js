@@ -179,7 +179,8 @@ export class OtklikPolls extends OtklikElement {
     if (!trimmed) return;
     this.check = { code: trimmed, result: null, error: null };
     try {
-      const result = await this.client.get(`/api/v1/polls/receipts/${encodeURIComponent(trimmed)}`, { auth: 'never' });
+      // In the body, never in the URL: proxies log URLs.
+      const result = await this.client.post('/api/v1/polls/receipt-checks', { receipt: trimmed }, { auth: 'never' });
       this.check = { code: trimmed, result, error: null };
     } catch (e) {
       this.check = { code: trimmed, result: null, error: e.status === 404 ? this.t('receiptUnknown') : this.problemText(e) };

@@ -9,7 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @io.quarkus.runtime.annotations.RegisterForReflection
 public record BallotReceiptView(
         UUID pollId,
-        @Schema(description = "26 characters of Crockford base32 (130 random bits)", examples = "7M2QK9D4XH6T1W8RZ3B5NCFJPA") String receipt,
+        @Schema(description = "58 characters of Crockford base32: the poll, the hour, 64 random bits and the service's signature", examples = PollExamples.RECEIPT_CODE) String receipt,
         @Schema(description = "The hour the ballot was cast; the exact time is not kept") OffsetDateTime castHour,
         @Schema(description = "True when this ballot replaced the citizen's earlier one") boolean replacedEarlierBallot) {
 }

@@ -1,35 +1,34 @@
 package org.otklik.poll;
 
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.otklik.common.AdvisoryLocks;
+
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.JsonArray;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * Participation, ballots and receipts, with the plain reactive client. Votes are written in mixed
- * batches: one transaction claims the participation of every vote of the batch, stores the winners'
- * ballots in a random order and adds the batch's tally deltas summed per key. Rows written by one
- * transaction share its id (xmin), so a ballot can be linked to its batch, never to one of its voters.
+ * Participation and sealed ballots, with the plain reactive client. Votes are written in mixed
+ * batches: one transaction claims the participation of every vote of the batch and stores each
+ * winner's ballot sealed in its claim row; a revote replaces the sealed ballot of its claim. Nothing
+ * readable about a ballot is written before the poll is opened ({@link BallotOpeningRepository}).
  */
 @ApplicationScoped
 public class BallotRepository {
@@ -37,57 +36,53 @@ public class BallotRepository {
     /** What became of one vote of a batch. */
     public enum Outcome {
         STORED,
+        /** Stored in place of the citizen's earlier ballot (polls that allow revotes). */
+        REPLACED,
         ALREADY_PARTICIPATED,
         NOT_OPEN
     }
 
-    /** A ballot to store. participationKey is null in secret polls, revoteKey unless revotes are allowed. */
-    public record NewBallot(UUID pollId, byte[] receiptHash, byte[] revoteKey, byte[] participationKey, String district,
-            String channel, ValidBallot ballot) {
-    }
-
-    /** A vote of a batch: the claim key of its citizen and the ballot to store when the claim wins. */
-    public record BatchVote(byte[] claimKey, NewBallot ballot) {
+    /**
+     * A vote of a batch: the claim key of its citizen, the sealed ballot, whether the poll allows a
+     * revote, and for those polls the key that found a ballot stored in clear before sealing.
+     */
+    public record BatchVote(UUID pollId, byte[] claimKey, byte[] sealed, boolean revote, byte[] legacyRevoteKey) {
     }
 
     /** Outcomes in the order of the batch's votes. */
-    public record BatchResult(List<Outcome> outcomes, int stored) {
+    public record BatchResult(List<Outcome> outcomes) {
     }
 
-    public record ReceiptRecord(UUID pollId, Instant castHour, boolean replaced) {
+    /** A receipt of the former kind, found by its hash. */
+    public record LegacyReceipt(UUID pollId, Instant castHour) {
     }
 
+    /** The scope of the advisory locks between vote batches (shared) and the close of a poll (exclusive). */
+    static final String VOTE_LOCKS = "poll-votes";
+
+    private static final String LOCK_SHARED = """
+            select pg_advisory_xact_lock_shared(hashtextextended(k, 0)) from unnest($1::text[]) k""";
+
+    // statement_timestamp(), not now(): a batch that waited for a close must see the poll closed.
     private static final String CLAIM = """
-            with vote (poll_id, participation_key) as (select * from unnest($1::uuid[], $2::bytea[])),
+            with vote (poll_id, participation_key, sealed) as (select * from unnest($1::uuid[], $2::bytea[], $3::bytea[])),
             open_poll as (
                 select id from poll
-                where id in (select poll_id from vote) and status = 'PUBLISHED' and opens_at <= now() and closes_at > now()),
+                where id in (select poll_id from vote) and status = 'PUBLISHED' and opened_at is null
+                  and opens_at <= statement_timestamp() and closes_at > statement_timestamp()),
             claimed as (
-                insert into poll_participation (poll_id, participation_key)
-                select v.poll_id, v.participation_key from vote v join open_poll o on o.id = v.poll_id
-                on conflict do nothing
-                returning poll_id, participation_key)
-            select true as claimed, poll_id, participation_key from claimed
+                insert into poll_participation (poll_id, participation_key, sealed)
+                select v.poll_id, v.participation_key, v.sealed from vote v join open_poll o on o.id = v.poll_id
+                on conflict (poll_id, participation_key) do update set sealed = excluded.sealed
+                where (select allow_revote from poll where id = excluded.poll_id)
+                returning poll_id, participation_key, xmax = 0 as inserted)
+            select true as claimed, poll_id, participation_key, inserted from claimed
             union all
-            select false, id, null from open_poll""";
+            select false, id, null, null from open_poll""";
 
-    private static final String INSERT_BALLOTS = """
-            with ballot as (
-                insert into poll_ballot (receipt_hash, poll_id, revote_key, participation_key, district, channel, answers,
-                                         tally_keys, cast_hour, batch_size)
-                select b.receipt_hash, b.poll_id, b.revote_key, b.participation_key, b.district, b.channel, b.answers::jsonb,
-                       array(select jsonb_array_elements_text(b.tally_keys::jsonb)), $9, $10
-                from unnest($1::bytea[], $2::uuid[], $3::bytea[], $4::bytea[], $5::text[], $6::text[], $7::text[], $8::text[])
-                     b (receipt_hash, poll_id, revote_key, participation_key, district, channel, answers, tally_keys)
-                returning poll_id, district, channel, tally_keys)
-            insert into poll_tally_delta (poll_id, dimension, group_value, tally_key, votes)
-            select b.poll_id, g.dimension, g.group_value, k.tally_key, count(*)
-            from ballot b
-            cross join lateral (values ('ALL', ''), ('DISTRICT', b.district), ('CHANNEL', b.channel)) g (dimension, group_value)
-            cross join lateral unnest(b.tally_keys) k (tally_key)
-            group by 1, 2, 3, 4""";
-
-    private static final SecureRandom SHUFFLE = new SecureRandom();
+    private static final String DELETE_LEGACY = """
+            delete from poll_ballot b using unnest($1::uuid[], $2::bytea[]) v (poll_id, revote_key)
+            where b.poll_id = v.poll_id and b.revote_key = v.revote_key""";
 
     private final Pool pool;
 
@@ -96,91 +91,90 @@ public class BallotRepository {
     }
 
     /**
-     * Writes a batch in one transaction. The first vote of a citizen in the batch claims; later ones
-     * of the same citizen are ALREADY_PARTICIPATED, like a vote whose claim loses against one already
-     * committed. Claims go in the order of their keys, the winners' ballots in a SecureRandom order.
-     * Any failure rolls the whole batch back.
+     * Writes a batch in one transaction, after taking the shared vote lock of each of its polls (a
+     * close takes it exclusively, so that no batch that saw the poll open commits after the opening
+     * read the claims). The first vote of a citizen in the batch claims — in a poll that allows
+     * revotes the last one, which replaces the others — and later ones of the same citizen are
+     * ALREADY_PARTICIPATED, like a vote whose claim loses against one already committed. Claims go in
+     * the order of their keys. Any failure rolls the whole batch back.
      */
-    public Uni<BatchResult> writeBatch(List<BatchVote> votes, Instant castHour) {
+    public Uni<BatchResult> writeBatch(List<BatchVote> votes) {
         Map<ClaimId, Integer> claimant = new HashMap<>();
+        Set<String> locks = new TreeSet<>();
         for (int i = 0; i < votes.size(); i++) {
-            claimant.putIfAbsent(ClaimId.of(votes.get(i)), i);
+            BatchVote vote = votes.get(i);
+            if (vote.revote()) {
+                claimant.put(ClaimId.of(vote), i);
+            } else {
+                claimant.putIfAbsent(ClaimId.of(vote), i);
+            }
+            locks.add(AdvisoryLocks.key(VOTE_LOCKS, vote.pollId()));
         }
         List<ClaimId> claims = new ArrayList<>(claimant.keySet());
         claims.sort(null);
-        UUID[] pollIds = new UUID[claims.size()];
-        Buffer[] keys = new Buffer[claims.size()];
-        for (int i = 0; i < claims.size(); i++) {
-            pollIds[i] = claims.get(i).pollId();
-            keys[i] = Buffer.buffer(claims.get(i).key());
+        int n = claims.size();
+        UUID[] pollIds = new UUID[n];
+        Buffer[] keys = new Buffer[n];
+        Buffer[] sealed = new Buffer[n];
+        for (int i = 0; i < n; i++) {
+            ClaimId claim = claims.get(i);
+            pollIds[i] = claim.pollId();
+            keys[i] = Buffer.buffer(claim.key());
+            sealed[i] = Buffer.buffer(votes.get(claimant.get(claim)).sealed());
         }
-        return pool.withTransaction(connection -> connection.preparedQuery(CLAIM)
-                .execute(Tuple.of(pollIds, keys))
+        return pool.withTransaction(connection -> connection.preparedQuery(LOCK_SHARED)
+                .execute(Tuple.of(locks.toArray(String[]::new)))
+                .chain(() -> connection.preparedQuery(CLAIM).execute(Tuple.of(pollIds, keys, sealed)))
                 .chain(rows -> {
                     Set<UUID> open = new HashSet<>();
-                    Set<ClaimId> won = new HashSet<>();
+                    Map<ClaimId, Boolean> won = new HashMap<>();
                     for (Row row : rows) {
                         if (row.getBoolean("claimed")) {
-                            won.add(new ClaimId(row.getUUID("poll_id"), row.getBuffer("participation_key").getBytes()));
+                            won.put(new ClaimId(row.getUUID("poll_id"), row.getBuffer("participation_key").getBytes()),
+                                    row.getBoolean("inserted"));
                         } else {
                             open.add(row.getUUID("poll_id"));
                         }
                     }
                     List<Outcome> outcomes = new ArrayList<>(votes.size());
-                    List<NewBallot> winners = new ArrayList<>(won.size());
+                    List<BatchVote> replacing = new ArrayList<>();
                     for (int i = 0; i < votes.size(); i++) {
                         BatchVote vote = votes.get(i);
                         ClaimId id = ClaimId.of(vote);
+                        Boolean inserted = won.get(id);
                         if (!open.contains(id.pollId())) {
                             outcomes.add(Outcome.NOT_OPEN);
-                        } else if (claimant.get(id) == i && won.contains(id)) {
-                            outcomes.add(Outcome.STORED);
-                            winners.add(vote.ballot());
+                        } else if (inserted != null && (claimant.get(id) == i || vote.revote())) {
+                            outcomes.add(inserted ? Outcome.STORED : Outcome.REPLACED);
+                            if (!inserted && claimant.get(id) == i && vote.legacyRevoteKey() != null) {
+                                replacing.add(vote);
+                            }
                         } else {
                             outcomes.add(Outcome.ALREADY_PARTICIPATED);
                         }
                     }
-                    BatchResult result = new BatchResult(outcomes, winners.size());
-                    if (winners.isEmpty()) {
-                        return Uni.createFrom().item(result);
-                    }
-                    Collections.shuffle(winners, SHUFFLE);
-                    return connection.preparedQuery(INSERT_BALLOTS).execute(ballotsTuple(winners, castHour))
-                            .replaceWith(result);
+                    BatchResult result = new BatchResult(outcomes);
+                    return replacing.isEmpty() ? Uni.createFrom().item(result)
+                            : deleteLegacy(connection, replacing).replaceWith(result);
                 }));
     }
 
-    private static Tuple ballotsTuple(List<NewBallot> ballots, Instant castHour) {
-        int n = ballots.size();
-        Buffer[] receipts = new Buffer[n];
-        UUID[] polls = new UUID[n];
-        Buffer[] revoteKeys = new Buffer[n];
-        Buffer[] participationKeys = new Buffer[n];
-        String[] districts = new String[n];
-        String[] channels = new String[n];
-        String[] answers = new String[n];
-        String[] tallyKeys = new String[n];
-        for (int i = 0; i < n; i++) {
-            NewBallot ballot = ballots.get(i);
-            receipts[i] = Buffer.buffer(ballot.receiptHash());
-            polls[i] = ballot.pollId();
-            revoteKeys[i] = ballot.revoteKey() == null ? null : Buffer.buffer(ballot.revoteKey());
-            participationKeys[i] = ballot.participationKey() == null ? null : Buffer.buffer(ballot.participationKey());
-            districts[i] = ballot.district();
-            channels[i] = ballot.channel();
-            answers[i] = ballot.ballot().answers().encode();
-            tallyKeys[i] = new JsonArray(List.of((Object[]) ballot.ballot().tallyKeys())).encode();
+    /** A revote of a citizen whose ballot was stored in clear before sealing removes that ballot. */
+    private static Uni<Void> deleteLegacy(SqlConnection connection, List<BatchVote> replacing) {
+        UUID[] polls = new UUID[replacing.size()];
+        Buffer[] keys = new Buffer[replacing.size()];
+        for (int i = 0; i < polls.length; i++) {
+            polls[i] = replacing.get(i).pollId();
+            keys[i] = Buffer.buffer(replacing.get(i).legacyRevoteKey());
         }
-        return Tuple.tuple().addValue(receipts).addValue(polls).addValue(revoteKeys).addValue(participationKeys)
-                .addValue(districts).addValue(channels).addValue(answers).addValue(tallyKeys)
-                .addOffsetDateTime(OffsetDateTime.ofInstant(castHour, ZoneOffset.UTC)).addInteger(n);
+        return connection.preparedQuery(DELETE_LEGACY).execute(Tuple.of(polls, keys)).replaceWithVoid();
     }
 
     /** A citizen's claim on a poll; ordered by key, so that the claims of a batch carry no arrival order. */
     private record ClaimId(UUID pollId, byte[] key) implements Comparable<ClaimId> {
 
         static ClaimId of(BatchVote vote) {
-            return new ClaimId(vote.ballot().pollId(), vote.claimKey());
+            return new ClaimId(vote.pollId(), vote.claimKey());
         }
 
         @Override
@@ -205,68 +199,20 @@ public class BallotRepository {
                 .execute(Tuple.of(pollId, Buffer.buffer(participationKey))).map(rows -> rows.size() > 0);
     }
 
-    /**
-     * Replaces the ballot found by the revote key: -1 for the old choices, +1 for the new, and the old
-     * receipt is kept as replaced. False when there is no earlier ballot (yet). A concurrent revote of
-     * the same citizen waits for the row lock and then replaces the ballot this one stored.
-     */
-    public Uni<Boolean> replaceBallot(NewBallot ballot, Instant castHour) {
-        return pool.withTransaction(connection -> connection
-                .preparedQuery("""
-                        select receipt_hash, district, channel, tally_keys, cast_hour from poll_ballot
-                        where poll_id = $1 and revote_key = $2 for update""")
-                .execute(Tuple.of(ballot.pollId(), Buffer.buffer(ballot.revoteKey())))
-                .chain(rows -> rows.size() == 0 ? Uni.createFrom().item(false)
-                        : replace(connection, ballot, castHour, rows.iterator().next()).replaceWith(true)));
-    }
-
-    private static final String REVOTE_DELTAS = """
-            insert into poll_tally_delta (poll_id, dimension, group_value, tally_key, votes)
-            select $1, g.dimension, g.group_value, k.tally_key, sum(c.votes)
-            from (values (-1, $2::text, $3::text, $4::text[]), (1, $5::text, $6::text, $7::text[]))
-                 c (votes, district, channel, tally_keys)
-            cross join lateral (values ('ALL', ''), ('DISTRICT', c.district), ('CHANNEL', c.channel)) g (dimension, group_value)
-            cross join lateral unnest(c.tally_keys) k (tally_key)
-            group by 2, 3, 4
-            having sum(c.votes) <> 0""";
-
-    private Uni<Void> replace(SqlConnection connection, NewBallot ballot, Instant castHour, Row old) {
-        Buffer oldReceipt = old.getBuffer("receipt_hash").getDelegate();
-        return connection.preparedQuery("""
-                        insert into poll_replaced_receipt (receipt_hash, poll_id, cast_hour) values ($1, $2, $3)""")
-                .execute(Tuple.of(oldReceipt, ballot.pollId(), old.getOffsetDateTime("cast_hour")))
-                .chain(() -> connection.preparedQuery(REVOTE_DELTAS)
-                        .execute(Tuple.tuple().addUUID(ballot.pollId())
-                                .addString(old.getString("district")).addString(old.getString("channel"))
-                                .addArrayOfString(old.getArrayOfStrings("tally_keys"))
-                                .addString(ballot.district()).addString(ballot.channel())
-                                .addArrayOfString(ballot.ballot().tallyKeys())))
-                .chain(() -> connection.preparedQuery("""
-                        update poll_ballot
-                        set receipt_hash = $2, participation_key = $3, district = $4, channel = $5, answers = $6,
-                            tally_keys = $7, cast_hour = $8, batch_size = 1
-                        where receipt_hash = $1""")
-                        .execute(Tuple.tuple().addValue(oldReceipt).addValue(Buffer.buffer(ballot.receiptHash()))
-                                .addValue(ballot.participationKey() == null ? null : Buffer.buffer(ballot.participationKey()))
-                                .addString(ballot.district()).addString(ballot.channel())
-                                .addValue(ballot.ballot().answers()).addArrayOfString(ballot.ballot().tallyKeys())
-                                .addOffsetDateTime(OffsetDateTime.ofInstant(castHour, ZoneOffset.UTC))))
-                .replaceWithVoid();
-    }
-
-    public Uni<Optional<ReceiptRecord>> findReceipt(byte[] receiptHash) {
+    /** A receipt code of the former kind: its ballot, or the ballot a revote replaced. */
+    public Uni<Optional<LegacyReceipt>> findLegacyReceipt(byte[] receiptHash) {
         return pool.preparedQuery("""
-                        select poll_id, cast_hour, false as replaced from poll_ballot where receipt_hash = $1
+                        select poll_id, cast_hour from poll_ballot where receipt_hash = $1
                         union all
-                        select poll_id, cast_hour, true from poll_replaced_receipt where receipt_hash = $1""")
+                        select poll_id, cast_hour from poll_replaced_receipt where receipt_hash = $1""")
                 .execute(Tuple.of(Buffer.buffer(receiptHash)))
                 .map(rows -> {
                     if (rows.size() == 0) {
                         return Optional.empty();
                     }
                     Row row = rows.iterator().next();
-                    return Optional.of(new ReceiptRecord(row.getUUID("poll_id"),
-                            row.getOffsetDateTime("cast_hour").toInstant(), row.getBoolean("replaced")));
+                    OffsetDateTime hour = row.getOffsetDateTime("cast_hour");
+                    return Optional.of(new LegacyReceipt(row.getUUID("poll_id"), hour == null ? null : hour.toInstant()));
                 });
     }
 }

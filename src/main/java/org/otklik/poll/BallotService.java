@@ -11,7 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.otklik.common.ProblemException;
 import org.otklik.poll.BallotRepository.BatchVote;
-import org.otklik.poll.BallotRepository.NewBallot;
+import org.otklik.poll.BallotRepository.Outcome;
 import org.otklik.poll.PollDetailView.VotingView;
 import org.otklik.security.Caller;
 
@@ -28,10 +28,12 @@ public class BallotService {
     private final BallotRepository ballots;
     private final VoteBatcher batcher;
     private final ParticipationKeys keys;
+    private final BallotKeys ballotKeys;
     private final PollTimes times;
 
     public BallotService(PollRepository polls, BallotRepository ballots, VoteBatcher batcher,
-            ParticipationKeys keys, PollTimes times) {
+            ParticipationKeys keys, BallotKeys ballotKeys, PollTimes times) {
+        this.ballotKeys = ballotKeys;
         this.polls = polls;
         this.ballots = ballots;
         this.batcher = batcher;
@@ -58,36 +60,32 @@ public class BallotService {
         });
     }
 
+    /**
+     * Seals the ballot (with its receipt's hash, district and channel) under the poll's data key and
+     * hands it to the batcher with the citizen's claim key; in a poll that allows revotes, the new
+     * ballot replaces the one sealed in the claim.
+     */
     private Uni<BallotReceiptView> store(PollSnapshot poll, Caller caller, ValidBallot valid) {
         PollDefinition definition = poll.definition();
         byte[] participationKey = keys.participation(poll.id(), caller.subject());
-        String receipt = Receipts.newCode();
-        NewBallot ballot = new NewBallot(poll.id(), Receipts.hash(receipt),
-                definition.allowRevote() ? keys.revote(poll.id(), caller.subject()) : null,
-                definition.secret() ? null : participationKey,
-                groupValue(caller.district().orElse(null)),
-                caller.channel().map(Enum::name).orElse(UNKNOWN_GROUP),
-                valid);
-        return batcher.submit(new BatchVote(participationKey, ballot)).chain(stored -> switch (stored.outcome()) {
-            case STORED -> Uni.createFrom().item(
-                    new BallotReceiptView(poll.id(), receipt, times.local(stored.castHour()), false));
-            case NOT_OPEN -> Uni.createFrom().failure(notOpen(PollState.CLOSED));
-            case ALREADY_PARTICIPATED -> definition.allowRevote()
-                    ? revote(ballot, receipt)
-                    : Uni.createFrom().failure(new ProblemException(PollProblem.ALREADY_VOTED,
-                            "You have already voted in this poll; it does not allow changing a vote."));
-        });
-    }
-
-    /** A revote replaces one known ballot in a transaction of its own (see the README on what revoting costs). */
-    private Uni<BallotReceiptView> revote(NewBallot ballot, String receipt) {
         Instant castHour = times.now().instant().truncatedTo(ChronoUnit.HOURS);
-        return ballots.replaceBallot(ballot, castHour).map(replaced -> {
-            if (!replaced) {
-                throw new ProblemException(PollProblem.ALREADY_VOTED,
-                        "Your earlier ballot is still being recorded; try again in a moment.");
+        String receipt = Receipts.issue(ballotKeys.receiptKey(), poll.id(), castHour);
+        byte[] plaintext = new SealedBallot(Receipts.hash(receipt), groupValue(caller.district().orElse(null)),
+                caller.channel().map(Enum::name).orElse(UNKNOWN_GROUP), valid.answers(), valid.tallyKeys()).encode();
+        byte[] legacyRevoteKey = definition.allowRevote() ? keys.revote(poll.id(), caller.subject()) : null;
+        return ballotKeys.forSealing(poll.id()).chain(dataKey -> {
+            if (dataKey.isEmpty()) {
+                return Uni.createFrom().failure(notOpen(PollState.CLOSED));
             }
-            return new BallotReceiptView(ballot.pollId(), receipt, times.local(castHour), true);
+            byte[] sealed = BallotSeal.seal(dataKey.get(), poll.id(), plaintext);
+            return batcher.submit(new BatchVote(poll.id(), participationKey, sealed, definition.allowRevote(), legacyRevoteKey));
+        }).map(stored -> switch (stored.outcome()) {
+            case STORED, REPLACED -> new BallotReceiptView(poll.id(), receipt, times.local(castHour),
+                    stored.outcome() == Outcome.REPLACED);
+            case NOT_OPEN -> throw notOpen(PollState.CLOSED);
+            case ALREADY_PARTICIPATED -> throw new ProblemException(PollProblem.ALREADY_VOTED, definition.allowRevote()
+                    ? "Another ballot of yours is being recorded at this moment; try again."
+                    : "You have already voted in this poll; it does not allow changing a vote.");
         });
     }
 
@@ -109,16 +107,37 @@ public class BallotService {
         });
     }
 
+    /**
+     * A signed code is checked by its signature and its poll's state alone: ACCEPTED while the poll's
+     * ballots are sealed, COUNTED once opened, whether a revote replaced its ballot or not. A code of
+     * the former kind is looked up by its hash.
+     */
     public Uni<ReceiptView> checkReceipt(String typed) {
-        String code = Receipts.normalize(typed)
-                .orElseThrow(() -> ProblemException.badParameter("code", "is not a receipt code (26 characters of base32)"));
-        return ballots.findReceipt(Receipts.hash(code)).chain(found -> {
-            BallotRepository.ReceiptRecord receipt = found
-                    .orElseThrow(() -> ProblemException.notFound("No ballot has this receipt."));
-            return polls.findSnapshot(receipt.pollId()).map(poll -> new ReceiptView(code, receipt.pollId(),
-                    poll.map(p -> p.definition().title()).orElse(null), times.local(receipt.castHour()),
-                    receipt.replaced() ? "REPLACED" : "COUNTED"));
+        String code = Receipts.normalize(typed).orElseThrow(() -> ProblemException.invalidField("/receipt",
+                "is not a receipt code (" + Receipts.LENGTH + " or " + Receipts.LEGACY_LENGTH + " characters of base32)"));
+        if (code.length() == Receipts.LENGTH) {
+            Receipts.Signed signed = Receipts.verify(ballotKeys.receiptKey(), code).orElseThrow(Ballots::noSuchReceipt);
+            return receiptView(code, signed.pollId(), signed.castHour());
+        }
+        return ballots.findLegacyReceipt(Receipts.hash(code)).chain(found -> {
+            BallotRepository.LegacyReceipt legacy = found.orElseThrow(Ballots::noSuchReceipt);
+            return receiptView(code, legacy.pollId(), legacy.castHour());
         });
+    }
+
+    private Uni<ReceiptView> receiptView(String code, UUID pollId, Instant castHour) {
+        return polls.findSnapshot(pollId).map(found -> {
+            PollSnapshot poll = found.orElseThrow(Ballots::noSuchReceipt);
+            return new ReceiptView(code, pollId, poll.definition().title(), castHour == null ? null : times.local(castHour),
+                    poll.opened() ? "COUNTED" : "ACCEPTED");
+        });
+    }
+
+    private static final class Ballots {
+
+        static ProblemException noSuchReceipt() {
+            return ProblemException.notFound("No ballot has this receipt.");
+        }
     }
 
     static void checkEligible(Eligibility eligibility, Caller caller, PollTimes.Now now) {

@@ -84,13 +84,18 @@ final class PollExamples {
               {"questionId": "q4", "text": "Больше деревьев"}
             ]}""";
 
+    static final String RECEIPT_CODE = "RBDACA59J0WX71AZWKZ5GAMK4Q2DMN4K6F9ZJHHC5Z99MYC8YGEF58GMEW";
+
     static final String BALLOT_RECEIPT = """
-            {"pollId": "0b8e7c1a-3f5d-4e2a-9c6b-1d2e3f4a5b6c", "receipt": "7M2QK9D4XH6T1W8RZ3B5NCFJPA",
+            {"pollId": "0b8e7c1a-3f5d-4e2a-9c6b-1d2e3f4a5b6c", "receipt": "RBDACA59J0WX71AZWKZ5GAMK4Q2DMN4K6F9ZJHHC5Z99MYC8YGEF58GMEW",
              "castHour": "2026-07-03T18:00:00+04:00", "replacedEarlierBallot": false}""";
 
     static final String RECEIPT = """
-            {"receipt": "7M2QK9D4XH6T1W8RZ3B5NCFJPA", "pollId": "0b8e7c1a-3f5d-4e2a-9c6b-1d2e3f4a5b6c",
+            {"receipt": "RBDACA59J0WX71AZWKZ5GAMK4Q2DMN4K6F9ZJHHC5Z99MYC8YGEF58GMEW", "pollId": "0b8e7c1a-3f5d-4e2a-9c6b-1d2e3f4a5b6c",
              "pollTitle": {"ru": "Благоустройство набережной"}, "castHour": "2026-07-03T18:00:00+04:00", "status": "COUNTED"}""";
+
+    static final String RECEIPT_CHECK = """
+            {"receipt": "RBDACA59J0WX71AZWKZ5GAMK4Q2DMN4K6F9ZJHHC5Z99MYC8YGEF58GMEW"}""";
 
     static final String RESULTS = """
             {
@@ -110,9 +115,9 @@ final class PollExamples {
             }""";
 
     static final String CONSISTENCY = """
-            {"pollId": "0b8e7c1a-3f5d-4e2a-9c6b-1d2e3f4a5b6c", "consistent": true, "ballots": 1520,
-             "participations": 1520, "pendingDeltas": 12, "differences": [],
-             "ballotsByTransactionSize": {"one": 40, "twoToNine": 380, "tenOrMore": 1100},
+            {"pollId": "0b8e7c1a-3f5d-4e2a-9c6b-1d2e3f4a5b6c", "consistent": true, "phase": "OPENED",
+             "participations": 1520, "sealedBallots": 0, "ballots": 1520, "tallied": 1520, "differences": [],
+             "ballotsByTransactionSize": {"one": 0, "twoToNine": 0, "tenOrMore": 1520},
              "checkedAt": "2026-07-03T18:42:05+04:00"}""";
 
     private PollExamples() {

@@ -75,7 +75,7 @@ public class PollRepository implements PanacheRepositoryBase<Poll, UUID> {
 
     /** The poll as the results and receipt paths need it, through the pool. */
     public Uni<Optional<PollSnapshot>> findSnapshot(UUID id) {
-        return pool.preparedQuery("select id, status, opens_at, closes_at, definition_hash, definition from poll where id = $1")
+        return pool.preparedQuery("select id, status, opens_at, closes_at, definition_hash, definition, opened_at is not null as opened from poll where id = $1")
                 .execute(Tuple.of(id))
                 .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(toSnapshot(rows.iterator().next())));
     }
@@ -92,7 +92,7 @@ public class PollRepository implements PanacheRepositoryBase<Poll, UUID> {
         }
         return new PollSnapshot(row.getUUID("id"), PollStatus.valueOf(row.getString("status")),
                 row.getOffsetDateTime("opens_at").toInstant(), row.getOffsetDateTime("closes_at").toInstant(), hash,
-                definition);
+                definition, row.getBoolean("opened"));
     }
 
     /** A cursor of the poll lists: (instant, poll id) of the last poll of the previous page. */

@@ -30,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.otklik.common.IdempotencyStore;
 import org.otklik.common.IdempotentRequest;
+import org.otklik.common.ProblemException;
 import org.otklik.common.ProblemResponses;
 import org.otklik.common.ProblemType;
 import org.otklik.common.StoredResponse;
@@ -127,8 +128,9 @@ public class PollResource {
     @Operation(operationId = "castBallot", summary = "Vote",
             description = "The whole ballot is validated at once. Eligibility comes from the token's district and birthdate "
                     + "claims. One vote per citizen and poll; when the poll allows revotes a new ballot replaces the earlier one. "
-                    + "The answer carries a receipt code that anyone can check later. Votes are committed in batches "
-                    + "together with other citizens' votes; the answer comes after the commit.")
+                    + "The answer carries a receipt code that anyone can check later. The ballot is stored sealed (encrypted under "
+                    + "the poll's key) until the poll closes; votes are committed in batches together with other citizens' "
+                    + "votes, and the answer comes after the commit.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = BallotRequest.class),
             examples = @ExampleObject(name = "ballot", value = PollExamples.BALLOT_REQUEST)))
@@ -153,7 +155,7 @@ public class PollResource {
         Caller caller = currentCaller.get();
         IdempotentRequest idempotent = BallotIdempotency.ballot(caller.subject(), id, idempotencyKey, request);
         return idempotency.once(idempotent, () -> ballots.cast(id, caller, request).map(receipt -> StoredResponse.of(
-                        objectMapper, 201, receipt, "/api/v1/polls/receipts/" + receipt.receipt())))
+                        objectMapper, 201, receipt, null)))
                 .map(StoredResponse::toResponse)
                 .onFailure(VoteBatcher.BatchFailedException.class).recoverWithItem(() -> Response
                         .fromResponse(problems.toResponse(problems.of(ProblemType.SERVICE_UNAVAILABLE,
@@ -164,17 +166,42 @@ public class PollResource {
     }
 
 
-    @GET
-    @Path("/receipts/{code}")
+    @POST
+    @Path("/receipt-checks")
     @PermitAll
-    @Operation(operationId = "checkReceipt", summary = "Check that a ballot was counted",
-            description = "Says which poll and in which hour; never the choices.")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "checkReceipt", summary = "Check a ballot's receipt",
+            description = "The code goes in the body, never in a URL. Says which poll and in which hour, never the choices: "
+                    + "ACCEPTED while the poll's ballots are sealed, COUNTED once they were opened at close. Every receipt the "
+                    + "service issued reads the same, whether a later ballot of the same citizen replaced its ballot or not.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ReceiptCheckRequest.class),
+            examples = @ExampleObject(name = "receipt", value = PollExamples.RECEIPT_CHECK)))
     @APIResponse(responseCode = "200", description = "The ballot of this receipt",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReceiptView.class),
                     examples = @ExampleObject(name = "counted", value = PollExamples.RECEIPT)))
-    public Uni<ReceiptView> receipt(@Parameter(description = "The receipt code: 26 characters of Crockford base32 "
-            + "(hyphens, spaces and lower case are also taken)", schema = @Schema(type = SchemaType.STRING, minLength = 26,
-                    maxLength = 26, pattern = "^[0-9A-HJKMNP-TV-Za-hjkmnp-tv-z]{26}$")) @PathParam("code") String code) {
-        return ballots.checkReceipt(code);
+    @APIResponse(responseCode = "400", description = "Not a receipt code",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "404", description = "The service issued no such receipt",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
+    public Uni<ReceiptView> checkReceipt(ReceiptCheckRequest request) {
+        if (request == null) {
+            throw ProblemException.invalidField("/receipt", "is required");
+        }
+        return ballots.checkReceipt(request.receipt());
+    }
+
+    @GET
+    @Path("/receipts/{code}")
+    @PermitAll
+    @Operation(operationId = "checkReceiptByUrl", deprecated = true, summary = "Gone: receipts are checked by POST",
+            description = "Answers 410 without looking at the code: a receipt in a URL ends up in proxies' logs. Use "
+                    + "POST /api/v1/polls/receipt-checks.")
+    @APIResponse(responseCode = "410", description = "Gone; the problem names POST /api/v1/polls/receipt-checks",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
+    public Uni<ReceiptView> receiptByUrl(@Parameter(description = "Ignored", schema = @Schema(type = SchemaType.STRING,
+            maxLength = 120)) @PathParam("code") String code) {
+        throw new ProblemException(PollProblem.RECEIPT_CHECK_MOVED, "Receipts are no longer checked by URL (proxies log "
+                + "URLs): send POST /api/v1/polls/receipt-checks with {\"receipt\": \"…\"}.");
     }
 }

@@ -10,13 +10,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.otklik.common.ProblemException;
 
-import org.otklik.poll.TallyRepository.TallyRow;
 
 import io.smallrye.mutiny.Uni;
 
 /**
- * Results from the tally aggregate, never from the ballots. Public results are cached per poll for
- * {@code otklik.polls.results-cache-ttl}; the tallies themselves lag the votes by the refresh interval.
+ * Results: before the poll's ballots are opened, the stepped snapshot of {@link LiveTallies} (totals
+ * only); after, the final tallies with their breakdowns. Public results are cached per poll for
+ * {@code otklik.polls.results-cache-ttl}.
  */
 @ApplicationScoped
 public class PollResultsService {
@@ -57,47 +57,52 @@ public class PollResultsService {
                             state == PollState.UPCOMING ? "Voting has not started yet." : "The results are published when the poll closes.");
                 };
             }
-            Uni<PollResultsView> view = poll.definition().resultsPolicy() == ResultsPolicy.LIVE ? inSteps(poll, now)
-                    : compute(poll, now);
+            Uni<PollResultsView> view;
+            if (poll.opened()) {
+                view = compute(poll, now);
+            } else if (poll.definition().resultsPolicy() == ResultsPolicy.LIVE) {
+                view = snapshot(poll, now);
+            } else {
+                throw new ProblemException(PollProblem.RESULTS_NOT_YET_PUBLIC,
+                        "The poll has closed; its ballots are being opened and the results follow in a moment.");
+            }
             return view.invoke(computed -> cache.put(id, new Cached(computed, now.instant().plus(config.resultsCacheTtl()))));
         });
     }
 
     /**
-     * LIVE results move in steps of at least small-group-threshold participants, so that no two
-     * public snapshots differ by fewer votes than that; before the first step nothing is counted.
+     * Before the ballots are opened: the last snapshot {@link LiveTallies} published (participants and
+     * option counts, no breakdown), which moves in steps of at least small-group-threshold participants;
+     * before the first step nothing is counted.
      */
-    private Uni<PollResultsView> inSteps(PollSnapshot poll, PollTimes.Now now) {
-        int step = Math.max(1, config.smallGroupThreshold());
-        return publicTallies.find(poll.id()).chain(published -> tallies.tallies(poll.id()).chain(rows -> {
-            long participants = rows.stream()
-                    .filter(row -> "ALL".equals(row.dimension()) && row.group().isEmpty() && row.key().isEmpty())
-                    .mapToLong(TallyRow::votes).sum();
-            long base = published.map(PublicTallyRepository.Published::participants).orElse(0L);
-            return participants >= base + step ? publicTallies.publish(poll.id(), participants, rows, now.instant(), step)
-                    : Uni.createFrom().item(published);
-        })).map(current -> current
+    private Uni<PollResultsView> snapshot(PollSnapshot poll, PollTimes.Now now) {
+        return publicTallies.find(poll.id()).map(current -> current
                 .map(p -> PollResultsBuilder.build(poll, p.rows(), config.smallGroupThreshold(), now, p.publishedAt()))
                 .orElseGet(() -> PollResultsBuilder.build(poll, List.of(), config.smallGroupThreshold(), now)));
     }
 
+    /** Admins see the same as the public before the opening (whatever the policy), and the exact tallies after. */
     public Uni<PollResultsView> forAdmin(UUID id) {
         return polls.findSnapshot(id)
                 .map(found -> found.orElseThrow(() -> ProblemException.notFound("There is no poll " + id + ".")))
-                .chain(poll -> compute(poll, times.now()));
+                .chain(poll -> poll.opened() ? compute(poll, times.now()) : snapshot(poll, times.now()));
     }
 
     public Uni<ConsistencyView> checkConsistency(UUID id) {
         return polls.findSnapshot(id)
                 .map(found -> found.orElseThrow(() -> ProblemException.notFound("There is no poll " + id + ".")))
-                .chain(poll -> tallies.compare(id))
-                .map(comparison -> new ConsistencyView(id, comparison.differences().isEmpty(), comparison.ballots(),
-                        comparison.participations(), comparison.pendingDeltas(),
-                        comparison.differences().stream().map(d -> new ConsistencyView.DifferenceView(d.dimension(),
-                                d.group(), d.key(), d.ballots(), d.tallies())).toList(),
-                        new ConsistencyView.TransactionSizes(comparison.batchSizes().single(),
-                                comparison.batchSizes().small(), comparison.batchSizes().large()),
-                        times.now().local()));
+                .chain(poll -> tallies.compare(id, poll.opened()).map(comparison -> view(id, poll.opened(), comparison)));
+    }
+
+    private ConsistencyView view(UUID id, boolean opened, TallyRepository.Comparison c) {
+        boolean consistent = opened
+                ? c.differences().isEmpty() && c.sealed() == 0 && c.ballots() == c.participations() && c.tallied() == c.ballots()
+                : c.participations() == c.sealed() + c.ballots();
+        return new ConsistencyView(id, consistent, opened ? "OPENED" : "SEALED", c.participations(), c.sealed(), c.ballots(),
+                c.tallied(), c.differences().stream().map(d -> new ConsistencyView.DifferenceView(d.dimension(), d.group(),
+                        d.key(), d.ballots(), d.tallies())).toList(),
+                new ConsistencyView.TransactionSizes(c.batchSizes().single(), c.batchSizes().small(), c.batchSizes().large()),
+                times.now().local());
     }
 
     private Uni<PollSnapshot> published(UUID id) {

@@ -14,11 +14,21 @@ public interface PollsConfig {
      */
     String participationSecret();
 
+    /**
+     * The key-encryption key (material, 32+ bytes) of the per-poll keys that seal ballots until close,
+     * and of the receipts' signatures; production reads it from {@code OTKLIK_POLLS_BALLOT_KEY}.
+     */
+    String ballotKey();
+
+    /** How often polls past their close are looked for and their ballots opened ({@code @Scheduled} syntax). */
+    @WithDefault("5s")
+    String closeCheckInterval();
+
     /** Breakdown groups (a district, a channel) with fewer participants are not shown. */
     @WithDefault("10")
     int smallGroupThreshold();
 
-    /** How often the tally deltas are folded into the aggregate ({@code @Scheduled} syntax, e.g. 2s). */
+    /** How often the LIVE snapshots of open polls are refreshed ({@code @Scheduled} syntax, e.g. 2s). */
     @WithDefault("2s")
     String tallyRefreshInterval();
 
@@ -29,10 +39,6 @@ public interface PollsConfig {
     /** How long a results view is served from memory. */
     @WithDefault("2s")
     Duration resultsCacheTtl();
-
-    /** How many tally deltas one refresh transaction folds. */
-    @WithDefault("20000")
-    int tallyBatchSize();
 
     /** How long a poll read for voting is reused; whether it is open is checked again when the vote is stored. */
     @WithDefault("1s")

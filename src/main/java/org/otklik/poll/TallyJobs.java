@@ -16,36 +16,48 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Keeps the tally aggregate current and checks it against the ballots. With several replicas the
- * refresh folds under an advisory lock (one replica at a time, the others wait and then find little
- * left), and the consistency check runs on whichever replica takes its advisory lock; the others skip.
+ * The polls' scheduled work: opening the ballots of polls that have closed ({@link PollOpening},
+ * exactly once whichever replica gets there), the LIVE snapshots before close ({@link LiveTallies}, on
+ * the replica that takes its advisory lock), and the consistency check (likewise).
  */
 @ApplicationScoped
 public class TallyJobs {
 
     private static final Logger LOG = Logger.getLogger(TallyJobs.class);
-    /** Bounds one refresh run; what is left waits for the next run. */
-    private static final int MAX_BATCHES_PER_RUN = 50;
 
     private final TallyRepository tallies;
     private final PollResultsService results;
-    private final PollsConfig config;
+    private final PollOpening opening;
+    private final LiveTallies live;
     private final Counter mismatches;
     private volatile boolean stopping;
 
-    public TallyJobs(TallyRepository tallies, PollResultsService results, PollsConfig config, MeterRegistry registry) {
+    public TallyJobs(TallyRepository tallies, PollResultsService results, PollOpening opening, LiveTallies live,
+            MeterRegistry registry) {
         this.tallies = tallies;
         this.results = results;
-        this.config = config;
+        this.opening = opening;
+        this.live = live;
         this.mismatches = Counter.builder("otklik.poll.tally.mismatches")
                 .description("Polls whose tallies differed from their ballots at a scheduled check")
                 .register(registry);
     }
 
-    @Scheduled(identity = "poll-tally-refresh", every = "${otklik.polls.tally-refresh-interval}",
+    @Scheduled(identity = "poll-open", every = "${otklik.polls.close-check-interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    Uni<Void> scheduledRefresh() {
-        return unlessStopping("poll-tally-refresh", () -> refresh().replaceWithVoid());
+    Uni<Void> scheduledOpening() {
+        return unlessStopping("poll-open", () -> opening.openDue().replaceWithVoid());
+    }
+
+    @Scheduled(identity = "poll-live", every = "${otklik.polls.tally-refresh-interval}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> scheduledLive() {
+        return unlessStopping("poll-live", () -> refreshLive().replaceWithVoid());
+    }
+
+    /** The LIVE snapshots of open polls, on one replica at a time (the others skip the round). */
+    public Uni<Integer> refreshLive() {
+        return tallies.exclusively(TallyRepository.LIVE_LOCK, live::refresh).map(done -> done.orElse(0));
     }
 
     void stopping(@Observes ShutdownEvent event) {
@@ -67,21 +79,6 @@ public class TallyJobs {
         });
     }
 
-    /** Folds every pending delta (within the per-run bound); returns how many were folded. */
-    public Uni<Long> refresh() {
-        return foldFrom(0, 0L);
-    }
-
-    private Uni<Long> foldFrom(int batch, long foldedSoFar) {
-        return tallies.foldDeltas(config.tallyBatchSize()).chain(folded -> {
-            long total = foldedSoFar + folded;
-            if (folded < config.tallyBatchSize() || batch + 1 >= MAX_BATCHES_PER_RUN) {
-                return Uni.createFrom().item(total);
-            }
-            return foldFrom(batch + 1, total);
-        });
-    }
-
     @Scheduled(identity = "poll-tally-check", every = "${otklik.polls.consistency-check-interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduledCheck() {
@@ -96,8 +93,9 @@ public class TallyJobs {
         return results.checkConsistency(pollId).invoke(view -> {
             if (!view.consistent()) {
                 mismatches.increment();
-                LOG.warnf("Poll %s: %d tally counts differ from its ballots (first: %s)", pollId,
-                        view.differences().size(), view.differences().get(0));
+                LOG.warnf("Poll %s (%s): claims %d, sealed %d, ballots %d, tallied %d, %d tally counts differ from "
+                        + "the ballots", pollId, view.phase(), view.participations(), view.sealedBallots(), view.ballots(),
+                        view.tallied(), view.differences().size());
             }
         }).replaceWithVoid();
     }

@@ -9,13 +9,14 @@ import java.util.function.Supplier;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.otklik.common.AdvisoryLocks;
+import org.otklik.common.OrderedIds;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 
-/** The tally aggregate: folding deltas into it, reading it, and checking it against the ballots. */
+/** The tallies, written when a poll's ballots are opened: reading them, and checking them against the ballots and claims. */
 @ApplicationScoped
 public class TallyRepository {
 
@@ -30,15 +31,20 @@ public class TallyRepository {
     public record BatchSizes(long single, long small, long large) {
     }
 
-    public record Comparison(long ballots, long participations, long pendingDeltas, List<Difference> differences,
+    /**
+     * Counts of one snapshot: claims, ballots sealed in them, ballots in poll_ballot (opened, or stored
+     * in clear before sealing), participants in the tallies, and the recount of poll_ballot against the
+     * tallies (only when asked for: before the opening there are no tallies).
+     */
+    public record Comparison(long ballots, long participations, long sealed, long tallied, List<Difference> differences,
             BatchSizes batchSizes) {
     }
 
     /** The scope of the tallies' advisory locks ({@link AdvisoryLocks}). */
     private static final String LOCKS = "poll-tally";
 
-    /** The advisory lock that lets one refresher at a time fold deltas. */
-    private static final String FOLD_LOCK = "fold";
+    /** The advisory lock that lets one replica at a time refresh the LIVE snapshots. */
+    static final String LIVE_LOCK = "live";
 
     /** The advisory lock that lets one replica at a time run the consistency check. */
     static final String CHECK_LOCK = "check";
@@ -46,21 +52,6 @@ public class TallyRepository {
     private static final String GROUPS = """
             cross join lateral (values ('ALL', ''), ('DISTRICT', %1$s.district), ('CHANNEL', %1$s.channel)) g (dimension, group_value)
             cross join lateral unnest(%1$s.tally_keys) k (tally_key)""";
-
-    private static final String FOLD = """
-            with batch as (
-                delete from poll_tally_delta
-                where id in (select id from poll_tally_delta order by id limit $1)
-                returning poll_id, dimension, group_value, tally_key, votes),
-            folded as (
-                insert into poll_tally (poll_id, dimension, group_value, tally_key, votes)
-                select poll_id, dimension, group_value, tally_key, sum(votes)
-                from batch
-                group by 1, 2, 3, 4
-                on conflict (poll_id, dimension, group_value, tally_key)
-                do update set votes = poll_tally.votes + excluded.votes
-                returning 1)
-            select (select count(*) from batch) as deltas, (select count(*) from folded) as rows""";
 
     private static final String COMPARE = """
             with expected as (
@@ -70,11 +61,7 @@ public class TallyRepository {
                 where b.poll_id = $1
                 group by 1, 2, 3),
             actual as (
-                select dimension, group_value, tally_key, sum(votes) as votes from (
-                    select dimension, group_value, tally_key, votes from poll_tally where poll_id = $1
-                    union all
-                    select dimension, group_value, tally_key, votes from poll_tally_delta where poll_id = $1) t
-                group by 1, 2, 3)
+                select dimension, group_value, tally_key, votes from poll_tally where poll_id = $1)
             select coalesce(e.dimension, a.dimension) as dimension, coalesce(e.group_value, a.group_value) as group_value,
                    coalesce(e.tally_key, a.tally_key) as tally_key, coalesce(e.votes, 0) as ballots,
                    coalesce(a.votes, 0) as tallies
@@ -87,8 +74,9 @@ public class TallyRepository {
     private static final String COUNTS = """
             select (select count(*) from poll_ballot where poll_id = $1) as ballots,
                    (select count(*) from poll_participation where poll_id = $1) as participations,
-                   (select coalesce(sum(votes), 0) from poll_tally_delta
-                    where poll_id = $1 and dimension = 'ALL' and tally_key = '') as pending,
+                   (select count(*) from poll_participation where poll_id = $1 and sealed is not null) as sealed,
+                   (select coalesce(sum(votes), 0) from poll_tally
+                    where poll_id = $1 and dimension = 'ALL' and group_value = '' and tally_key = '') as tallied,
                    count(*) filter (where batch_size = 1) as single,
                    count(*) filter (where batch_size between 2 and 9) as small,
                    count(*) filter (where batch_size >= 10) as large
@@ -98,17 +86,6 @@ public class TallyRepository {
 
     public TallyRepository(Pool pool) {
         this.pool = pool;
-    }
-
-    /**
-     * Folds up to {@code batchSize} deltas into the tallies and deletes them, in one transaction.
-     * Waits for a concurrent refresher, so that when this returns every delta committed before it
-     * started has been folded. Returns the number of deltas folded.
-     */
-    public Uni<Long> foldDeltas(int batchSize) {
-        return pool.withTransaction(connection -> AdvisoryLocks.lock(connection, LOCKS, FOLD_LOCK)
-                .chain(() -> connection.preparedQuery(FOLD).execute(Tuple.of(batchSize)))
-                .map(rows -> rows.iterator().next().getLong("deltas")));
     }
 
     /**
@@ -137,15 +114,15 @@ public class TallyRepository {
     }
 
     /**
-     * Recounts the poll's ballots and compares them with the tallies plus the deltas not yet folded,
-     * all in one repeatable-read snapshot (a vote writes its ballot and delta in one transaction; a
-     * fold moves deltas into tallies in one transaction).
+     * Counts claims, sealed and opened ballots and tallies in one repeatable-read snapshot, and with
+     * {@code recount} recounts the poll's ballots and compares them with its tallies.
      */
-    public Uni<Comparison> compare(UUID pollId) {
+    public Uni<Comparison> compare(UUID pollId, boolean recount) {
         Tuple poll = Tuple.of(pollId);
         return pool.withTransaction(connection -> connection
                 .query("set transaction isolation level repeatable read read only").execute()
-                .chain(() -> connection.preparedQuery(COMPARE).execute(poll))
+                .chain(() -> recount ? connection.preparedQuery(COMPARE).execute(poll).<Iterable<Row>>map(rows -> rows)
+                        : Uni.createFrom().<Iterable<Row>>item(List.of()))
                 .chain(differenceRows -> {
                     List<Difference> differences = new ArrayList<>();
                     for (Row row : differenceRows) {
@@ -157,7 +134,7 @@ public class TallyRepository {
                             .map(rows -> {
                                 Row counts = rows.iterator().next();
                                 return new Comparison(counts.getLong("ballots"), counts.getLong("participations"),
-                                        counts.getLong("pending"), differences, new BatchSizes(counts.getLong("single"),
+                                        counts.getLong("sealed"), counts.getLong("tallied"), differences, new BatchSizes(counts.getLong("single"),
                                                 counts.getLong("small"), counts.getLong("large")));
                             });
                 }));
@@ -170,10 +147,6 @@ public class TallyRepository {
                         where status in ('PUBLISHED', 'CLOSED') and opens_at <= now() and closes_at > now() - interval '1 day'
                         order by id""")
                 .execute()
-                .map(rows -> {
-                    List<UUID> ids = new ArrayList<>();
-                    rows.forEach(row -> ids.add(row.getUUID("id")));
-                    return ids;
-                });
+                .map(OrderedIds::uuids);
     }
 }

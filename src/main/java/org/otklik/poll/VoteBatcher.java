@@ -1,8 +1,5 @@
 package org.otklik.poll;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,6 +10,7 @@ import org.otklik.poll.BallotRepository.BatchResult;
 import org.otklik.poll.BallotRepository.BatchVote;
 import org.otklik.poll.BallotRepository.Outcome;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
@@ -34,7 +32,7 @@ public class VoteBatcher {
     private static final Logger LOG = Logger.getLogger(VoteBatcher.class);
 
     /** What the vote's request learns once its batch is committed. */
-    public record Stored(Outcome outcome, Instant castHour) {
+    public record Stored(Outcome outcome) {
     }
 
     private record Pending(BatchVote vote, UniEmitter<? super Stored> emitter, Context context) {
@@ -42,27 +40,29 @@ public class VoteBatcher {
 
     private final BallotRepository ballots;
     private final Vertx vertx;
-    private final Clock clock;
     private final long maxWaitNanos;
     private final int maxBatch;
     private final int minBatch;
     private final int writers;
     private final DistributionSummary batchSizes;
+    private final Counter accepted;
 
     private List<Pending> gathering = new ArrayList<>();
     private long firstArrival;
     private int writing;
 
-    public VoteBatcher(BallotRepository ballots, Vertx vertx, Clock clock, PollsConfig config, MeterRegistry registry) {
+    public VoteBatcher(BallotRepository ballots, Vertx vertx, PollsConfig config, MeterRegistry registry) {
         this.ballots = ballots;
         this.vertx = vertx;
-        this.clock = clock;
         this.maxWaitNanos = config.mix().maxWait().toNanos();
         this.maxBatch = Math.max(1, config.mix().maxBatch());
         this.minBatch = Math.max(1, Math.min(config.mix().minBatch(), maxBatch));
         this.writers = Math.max(1, config.mix().writers());
         this.batchSizes = DistributionSummary.builder("otklik.poll.batch.votes")
                 .description("Votes per mixed batch written by this instance")
+                .register(registry);
+        this.accepted = Counter.builder("otklik.polls.votes.accepted")
+                .description("Votes stored sealed (first votes and revotes), counted after the commit of their batch")
                 .register(registry);
     }
 
@@ -123,13 +123,12 @@ public class VoteBatcher {
 
     private void write(List<Pending> batch) {
         batchSizes.record(batch.size());
-        Instant castHour = clock.instant().truncatedTo(ChronoUnit.HOURS);
         List<BatchVote> votes = new ArrayList<>(batch.size());
         batch.forEach(pending -> votes.add(pending.vote()));
-        ballots.writeBatch(votes, castHour).subscribe().with(
+        ballots.writeBatch(votes).subscribe().with(
                 result -> {
                     finished();
-                    answer(batch, result, castHour);
+                    answer(batch, result);
                 },
                 failure -> {
                     finished();
@@ -147,10 +146,13 @@ public class VoteBatcher {
         drain();
     }
 
-    private static void answer(List<Pending> batch, BatchResult result, Instant castHour) {
+    private void answer(List<Pending> batch, BatchResult result) {
         for (int i = 0; i < batch.size(); i++) {
             Pending pending = batch.get(i);
-            Stored stored = new Stored(result.outcomes().get(i), castHour);
+            Stored stored = new Stored(result.outcomes().get(i));
+            if (stored.outcome() == Outcome.STORED || stored.outcome() == Outcome.REPLACED) {
+                accepted.increment();
+            }
             on(pending, () -> pending.emitter().complete(stored));
         }
     }

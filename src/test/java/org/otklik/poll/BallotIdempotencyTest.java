@@ -37,7 +37,7 @@ class BallotIdempotencyTest {
         assertThat(retry.statusCode()).isEqualTo(201);
         assertThat(retry.asString()).isEqualTo(first.asString());
         assertThat(retry.header("Location")).isEqualTo(first.header("Location"));
-        assertThat(PollFixtures.count(pool, "poll_ballot", poll)).isEqualTo(1);
+        assertThat(PollFixtures.sealed(pool, poll)).isEqualTo(1);
     }
 
     @Test
@@ -49,7 +49,7 @@ class BallotIdempotencyTest {
         vote(citizen, poll, key, PollFixtures.ballot("bikes", 2)).then().statusCode(422)
                 .contentType("application/problem+json")
                 .body("errors[0].parameter", equalTo("Idempotency-Key"));
-        assertThat(PollFixtures.count(pool, "poll_ballot", poll)).isEqualTo(1);
+        assertThat(PollFixtures.sealed(pool, poll)).isEqualTo(1);
     }
 
     @Test

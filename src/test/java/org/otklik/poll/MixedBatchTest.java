@@ -53,7 +53,10 @@ class MixedBatchTest {
     Pool pool;
 
     @Inject
-    TallyJobs tallies;
+    PollOpening opening;
+
+    @Inject
+    ParticipationKeys keys;
 
     private static Response vote(String token, UUID poll, Object ballot) {
         return given().auth().oauth2(token).contentType(ContentType.JSON).body(ballot)
@@ -81,31 +84,27 @@ class MixedBatchTest {
         });
         assertThat(statuses).hasSize(voters).containsOnly(201);
 
-        // Every ballot shares its transaction with nine others, and its batch's claims were written by it too.
+        // Every claim, with its sealed ballot, shares its transaction with nine others; nothing is in the clear.
         List<Row> transactions = rows("""
-                select b.xmin::text as tx, count(*) as ballots, min(b.batch_size) as smallest, max(b.batch_size) as largest,
-                       (select count(*) from poll_participation p where p.poll_id = $1 and p.xmin = b.xmin) as claims
-                from poll_ballot b where b.poll_id = $1 group by b.xmin""", poll);
+                select xmin::text as tx, count(*) as claims, count(sealed) as sealed
+                from poll_participation where poll_id = $1 group by xmin""", poll);
         assertThat(transactions).hasSize(20);
         for (Row tx : transactions) {
-            assertThat(tx.getLong("ballots")).as("ballots of transaction %s", tx.getString("tx")).isEqualTo(10);
-            assertThat(tx.getInteger("smallest")).isEqualTo(10);
-            assertThat(tx.getInteger("largest")).isEqualTo(10);
-            assertThat(tx.getLong("claims")).isEqualTo(10);
+            assertThat(tx.getLong("claims")).as("claims of transaction %s", tx.getString("tx")).isEqualTo(10);
+            assertThat(tx.getLong("sealed")).isEqualTo(10);
         }
-        // Summed per key: one delta row per key and batch, never one per ballot.
-        assertThat(rows("""
-                select count(*) from poll_tally_delta where poll_id = $1
-                group by dimension, group_value, tally_key having count(*) > 20""", poll)).isEmpty();
+        assertThat(count(pool, "poll_ballot", poll)).isZero();
+        assertThat(count(pool, "poll_tally", poll)).isZero();
 
         given().auth().oauth2(ADMIN).when().get("/api/v1/admin/polls/" + poll + "/consistency").then().statusCode(200)
-                .body("consistent", equalTo(true)).body("ballots", equalTo(voters)).body("participations", equalTo(voters))
+                .body("consistent", equalTo(true)).body("sealedBallots", equalTo(voters)).body("participations", equalTo(voters))
+                .body("ballots", equalTo(0));
+        PollFixtures.closeAndOpen(opening, poll);
+        given().auth().oauth2(ADMIN).when().get("/api/v1/admin/polls/" + poll + "/consistency").then().statusCode(200)
+                .body("consistent", equalTo(true)).body("ballots", equalTo(voters))
                 .body("ballotsByTransactionSize.one", equalTo(0))
                 .body("ballotsByTransactionSize.twoToNine", equalTo(0))
                 .body("ballotsByTransactionSize.tenOrMore", equalTo(voters));
-        tallies.refresh().await().indefinitely();
-        given().auth().oauth2(ADMIN).when().get("/api/v1/admin/polls/" + poll + "/consistency").then().statusCode(200)
-                .body("consistent", equalTo(true)).body("pendingDeltas", equalTo(0));
         given().when().get("/api/v1/polls/" + poll + "/results").then().statusCode(200)
                 .body("participants", equalTo(voters))
                 .body("questions[0].options.find { it.code == 'park' }.count", equalTo(67))
@@ -130,10 +129,9 @@ class MixedBatchTest {
         });
         assertThat(statuses.stream().filter(s -> s == 201)).hasSize(5);
         assertThat(statuses.stream().filter(s -> s == 409)).hasSize(5);
-        assertThat(count(pool, "poll_ballot", poll)).isEqualTo(5);
+        assertThat(PollFixtures.sealed(pool, poll)).isEqualTo(5);
         assertThat(count(pool, "poll_participation", poll)).isEqualTo(5);
-        assertThat(rows("select distinct xmin::text from poll_ballot where poll_id = $1", poll)).hasSize(1);
-        assertThat(rows("select batch_size from poll_ballot where poll_id = $1 and batch_size = 5", poll)).hasSize(5);
+        assertThat(rows("select distinct xmin::text from poll_participation where poll_id = $1", poll)).hasSize(1);
     }
 
     @Test
@@ -144,7 +142,7 @@ class MixedBatchTest {
         List<Integer> statuses = Parallel.run(50, () -> vote(token, poll, ballot(next.getAndIncrement())).statusCode());
         assertThat(statuses.stream().filter(s -> s == 201)).hasSize(1);
         assertThat(statuses.stream().filter(s -> s == 409)).hasSize(49);
-        assertThat(count(pool, "poll_ballot", poll)).isEqualTo(1);
+        assertThat(PollFixtures.sealed(pool, poll)).isEqualTo(1);
         assertThat(count(pool, "poll_participation", poll)).isEqualTo(1);
     }
 
@@ -157,34 +155,31 @@ class MixedBatchTest {
             subjects.add(uniqueSubject("unlucky"));
             tokens.add(citizen(subjects.get(i)));
         }
-        // A real failure inside the batch transaction: the database refuses one ballot of the ten.
+        // A real failure inside the batch transaction: the database refuses the claim of one citizen of the ten.
+        String refused = java.util.HexFormat.of().formatHex(keys.participation(poll, subjects.get(0)));
         pool.query("""
-                create function test_refuse_ballot() returns trigger language plpgsql as $$
+                create function test_refuse_claim() returns trigger language plpgsql as $$
                 begin
-                    if new.answers::text like '%REFUSE-THIS-BALLOT%' then
-                        raise exception 'test trigger refuses this ballot';
+                    if new.participation_key = '\\x%s'::bytea then
+                        raise exception 'test trigger refuses this claim';
                     end if;
                     return new;
                 end $$;
-                create trigger test_refuse_ballot before insert on poll_ballot
-                for each row execute function test_refuse_ballot();""").execute().await().indefinitely();
+                create trigger test_refuse_claim before insert on poll_participation
+                for each row execute function test_refuse_claim();""".formatted(refused)).execute().await().indefinitely();
         List<Response> answers;
         try (LogCapture log = LogCapture.install()) {
             AtomicInteger next = new AtomicInteger();
             answers = Parallel.run(10, () -> {
                 int n = next.getAndIncrement();
-                Object ballot = n == 0
-                        ? Map.of("answers", List.of(answer("q1", "optionCodes", List.of("park")), answer("q3", "rating", 1),
-                                answer("q4", "text", "REFUSE-THIS-BALLOT")))
-                        : ballot(n);
-                return vote(tokens.get(n), poll, ballot);
+                return vote(tokens.get(n), poll, ballot(n));
             });
             assertThat(log.lines()).anyMatch(line -> line.contains("could not be stored"));
             for (String subject : subjects) {
                 assertThat(log.lines()).noneMatch(line -> line.contains(subject));
             }
         } finally {
-            pool.query("drop trigger test_refuse_ballot on poll_ballot; drop function test_refuse_ballot()").execute()
+            pool.query("drop trigger test_refuse_claim on poll_participation; drop function test_refuse_claim()").execute()
                     .await().indefinitely();
         }
         for (Response answer : answers) {
@@ -195,14 +190,13 @@ class MixedBatchTest {
         }
         assertThat(count(pool, "poll_participation", poll)).isZero();
         assertThat(count(pool, "poll_ballot", poll)).isZero();
-        assertThat(count(pool, "poll_tally_delta", poll)).isZero();
 
         AtomicInteger again = new AtomicInteger();
         assertThat(Parallel.run(10, () -> {
             int n = again.getAndIncrement();
             return vote(tokens.get(n), poll, ballot(n)).statusCode();
         })).containsOnly(201);
-        assertThat(count(pool, "poll_ballot", poll)).isEqualTo(10);
+        assertThat(PollFixtures.sealed(pool, poll)).isEqualTo(10);
     }
 
     private List<Row> rows(String sql, UUID poll) {

@@ -45,7 +45,7 @@ class PollAccessTest {
         if (poll == null) {
             poll = createOpen();
             receipt = vote(citizen(uniqueSubject("access")), poll, ballot("park", 3)).statusCode(201).extract().path("receipt");
-            tallies.refresh().await().indefinitely();
+            tallies.refreshLive().await().indefinitely();
         }
     }
 
@@ -119,7 +119,8 @@ class PollAccessTest {
         request.when().get("/api/v1/polls").then().statusCode(200);
         request.when().get("/api/v1/polls/" + poll).then().statusCode(200).body("id", equalTo(poll.toString()));
         request.when().get("/api/v1/polls/" + poll + "/results").then().statusCode(200);
-        request.when().get("/api/v1/polls/receipts/" + receipt).then().statusCode(200);
+        request.contentType(ContentType.JSON).body(Map.of("receipt", receipt)).when().post("/api/v1/polls/receipt-checks")
+                .then().statusCode(200).body("status", equalTo("ACCEPTED"));
     }
 
     @Test

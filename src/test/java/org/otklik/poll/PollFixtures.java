@@ -125,6 +125,23 @@ final class PollFixtures {
                 .execute(Tuple.of(pollId, opensAt, closesAt)).await().indefinitely();
     }
 
+    /** POST /api/v1/polls/receipt-checks with the code in the body. */
+    static ValidatableResponse checkReceipt(Object code) {
+        return given().contentType(ContentType.JSON).body(java.util.Collections.singletonMap("receipt", code))
+                .when().post("/api/v1/polls/receipt-checks").then();
+    }
+
+    /** Closes the poll as its organiser, then opens its ballots (as the closing job would within seconds). */
+    static void closeAndOpen(PollOpening opening, UUID pollId) {
+        admin("close", pollId).statusCode(200);
+        org.assertj.core.api.Assertions.assertThat(opening.open(pollId).await().indefinitely()).isTrue();
+    }
+
+    static long sealed(Pool pool, UUID pollId) {
+        return pool.preparedQuery("select count(*) from poll_participation where poll_id = $1 and sealed is not null")
+                .execute(Tuple.of(pollId)).await().indefinitely().iterator().next().getLong(0);
+    }
+
     static long count(Pool pool, String table, UUID pollId) {
         return pool.preparedQuery("select count(*) from " + table + " where poll_id = $1").execute(Tuple.of(pollId))
                 .await().indefinitely().iterator().next().getLong(0);

@@ -2,17 +2,21 @@ package org.otklik.poll;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.nullValue;
 import static org.otklik.poll.PollFixtures.admin;
 import static org.otklik.poll.PollFixtures.answer;
 import static org.otklik.poll.PollFixtures.ballot;
+import static org.otklik.poll.PollFixtures.checkReceipt;
 import static org.otklik.poll.PollFixtures.citizen;
+import static org.otklik.poll.PollFixtures.closeAndOpen;
 import static org.otklik.poll.PollFixtures.count;
 import static org.otklik.poll.PollFixtures.createDraft;
 import static org.otklik.poll.PollFixtures.createOpen;
 import static org.otklik.poll.PollFixtures.definition;
+import static org.otklik.poll.PollFixtures.sealed;
 import static org.otklik.poll.PollFixtures.setWindow;
 import static org.otklik.poll.PollFixtures.uniqueSubject;
 import static org.otklik.poll.PollFixtures.vote;
@@ -47,7 +51,7 @@ class PollVotingTest {
     Pool pool;
 
     @Inject
-    TallyJobs tallies;
+    PollOpening opening;
 
     @Inject
     CalendarConfig calendar;
@@ -55,7 +59,7 @@ class PollVotingTest {
     private void assertNothingStored(UUID pollId) {
         assertThat(count(pool, "poll_participation", pollId)).isZero();
         assertThat(count(pool, "poll_ballot", pollId)).isZero();
-        assertThat(count(pool, "poll_tally_delta", pollId)).isZero();
+        assertThat(count(pool, "poll_ballot_key", pollId)).isZero();
     }
 
     @Test
@@ -69,36 +73,79 @@ class PollVotingTest {
         String receipt = vote(citizen(uniqueSubject("voter")), poll, full).statusCode(201)
                 .contentType(ContentType.JSON)
                 .body("pollId", equalTo(poll.toString()))
-                .body("receipt", matchesPattern("[0-9A-Z]{26}"))
+                .body("receipt", matchesPattern("[0-9A-Z]{58}"))
                 .body("castHour", matchesPattern(".*T\\d\\d:00:00\\+04:00"))
                 .body("replacedEarlierBallot", equalTo(false))
-                .header("Location", matchesPattern(".*/api/v1/polls/receipts/[0-9A-Z]{26}"))
+                .header("Location", nullValue())
                 .extract().path("receipt");
-        Row stored = pool.preparedQuery("select answers::text, tally_keys, district, channel from poll_ballot where poll_id = $1")
+        assertThat(count(pool, "poll_ballot", poll)).isZero();
+        assertThat(sealed(pool, poll)).isEqualTo(1);
+        Map<String, Object> check = checkReceipt(receipt).statusCode(200)
+                .body("status", equalTo("ACCEPTED"))
+                .body("pollId", equalTo(poll.toString()))
+                .body("pollTitle.ru", equalTo("Благоустройство набережной"))
+                .body("castHour", matchesPattern(".*T\\d\\d:00:00\\+04:00"))
+                .extract().jsonPath().getMap("$");
+        assertThat(check).containsOnlyKeys("receipt", "pollId", "pollTitle", "castHour", "status");
+
+        closeAndOpen(opening, poll);
+        Row stored = pool.preparedQuery("""
+                        select answers::text, tally_keys, district, channel, receipt_hash, cast_hour, revote_key, participation_key
+                        from poll_ballot where poll_id = $1""")
                 .execute(Tuple.of(poll)).await().indefinitely().iterator().next();
         assertThat(stored.getString(0)).contains("\"Больше деревьев\"").contains("[\"wc\", \"light\"]");
         assertThat(stored.getArrayOfStrings("tally_keys"))
                 .containsExactly("", "q1", "q1=trees", "q2", "q2=wc", "q2=light", "q3", "q3=5", "q4");
         assertThat(stored.getString("district")).isEqualTo("leninsky");
         assertThat(stored.getString("channel")).isEqualTo("WIDGET");
+        assertThat(stored.getBuffer("receipt_hash").getBytes()).isEqualTo(Receipts.hash(receipt));
+        assertThat(stored.getValue("cast_hour")).isNull();
+        assertThat(stored.getValue("revote_key")).isNull();
+        assertThat(stored.getValue("participation_key")).isNull();
+        assertThat(sealed(pool, poll)).isZero();
+        assertThat(count(pool, "poll_participation", poll)).isEqualTo(1);
+        assertThat(count(pool, "poll_ballot_key", poll)).isZero();
 
-        Map<String, Object> check = given().when().get("/api/v1/polls/receipts/" + receipt).then().statusCode(200)
-                .body("status", equalTo("COUNTED"))
-                .body("pollId", equalTo(poll.toString()))
-                .body("pollTitle.ru", equalTo("Благоустройство набережной"))
-                .body("castHour", matchesPattern(".*T\\d\\d:00:00\\+04:00"))
-                .extract().jsonPath().getMap("$");
-        assertThat(check).containsOnlyKeys("receipt", "pollId", "pollTitle", "castHour", "status");
+        checkReceipt(receipt).statusCode(200).body("status", equalTo("COUNTED")).body("pollId", equalTo(poll.toString()));
         String typed = receipt.toLowerCase().substring(0, 13) + "-" + receipt.toLowerCase().substring(13);
-        given().when().get("/api/v1/polls/receipts/" + typed).then().statusCode(200).body("receipt", equalTo(receipt));
+        checkReceipt(typed).statusCode(200).body("receipt", equalTo(receipt));
     }
 
     @Test
     void unknownAndMalformedReceipts() {
-        given().when().get("/api/v1/polls/receipts/" + "0".repeat(26)).then().statusCode(404).contentType(PROBLEM);
-        given().when().get("/api/v1/polls/receipts/short").then().statusCode(400).contentType(PROBLEM)
-                .body("errors[0].parameter", equalTo("code"));
-        given().when().get("/api/v1/polls/receipts/" + "U".repeat(26)).then().statusCode(400);
+        String forged = "0".repeat(Receipts.LENGTH - 1) + "0";
+        checkReceipt(forged).statusCode(404).contentType(PROBLEM);
+        checkReceipt("0".repeat(26)).statusCode(404).contentType(PROBLEM);
+        checkReceipt("short").statusCode(400).contentType(PROBLEM).body("errors[0].pointer", equalTo("/receipt"));
+        checkReceipt("U".repeat(26)).statusCode(400).contentType(PROBLEM);
+        checkReceipt(null).statusCode(400).contentType(PROBLEM);
+        checkReceipt(26).statusCode(400).contentType(PROBLEM);
+        given().contentType(ContentType.JSON).body("{\"receipt\": \"" + "0".repeat(26) + "\", \"x\": 1}")
+                .when().post("/api/v1/polls/receipt-checks").then().statusCode(400).contentType(PROBLEM);
+        given().contentType(ContentType.JSON).when().post("/api/v1/polls/receipt-checks").then().statusCode(400)
+                .contentType(PROBLEM);
+        given().contentType(ContentType.TEXT).body("0".repeat(26)).when().post("/api/v1/polls/receipt-checks").then()
+                .statusCode(415).contentType(PROBLEM);
+    }
+
+    @Test
+    void aReceiptWithAnotherPollsSignatureIsUnknown() {
+        UUID poll = createOpen();
+        String receipt = vote(citizen(uniqueSubject("sig")), poll, ballot("park", 3)).statusCode(201).extract().path("receipt");
+        // Flip one character of the random part: the signature no longer matches.
+        char[] chars = receipt.toCharArray();
+        chars[35] = chars[35] == '0' ? '1' : '0';
+        checkReceipt(new String(chars)).statusCode(404).contentType(PROBLEM);
+    }
+
+    @Test
+    void theOldReceiptUrlIsGoneAndNamesThePostCheck() {
+        UUID poll = createOpen();
+        String receipt = vote(citizen(uniqueSubject("gone")), poll, ballot("park", 3)).statusCode(201).extract().path("receipt");
+        given().when().get("/api/v1/polls/receipts/" + receipt).then().statusCode(410).contentType(PROBLEM)
+                .body("type", equalTo("https://otklik.org/problems/receipt-check-moved"))
+                .body("detail", containsString("POST /api/v1/polls/receipt-checks"));
+        given().when().get("/api/v1/polls/receipts/anything").then().statusCode(410).contentType(PROBLEM);
     }
 
     static Stream<Arguments> invalidBallots() {
@@ -211,71 +258,72 @@ class PollVotingTest {
         UUID poll = createOpen();
         String token = citizen(uniqueSubject("twice"));
         vote(token, poll, ballot("park", 3)).statusCode(201);
+        byte[] first = sealedOf(poll);
         vote(token, poll, ballot("bikes", 1)).statusCode(409).contentType(PROBLEM)
                 .body("type", equalTo("https://otklik.org/problems/already-voted"));
-        assertThat(count(pool, "poll_ballot", poll)).isEqualTo(1);
+        assertThat(sealedOf(poll)).isEqualTo(first);
         assertThat(count(pool, "poll_participation", poll)).isEqualTo(1);
     }
 
     @Test
-    void aRevoteReplacesTheBallotAndKeepsTheCountsExact() {
+    void aRevoteReplacesTheSealedBallotAndOnlyTheLastIsCounted() {
         UUID poll = createOpen(with(definition(), "allowRevote", true));
         String token = citizen(uniqueSubject("revote"));
         String first = vote(token, poll, ballot("park", 3)).statusCode(201).extract().path("receipt");
         vote(citizen(uniqueSubject("other")), poll, ballot("park", 5)).statusCode(201);
+        byte[] sealedBefore = sealedOf(poll);
         String second = vote(token, poll, ballot("bikes", 1)).statusCode(201)
                 .body("replacedEarlierBallot", equalTo(true)).extract().path("receipt");
-        tallies.refresh().await().indefinitely();
+        assertThat(count(pool, "poll_participation", poll)).isEqualTo(2);
+        assertThat(sealed(pool, poll)).isEqualTo(2);
+        assertThat(sealedOf(poll)).isNotEqualTo(sealedBefore);
+        // The replaced receipt reads exactly like the one that replaced it, before and after the close.
+        String before = checkReceipt(first).statusCode(200).body("status", equalTo("ACCEPTED")).extract().asString();
+        checkReceipt(second).statusCode(200).body("status", equalTo("ACCEPTED"));
+        assertThat(before.replace(first, second)).isEqualTo(checkReceipt(second).extract().asString());
+        given().auth().oauth2(PollFixtures.ADMIN).when().get("/api/v1/admin/polls/" + poll + "/consistency").then()
+                .statusCode(200).body("consistent", equalTo(true)).body("phase", equalTo("SEALED"))
+                .body("sealedBallots", equalTo(2)).body("participations", equalTo(2)).body("ballots", equalTo(0));
 
+        closeAndOpen(opening, poll);
         given().auth().oauth2(PollFixtures.ADMIN).when().get("/api/v1/admin/polls/" + poll + "/results").then().statusCode(200)
                 .body("participants", equalTo(2))
                 .body("questions[0].options.find { it.code == 'park' }.count", equalTo(1))
                 .body("questions[0].options.find { it.code == 'bikes' }.count", equalTo(1))
                 .body("questions[2].distribution.find { it.value == 3 }.count", equalTo(0))
                 .body("questions[2].distribution.find { it.value == 1 }.count", equalTo(1));
-        given().when().get("/api/v1/polls/receipts/" + first).then().statusCode(200).body("status", equalTo("REPLACED"));
-        given().when().get("/api/v1/polls/receipts/" + second).then().statusCode(200).body("status", equalTo("COUNTED"));
+        String counted = checkReceipt(first).statusCode(200).body("status", equalTo("COUNTED")).extract().asString();
+        assertThat(counted.replace(first, second)).isEqualTo(checkReceipt(second).statusCode(200).extract().asString());
+        assertThat(count(pool, "poll_replaced_receipt", poll)).isZero();
         given().auth().oauth2(PollFixtures.ADMIN).when().get("/api/v1/admin/polls/" + poll + "/consistency").then()
-                .statusCode(200).body("consistent", equalTo(true)).body("ballots", equalTo(2)).body("participations", equalTo(2));
+                .statusCode(200).body("consistent", equalTo(true)).body("phase", equalTo("OPENED"))
+                .body("ballots", equalTo(2)).body("participations", equalTo(2)).body("tallied", equalTo(2))
+                .body("sealedBallots", equalTo(0));
+    }
+
+    private byte[] sealedOf(UUID poll) {
+        return pool.preparedQuery("select sealed from poll_participation where poll_id = $1 order by participation_key")
+                .execute(Tuple.of(poll)).await().indefinitely().iterator().next().getBuffer(0).getBytes();
     }
 
     @Test
-    void inASecretPollNothingLinksABallotToItsParticipation() {
+    void beforeTheCloseNothingButClaimsWithSealedBallotsIsStored() {
         UUID poll = createOpen(with(definition(), "allowRevote", true));
         vote(citizen(uniqueSubject("secret")), poll, ballot("park", 3)).statusCode(201);
-        Row ballot = pool.preparedQuery("select * from poll_ballot where poll_id = $1").execute(Tuple.of(poll))
-                .await().indefinitely().iterator().next();
-        Row participation = pool.preparedQuery("select * from poll_participation where poll_id = $1").execute(Tuple.of(poll))
-                .await().indefinitely().iterator().next();
-        assertThat(ballot.getValue("participation_key")).isNull();
-        assertThat(ballot.getBuffer("revote_key")).isNotNull().isNotEqualTo(participation.getBuffer("participation_key"));
-        for (int i = 0; i < ballot.size(); i++) {
-            if (!ballot.getColumnName(i).equals("poll_id")) {
-                assertThat(String.valueOf(ballot.getValue(i))).isNotEqualTo(String.valueOf(participation.getValue("participation_key")));
-            }
-        }
+        assertThat(count(pool, "poll_ballot", poll)).isZero();
+        assertThat(count(pool, "poll_tally", poll)).isZero();
         List<String> participationColumns = pool.query("""
                 select column_name from information_schema.columns
                 where table_schema = current_schema() and table_name = 'poll_participation' order by column_name""")
                 .execute().await().indefinitely().stream().map(r -> r.getString(0)).toList();
-        assertThat(participationColumns).containsExactly("participation_key", "poll_id");
-        // Alone in its batch, the ballot shares its transaction with its claim: the audit report says so.
-        Row xmins = pool.preparedQuery("""
-                select (select xmin::text from poll_ballot where poll_id = $1), (select xmin::text from poll_participation where poll_id = $1)""")
-                .execute(Tuple.of(poll)).await().indefinitely().iterator().next();
-        assertThat(xmins.getString(0)).isEqualTo(xmins.getString(1));
-        given().auth().oauth2(PollFixtures.ADMIN).when().get("/api/v1/admin/polls/" + poll + "/consistency").then()
-                .statusCode(200).body("ballotsByTransactionSize.one", equalTo(1));
-    }
-
-    @Test
-    void anOpenPollStoresTheParticipationKeyOnTheBallot() {
-        UUID poll = createOpen(with(definition(), "secret", false));
-        vote(citizen(uniqueSubject("open")), poll, ballot("park", 3)).statusCode(201);
-        Row row = pool.preparedQuery("""
-                select b.participation_key = p.participation_key from poll_ballot b join poll_participation p using (poll_id)
-                where poll_id = $1""").execute(Tuple.of(poll)).await().indefinitely().iterator().next();
-        assertThat(row.getBoolean(0)).isTrue();
+        assertThat(participationColumns).containsExactly("participation_key", "poll_id", "sealed");
+        Row claim = pool.preparedQuery("select sealed from poll_participation where poll_id = $1").execute(Tuple.of(poll))
+                .await().indefinitely().iterator().next();
+        // Padded: as long as any other short ballot, whatever it chose.
+        assertThat(claim.getBuffer(0).length()).isEqualTo(12 + BallotSeal.BLOCK + 16);
+        Row key = pool.preparedQuery("select wrapped from poll_ballot_key where poll_id = $1").execute(Tuple.of(poll))
+                .await().indefinitely().iterator().next();
+        assertThat(key.getBuffer(0).length()).isEqualTo(12 + 32 + 16);
     }
 
     @Test
@@ -306,6 +354,7 @@ class PollVotingTest {
         String token = TestTokens.sign(TestTokens.claims(uniqueSubject("odd"), "citizen").claim("azp", "some-other-app")
                 .claim("district", "x".repeat(500)));
         vote(token, poll, ballot("park", 3)).statusCode(201);
+        closeAndOpen(opening, poll);
         Row row = pool.preparedQuery("select district, channel from poll_ballot where poll_id = $1").execute(Tuple.of(poll))
                 .await().indefinitely().iterator().next();
         assertThat(row.getString(0)).isEqualTo("UNKNOWN");

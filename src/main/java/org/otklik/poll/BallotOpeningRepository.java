@@ -1,0 +1,200 @@
+package org.otklik.poll;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.otklik.common.AdvisoryLocks;
+import org.otklik.common.OrderedIds;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.mutiny.sqlclient.Cursor;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/** The SQL of opening a poll's sealed ballots at close, and of reading them for LIVE results. */
+@ApplicationScoped
+public class BallotOpeningRepository {
+
+    /** The poll's row, locked for the opening: one opener at a time, across instances. */
+    public record OpeningState(boolean found, boolean opened, boolean due) {
+    }
+
+    private static final String LOCK_POLL = """
+            select opened_at is not null as opened,
+                   status in ('CLOSED', 'ARCHIVED') or (status = 'PUBLISHED' and closes_at <= statement_timestamp()) as due
+            from poll where id = $1 for update""";
+
+    private static final String INSERT_OPENED = """
+            insert into poll_ballot (receipt_hash, poll_id, district, channel, answers, tally_keys, batch_size)
+            select b.receipt_hash, $1, b.district, b.channel, b.answers::jsonb,
+                   array(select jsonb_array_elements_text(b.tally_keys::jsonb)), $2
+            from unnest($3::bytea[], $4::text[], $5::text[], $6::text[], $7::text[])
+                 b (receipt_hash, district, channel, answers, tally_keys)""";
+
+    private static final String FINAL_TALLIES = """
+            insert into poll_tally (poll_id, dimension, group_value, tally_key, votes)
+            select b.poll_id, g.dimension, g.group_value, k.tally_key, count(*)
+            from poll_ballot b
+            cross join lateral (values ('ALL', ''), ('DISTRICT', b.district), ('CHANNEL', b.channel)) g (dimension, group_value)
+            cross join lateral unnest(b.tally_keys) k (tally_key)
+            where b.poll_id = $1
+            group by 1, 2, 3, 4""";
+
+    private final Pool pool;
+
+    public BallotOpeningRepository(Pool pool) {
+        this.pool = pool;
+    }
+
+    /**
+     * Waits until no vote batch of the poll is being written (they hold its vote lock shared): every
+     * batch that saw the poll open has committed when this returns, and later ones find it closed.
+     */
+    public Uni<Void> waitForVoteBatches(UUID pollId) {
+        return pool.withTransaction(connection -> AdvisoryLocks.lock(connection, BallotRepository.VOTE_LOCKS, pollId));
+    }
+
+    /**
+     * A transaction for work over all of a poll's ballots: its statements may outlast the service's
+     * statement timeout (sorting and writing millions of rows), so it lifts it for this transaction only.
+     */
+    public <T> Uni<T> inLongTransaction(Function<SqlConnection, Uni<T>> work) {
+        return pool.withTransaction(connection -> connection.query("set local statement_timeout = '1h'").execute()
+                .chain(() -> work.apply(connection)));
+    }
+
+    public Uni<OpeningState> lockPoll(SqlConnection transaction, UUID pollId) {
+        return transaction.preparedQuery(LOCK_POLL).execute(Tuple.of(pollId)).map(rows -> {
+            if (rows.size() == 0) {
+                return new OpeningState(false, false, false);
+            }
+            Row row = rows.iterator().next();
+            return new OpeningState(true, row.getBoolean("opened"), row.getBoolean("due"));
+        });
+    }
+
+    public Uni<Long> countSealed(SqlConnection transaction, UUID pollId) {
+        return transaction.preparedQuery("select count(*) from poll_participation where poll_id = $1 and sealed is not null")
+                .execute(Tuple.of(pollId)).map(rows -> rows.iterator().next().getLong(0));
+    }
+
+    /**
+     * Reads the poll's sealed ballots in chunks through a cursor inside the transaction, in the order
+     * of SHA-256(salt || claim key): with a fresh random salt, a random order that neither the order of
+     * the claims nor their keys predict. Each chunk is handed to {@code chunk} before the next is read.
+     */
+    public Uni<Void> forEachSealed(SqlConnection transaction, UUID pollId, byte[] salt, int chunkSize,
+            Function<List<byte[]>, Uni<Void>> chunk) {
+        return transaction.prepare("""
+                        select sealed from poll_participation where poll_id = $1 and sealed is not null
+                        order by sha256($2 || participation_key)""")
+                .chain(statement -> {
+                    Cursor cursor = statement.cursor(Tuple.of(pollId, Buffer.buffer(salt)));
+                    return readAll(cursor, chunkSize, chunk).eventually(() -> cursor.close().chain(statement::close));
+                });
+    }
+
+    private static Uni<Void> readAll(Cursor cursor, int chunkSize, Function<List<byte[]>, Uni<Void>> chunk) {
+        return cursor.read(chunkSize).chain(rows -> {
+            List<byte[]> sealed = new ArrayList<>(rows.size());
+            for (Row row : rows) {
+                sealed.add(row.getBuffer("sealed").getBytes());
+            }
+            Uni<Void> handled = sealed.isEmpty() ? Uni.createFrom().voidItem() : chunk.apply(sealed);
+            return handled.chain(() -> cursor.hasMore() ? readAll(cursor, chunkSize, chunk) : Uni.createFrom().voidItem());
+        });
+    }
+
+    /** Writes opened ballots, in the order given; batchSize is the number of ballots the opening writes. */
+    public Uni<Void> insertOpened(SqlConnection transaction, UUID pollId, List<SealedBallot> ballots, long batchSize) {
+        int n = ballots.size();
+        Buffer[] receipts = new Buffer[n];
+        String[] districts = new String[n];
+        String[] channels = new String[n];
+        String[] answers = new String[n];
+        String[] tallyKeys = new String[n];
+        for (int i = 0; i < n; i++) {
+            SealedBallot ballot = ballots.get(i);
+            receipts[i] = Buffer.buffer(ballot.receiptHash());
+            districts[i] = ballot.district();
+            channels[i] = ballot.channel();
+            answers[i] = ballot.answers().encode();
+            tallyKeys[i] = new JsonArray(List.of((Object[]) ballot.tallyKeys())).encode();
+        }
+        return transaction.preparedQuery(INSERT_OPENED)
+                .execute(Tuple.tuple().addUUID(pollId).addInteger((int) Math.min(Integer.MAX_VALUE, Math.max(1, batchSize)))
+                        .addValue(receipts).addValue(districts).addValue(channels).addValue(answers).addValue(tallyKeys))
+                .replaceWithVoid();
+    }
+
+    /**
+     * Ends the opening: ballots stored in clear before sealing lose their keys and hour, the tallies
+     * are written from all the poll's ballots, the sealed ballots are erased from their claims, and
+     * the poll is marked opened. Returns the number of ballots counted.
+     */
+    public Uni<Long> finish(SqlConnection transaction, UUID pollId) {
+        Tuple poll = Tuple.of(pollId);
+        return transaction.preparedQuery("""
+                        update poll_ballot set revote_key = null, participation_key = null, cast_hour = null
+                        where poll_id = $1 and (revote_key is not null or participation_key is not null or cast_hour is not null)""")
+                .execute(poll)
+                .chain(() -> transaction.preparedQuery("delete from poll_tally where poll_id = $1").execute(poll))
+                .chain(() -> transaction.preparedQuery(FINAL_TALLIES).execute(poll))
+                .chain(() -> transaction.preparedQuery(
+                        "update poll_participation set sealed = null where poll_id = $1 and sealed is not null").execute(poll))
+                .chain(() -> transaction.preparedQuery("delete from poll_public_tally where poll_id = $1").execute(poll))
+                .chain(() -> transaction.preparedQuery(
+                        "update poll set opened_at = statement_timestamp(), version = version + 1 where id = $1").execute(poll))
+                .chain(() -> transaction.preparedQuery("select count(*) from poll_ballot where poll_id = $1").execute(poll))
+                .map(rows -> rows.iterator().next().getLong(0));
+    }
+
+    /** Polls past their close whose ballots wait to be opened, earliest close first. */
+    public Uni<List<UUID>> pollsToOpen() {
+        return pool.query("""
+                        select id from poll
+                        where opened_at is null and status <> 'DRAFT'
+                          and (status in ('CLOSED', 'ARCHIVED') or closes_at <= now())
+                        order by closes_at, id""")
+                .execute()
+                .map(OrderedIds::uuids);
+    }
+
+    /** Open polls (not yet opened) for the LIVE snapshots. */
+    public Uni<List<UUID>> openPolls() {
+        return pool.query("""
+                        select id from poll
+                        where opened_at is null and status = 'PUBLISHED' and opens_at <= now() and closes_at > now()
+                        order by id""")
+                .execute()
+                .map(OrderedIds::uuids);
+    }
+
+    /** Claims of the poll (participants, with ballots stored in clear before sealing). */
+    public Uni<Long> countClaims(UUID pollId) {
+        return pool.preparedQuery("select count(*) from poll_participation where poll_id = $1").execute(Tuple.of(pollId))
+                .map(rows -> rows.iterator().next().getLong(0));
+    }
+
+    /** Tally keys of the poll's ballots stored in clear before sealing (open polls from before the migration). */
+    public Uni<List<TallyRepository.TallyRow>> legacyTallies(SqlConnection transaction, UUID pollId) {
+        return transaction.preparedQuery("""
+                        select k.tally_key, count(*) as votes from poll_ballot b cross join lateral unnest(b.tally_keys) k (tally_key)
+                        where b.poll_id = $1 group by 1""")
+                .execute(Tuple.of(pollId))
+                .map(rows -> {
+                    List<TallyRepository.TallyRow> tallies = new ArrayList<>();
+                    rows.forEach(row -> tallies.add(new TallyRepository.TallyRow("ALL", "", row.getString("tally_key"),
+                            row.getLong("votes"))));
+                    return tallies;
+                });
+    }
+}
