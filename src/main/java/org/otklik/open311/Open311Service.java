@@ -345,6 +345,8 @@ public class Open311Service {
         boolean extensions = flag("extensions", filters.extensions());
         int pageSize = bounded("page_size", filters.pageSize(), config.defaultPageSize(), config.maxPageSize());
         int page = bounded("page", filters.page(), 1, MAX_PAGE);
+        tooLong("service_request_id", filters.serviceRequestId(), 4200);
+        tooLong("service_code", filters.serviceCode(), 2000);
         List<String> numbers = list(filters.serviceRequestId());
         RequestQuery query;
         if (!numbers.isEmpty()) {
@@ -554,6 +556,13 @@ public class Open311Service {
             return List.of();
         }
         return Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
+    }
+
+    /** The contract's maxLength of a query parameter. */
+    private static void tooLong(String name, String value, int max) {
+        if (value != null && value.length() > max) {
+            throw ProblemException.badParameter(name, "must be at most " + max + " characters");
+        }
     }
 
     private static boolean flag(String name, String value) {
