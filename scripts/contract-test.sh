@@ -97,6 +97,13 @@ specmatic specmatic-plain.yaml "$PLAIN_SECONDS" "PATH!='/open311/v2/requests.{fo
 specmatic specmatic-plain.yaml "$OPEN311_SECONDS" "$OPEN311_POST" open311
 specmatic specmatic.yaml "$GENERATIVE_SECONDS" "PATH!='/api/v1/incidents' && PATH!='/open311/v2/requests.{format}'"
 zcat "$OUT"/*.log.gz | grep -E "^Tests run:" || true
+# A pass that never reached the service (Specmatic failed to start, a filter matched nothing) must not look green.
+SENT=$( [ -s "$OUT/exchanges.jsonl" ] && wc -l <"$OUT/exchanges.jsonl" || echo 0 )
+if [ "$SENT" -eq 0 ]; then
+  echo "contract test: Specmatic sent no request through the proxy; see $OUT/*.log.gz" >&2
+  exit 1
+fi
+log "contract test: $SENT requests sent"
 
 log "contract test: refusals of contract-valid requests"
 node "$TOOLS/report.mjs" openapi/otklik-api.yaml "$TOOLS/exemptions.yaml" "$OUT/exchanges.jsonl" "$OUT/worklist.md"

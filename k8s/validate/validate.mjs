@@ -266,6 +266,22 @@ function crossReferences(docs, problems, overlayName) {
   for (const backup of docs.filter((d) => d.kind === "ScheduledBackup")) {
     const cluster = find("Cluster", backup.spec.cluster.name);
     check(cluster?.spec?.backup, `ScheduledBackup/${backup.metadata.name}: cluster ${backup.spec.cluster.name} has no backup section`);
+    const store = cluster?.spec?.backup?.barmanObjectStore;
+    if (store) {
+      for (const part of ["wal", "data"]) {
+        check(["AES256", "aws:kms"].includes(store[part]?.encryption),
+          `Cluster/${cluster.metadata.name}: backup.barmanObjectStore.${part}.encryption must be AES256 or aws:kms (server-side encryption)`);
+      }
+    }
+  }
+  // The rate limiter believes X-Forwarded-For only from the ingress controller: never a whole private range.
+  for (const configMap of docs.filter((d) => d.kind === "ConfigMap" && d.data?.OTKLIK_TRUSTED_PROXIES !== undefined)) {
+    const ranges = configMap.data.OTKLIK_TRUSTED_PROXIES.split(",").map((r) => r.trim());
+    for (const range of ranges) {
+      const prefix = Number(range.split("/")[1] ?? 32);
+      check(!["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "0.0.0.0/0", "::/0", "fc00::/7"].includes(range) && prefix >= 16,
+        `ConfigMap/${configMap.metadata.name}: OTKLIK_TRUSTED_PROXIES ${range} is wider than an ingress controller's range (/16 at most)`);
+    }
   }
   for (const realm of docs.filter((d) => d.kind === "KeycloakRealmImport")) {
     check(find("Keycloak", realm.spec.keycloakCRName), `KeycloakRealmImport/${realm.metadata.name}: unknown Keycloak ${realm.spec.keycloakCRName}`);

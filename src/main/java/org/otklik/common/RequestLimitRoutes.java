@@ -6,14 +6,16 @@ import jakarta.enterprise.event.Observes;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
  * Request bodies are limited to 64 KiB, except on the bulk and upload endpoints named in configuration.
  * The declared Content-Length is checked before anything reads the body, so an over-size photo is refused
- * before a byte of it is received; a body of unknown length is accepted only on the bulk and upload paths,
- * where the server-wide limit (the upload one) stops it, since it could not be stopped at 64 KiB.
+ * before a byte of it is received; a body of unknown length (HTTP/1.1 chunked, or an HTTP/2 stream without
+ * Content-Length) is accepted only on the bulk and upload paths, where the server-wide limit (the upload one)
+ * stops it, streamed to disk; anywhere else it is refused with 411 before a byte of it is read.
  */
 @ApplicationScoped
 public class RequestLimitRoutes {
@@ -54,18 +56,26 @@ public class RequestLimitRoutes {
         return limits.bulkPaths().contains(path) ? limits.bulkBodyLimit().asLongValue() : limits.bodyLimit().asLongValue();
     }
 
+    /**
+     * HTTP/1.1 announces a body of unknown length with Transfer-Encoding; HTTP/2 has no such header, and a
+     * stream whose headers did not end it carries a body.
+     */
     private static boolean carriesBody(HttpServerRequest request) {
         HttpMethod method = request.method();
         boolean mayCarry = method == HttpMethod.POST || method == HttpMethod.PUT || method == HttpMethod.PATCH;
-        return mayCarry && request.headers().contains(HttpHeaders.TRANSFER_ENCODING);
+        boolean unknownLength = request.version() == HttpVersion.HTTP_2 ? !request.isEnded()
+                : request.headers().contains(HttpHeaders.TRANSFER_ENCODING);
+        return mayCarry && unknownLength;
     }
 
     private void refuse(RoutingContext ctx, int status, ProblemType type, String detail) {
         ErrorDialect.Body body = problems.render(problems.of(type, detail, ctx.request().path()));
-        ctx.response().setStatusCode(status)
-                .putHeader(HttpHeaders.CONTENT_TYPE, body.contentType())
-                .putHeader(HttpHeaders.CONNECTION, "close")
-                .end(body.content());
+        ctx.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, body.contentType());
+        if (ctx.request().version() != HttpVersion.HTTP_2) {
+            // HTTP/2 has no connection header: the stream ends with the answer and the rest of the body is reset
+            ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
+        }
+        ctx.response().end(body.content());
     }
 
     private static boolean exceeds(String declared, long limit) {

@@ -35,13 +35,37 @@ public final class SpreadsheetCsv {
     }
 
     public static String escape(String field) {
-        String value = field;
-        if (!value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0) {
-            value = "'" + value;
-        }
+        String value = startsLikeAFormula(field) ? "'" + field : field;
         if (value.indexOf(';') >= 0 || value.indexOf('"') >= 0 || value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0) {
             return '"' + value.replace("\"", "\"\"") + '"';
         }
         return value;
     }
+
+    /**
+     * A formula start, or what a spreadsheet program may trim or fold into one: = + - @ in their ASCII,
+     * full-width and small forms, after any leading blanks, and any value that starts with a tab or a line break.
+     */
+    static boolean startsLikeAFormula(String value) {
+        if (value.isEmpty()) {
+            return false;
+        }
+        char first = value.charAt(0);
+        if (first == '\t' || first == '\r' || first == '\n') {
+            return true;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (FORMULA_STARTS.indexOf(c) >= 0) {
+                return true;
+            }
+            if (!Character.isWhitespace(c) && !Character.isSpaceChar(c)) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** ASCII, full-width (U+FF1D, U+FF0B, U+FF0D, U+FF20) and small (U+FE66, U+FE62, U+FE63, U+FE6B) forms. */
+    private static final String FORMULA_STARTS = "=+-@\uFF1D\uFF0B\uFF0D\uFF20\uFE66\uFE62\uFE63\uFE6B";
 }

@@ -183,7 +183,7 @@ public class DeliveryAdminService {
 
     private Delivery toView(OutboxRepository.DeliveryRow row) {
         return new Delivery(row.id(), row.eventId(), row.eventType(), row.incidentNumber(), row.noticeId(), row.destination(),
-                row.subscriptionId(), row.state(), row.attempts(), local(row.nextAttemptAt()), row.lastStatus(), row.lastError(),
+                row.subscriptionId(), row.state(), row.attempts(), local(row.nextAttemptAt()), row.lastStatus(), row.lastError(), row.lastErrorKind(),
                 local(row.createdAt()), local(row.deliveredAt()), MailRecipients.mask(row.recipient()));
     }
 

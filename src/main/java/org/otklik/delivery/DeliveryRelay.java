@@ -147,13 +147,15 @@ public class DeliveryRelay {
     private Uni<Void> deliver(Claimed row) {
         Instant now = clock.instant();
         if (!row.subscriptionActive() || row.url() == null) {
-            return finish(row, "CANCELLED", null, "destination no longer configured", null);
+            return finish(row, "CANCELLED", null,
+                    new DeliveryFailure(DeliveryFailure.Kind.DESTINATION_REFUSED, "destination no longer configured"), null);
         }
         URI url;
         try {
             url = URI.create(row.url());
         } catch (IllegalArgumentException e) {
-            return finish(row, "DEAD", null, "invalid destination URL", null);
+            return finish(row, "DEAD", null,
+                    new DeliveryFailure(DeliveryFailure.Kind.DESTINATION_REFUSED, "invalid destination URL"), null);
         }
         String circuit = url.getScheme() + "://" + url.getHost() + ":" + url.getPort();
         if (!circuits.allows(circuit, now)) {
@@ -163,8 +165,7 @@ public class DeliveryRelay {
                 : Uni.createFrom().item(Optional.empty());
         return bearer
                 .chain(token -> sender.send(url, row.eventId().toString(), row.secrets(), token, row.payload()))
-                .onFailure().recoverWithItem(failure -> new WebhookSender.Result(0, Optional.empty(),
-                        "no access token for the gateway: " + failure.getClass().getSimpleName()))
+                .onFailure().recoverWithItem(failure -> new WebhookSender.Result(0, Optional.empty(), DeliveryFailure.noAccessToken()))
                 .chain(result -> record(row, circuit, result));
     }
 
@@ -177,15 +178,15 @@ public class DeliveryRelay {
         switch (outcome) {
             case DELIVERED -> {
                 circuits.recordSuccess(circuit);
-                return finish(row, "DELIVERED", status, null, now);
+                return finish(row, "DELIVERED", status, result, now);
             }
             case GONE -> {
                 circuits.recordSuccess(circuit);
-                return finish(row, "DEAD", status, result.error(), null).call(() -> disableSubscriber(row, result.error()));
+                return finish(row, "DEAD", status, result, null).call(() -> disableSubscriber(row, result.error()));
             }
             case REJECTED -> {
                 circuits.recordSuccess(circuit);
-                return finish(row, "DEAD", status, result.error(), null);
+                return finish(row, "DEAD", status, result, null);
             }
             default -> {
                 circuits.recordFailure(circuit, now);
@@ -195,17 +196,22 @@ public class DeliveryRelay {
                 if (next.isEmpty()) {
                     LOG.warnf("Delivery %s to %s is dead after %d attempts: %s", row.id(), row.destination(),
                             row.attempts() + 1, result.error());
-                    return finish(row, "DEAD", status, result.error(), null);
+                    return finish(row, "DEAD", status, result, null);
                 }
-                return outbox.retryLater(row.id(), row.leaseNumber(), next.get(), status, truncate(result.error()))
+                return outbox.retryLater(row.id(), row.leaseNumber(), next.get(), status, truncate(result.error()), result.errorKind())
                         .invoke(updated -> fenced(row, updated))
                         .replaceWithVoid();
             }
         }
     }
 
-    private Uni<Void> finish(Claimed row, String state, Integer status, String error, Instant deliveredAt) {
-        return outbox.finish(row.id(), row.leaseNumber(), state, status, truncate(error), deliveredAt)
+    private Uni<Void> finish(Claimed row, String state, Integer status, WebhookSender.Result result, Instant deliveredAt) {
+        return finish(row, state, status, result.failure(), deliveredAt);
+    }
+
+    private Uni<Void> finish(Claimed row, String state, Integer status, DeliveryFailure failure, Instant deliveredAt) {
+        return outbox.finish(row.id(), row.leaseNumber(), state, status, failure == null ? null : truncate(failure.message()),
+                failure == null ? null : failure.kind().name(), deliveredAt)
                 .invoke(updated -> fenced(row, updated))
                 .replaceWithVoid();
     }

@@ -43,7 +43,13 @@ public final class DeliveryViews {
             @Schema(nullable = true, description = "The notice of a notice event") Long noticeId,
             @Schema(examples = "WEBHOOK") String destination, @Schema(nullable = true) UUID subscriptionId,
             @Schema(examples = "PENDING") String state, int attempts, OffsetDateTime nextAttemptAt,
-            @Schema(nullable = true) Integer lastStatus, @Schema(nullable = true) String lastError, OffsetDateTime createdAt,
+            @Schema(nullable = true) Integer lastStatus,
+            @Schema(nullable = true, description = "Why the last attempt failed, in plain words (never an exception or the "
+                    + "receiver's answer body)", examples = "connection refused") String lastError,
+            @Schema(nullable = true, description = "The kind of that failure: HTTP_STATUS, CONNECTION_REFUSED, TIMEOUT, "
+                    + "CONNECTION_CLOSED, TLS, UNREACHABLE, DESTINATION_REFUSED, NO_ACCESS_TOKEN or OTHER; null for mails, whose lastError is the SMTP reply",
+                    examples = "CONNECTION_REFUSED", maxLength = 32) String lastErrorKind,
+            OffsetDateTime createdAt,
             @Schema(nullable = true) OffsetDateTime deliveredAt,
             @Schema(nullable = true, maxLength = 254, description = "A mail's address, masked (MAIL only)", examples = "r***t@e***.org")
             String recipient) {

@@ -43,7 +43,8 @@ public class OutboxRepository {
     /** A row of the delivery log; {@code recipient} is a mail's address (MAIL rows only). */
     public record DeliveryRow(long seq, UUID id, UUID eventId, String eventType, String incidentNumber, Long noticeId,
             String destination, UUID subscriptionId, String state, int attempts, OffsetDateTime nextAttemptAt,
-            Integer lastStatus, String lastError, OffsetDateTime createdAt, OffsetDateTime deliveredAt, String recipient) {
+            Integer lastStatus, String lastError, String lastErrorKind, OffsetDateTime createdAt, OffsetDateTime deliveredAt,
+            String recipient) {
     }
 
     /** Why a row could not be retried: its state, and whether a relay holds its lease right now. */
@@ -149,20 +150,33 @@ public class OutboxRepository {
 
     /** A failed attempt that will be tried again at {@code next}. */
     public Uni<Integer> retryLater(UUID id, long leaseNumber, Instant next, Integer status, String error) {
+        return retryLater(id, leaseNumber, next, status, error, null);
+    }
+
+    /** As above, with the failure's kind ({@link DeliveryFailure.Kind}). */
+    public Uni<Integer> retryLater(UUID id, long leaseNumber, Instant next, Integer status, String error, String errorKind) {
         return pool.preparedQuery("""
                 update outbox_delivery set attempts = attempts + 1, next_attempt_at = $2, leased_until = null,
-                    last_status = $3, last_error = $4 where id = $1 and lease_number = $5 and state = 'PENDING'""")
-                .execute(Tuple.of(id, utc(next), status, error, leaseNumber))
+                    last_status = $3, last_error = $4, last_error_kind = $6
+                where id = $1 and lease_number = $5 and state = 'PENDING'""")
+                .execute(Tuple.from(Arrays.asList(id, utc(next), status, error, leaseNumber, errorKind)))
                 .map(RowSet::rowCount);
     }
 
     /** The last attempt: the row leaves PENDING for {@code state}. */
     public Uni<Integer> finish(UUID id, long leaseNumber, String state, Integer status, String error, Instant deliveredAt) {
+        return finish(id, leaseNumber, state, status, error, null, deliveredAt);
+    }
+
+    /** As above, with the failure's kind ({@link DeliveryFailure.Kind}). */
+    public Uni<Integer> finish(UUID id, long leaseNumber, String state, Integer status, String error, String errorKind,
+            Instant deliveredAt) {
         return pool.preparedQuery("""
                 update outbox_delivery set state = $2, attempts = attempts + 1, leased_until = null, last_status = $3,
-                    last_error = $4, delivered_at = $5 where id = $1 and lease_number = $6 and state = 'PENDING'""")
+                    last_error = $4, delivered_at = $5, last_error_kind = $7
+                where id = $1 and lease_number = $6 and state = 'PENDING'""")
                 .execute(Tuple.from(Arrays.asList(id, state, status, error,
-                        deliveredAt == null ? null : utc(deliveredAt), leaseNumber)))
+                        deliveredAt == null ? null : utc(deliveredAt), leaseNumber, errorKind)))
                 .map(RowSet::rowCount);
     }
 
@@ -247,7 +261,7 @@ public class OutboxRepository {
                     row.getString("incident_number"), row.getLong("notice_id"), row.getString("destination"),
                     row.getUUID("subscription_id"), row.getString("state"), row.getInteger("attempts"),
                     row.getOffsetDateTime("next_attempt_at"), row.getInteger("last_status"), row.getString("last_error"),
-                    row.getOffsetDateTime("created_at"), row.getOffsetDateTime("delivered_at"), row.getString("recipient")));
+                    row.getString("last_error_kind"), row.getOffsetDateTime("created_at"), row.getOffsetDateTime("delivered_at"), row.getString("recipient")));
         }
         return list;
     }

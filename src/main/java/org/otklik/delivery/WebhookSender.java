@@ -52,15 +52,27 @@ public class WebhookSender {
         this.tracing = tracing;
     }
 
-    /** What came back: a status (0 when no answer arrived), the Retry-After header and an error text. */
-    public record Result(int status, Optional<String> retryAfter, String error) {
+    /** What came back: a status (0 when no answer arrived), the Retry-After header and, unless 2xx, why it failed. */
+    public record Result(int status, Optional<String> retryAfter, DeliveryFailure failure) {
+
+        static Result failed(DeliveryFailure failure) {
+            return new Result(0, Optional.empty(), failure);
+        }
+
+        public String error() {
+            return failure == null ? null : failure.message();
+        }
+
+        public String errorKind() {
+            return failure == null ? null : failure.kind().name();
+        }
     }
 
     public Uni<Result> send(URI url, String eventId, List<String> secrets, Optional<String> bearer, String payload) {
         try {
             guard.checkUrl(url);
         } catch (UnsafeDestinationException e) {
-            return Uni.createFrom().item(new Result(0, Optional.empty(), "refused: " + e.getMessage()));
+            return Uni.createFrom().item(Result.failed(DeliveryFailure.refused(e)));
         }
         return Uni.createFrom().item(() -> resolve(url.getHost()))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
@@ -71,8 +83,8 @@ public class WebhookSender {
                             post(url, addresses.get(0), eventId, secrets, bearer, payload, traceHeaders));
                 })
                 .onFailure(UnsafeDestinationException.class)
-                .recoverWithItem(e -> new Result(0, Optional.empty(), "refused: " + e.getMessage()))
-                .onFailure().recoverWithItem(e -> new Result(0, Optional.empty(), describe(e)));
+                .recoverWithItem(e -> Result.failed(DeliveryFailure.refused((UnsafeDestinationException) e)))
+                .onFailure().recoverWithItem(e -> Result.failed(DeliveryFailure.of(e, config.requestTimeout())));
     }
 
     private static List<InetAddress> resolve(String host) {
@@ -111,10 +123,9 @@ public class WebhookSender {
                 .chain(request -> request.send(Buffer.buffer(payload)))
                 .chain(response -> readCapped(response)
                         .map(body -> new Result(response.statusCode(), Optional.ofNullable(response.getHeader("Retry-After")),
-                                response.statusCode() / 100 == 2 ? null
-                                        : "HTTP " + response.statusCode() + (body.isEmpty() ? "" : ": " + snippet(body)))))
+                                response.statusCode() / 100 == 2 ? null : DeliveryFailure.http(response.statusCode()))))
                 .ifNoItem().after(config.requestTimeout().plus(Duration.ofSeconds(1))).failWith(() ->
-                        new IllegalStateException("no answer within " + config.requestTimeout().toSeconds() + " s"));
+                        new java.util.concurrent.TimeoutException("no answer within " + config.requestTimeout().toSeconds() + " s"));
     }
 
     private static Uni<String> readCapped(io.vertx.mutiny.core.http.HttpClientResponse response) {
@@ -135,15 +146,5 @@ public class WebhookSender {
             response.endHandler(() -> emitter.complete(body.toString()));
             response.exceptionHandler(failure -> emitter.complete(body.toString()));
         });
-    }
-
-    private static String snippet(String body) {
-        String flat = body.replaceAll("\\s+", " ").strip();
-        return flat.length() > 200 ? flat.substring(0, 200) + "…" : flat;
-    }
-
-    private static String describe(Throwable failure) {
-        String message = failure.getMessage();
-        return failure.getClass().getSimpleName() + (message == null ? "" : ": " + snippet(message));
     }
 }

@@ -138,10 +138,14 @@ public class StaffIncidentResource {
         Optional<KeysetCursor> after = Optional.ofNullable(cursor).map(KeysetCursor::decode);
         Optional<Long> noticeFilter = Optional.ofNullable(notice).map(value -> {
             try {
-                return Long.valueOf(value);
+                long id = Long.parseLong(value);
+                if (id >= 1) {
+                    return id;
+                }
             } catch (NumberFormatException e) {
-                throw ProblemException.badParameter("notice", "must be a notice id");
+                // reported below
             }
+            throw ProblemException.badParameter("notice", "must be a notice id (1 or more)");
         });
         return referenceCatalog.current().chain(reference -> {
             if (category != null && reference.category(category).isEmpty()) {

@@ -23,6 +23,7 @@ import org.otklik.notice.NoticeViews.Linked;
 import org.otklik.notice.NoticeViews.LinkedIncident;
 import org.otklik.notice.NoticeViews.Version;
 import org.otklik.routing.ReferenceCatalog;
+import org.otklik.routing.RoutingService;
 import org.otklik.routing.ReferenceSnapshot;
 import org.otklik.security.Caller;
 
@@ -52,9 +53,11 @@ public class NoticeAdminService {
     private final NoticeFollowers followers;
     private final ObjectMapper objectMapper;
     private final Clock clock;
+    private final RoutingService routing;
 
     public NoticeAdminService(NoticeRepository notices, NoticeMapper mapper, ReferenceCatalog referenceCatalog,
-            DeliveryOutbox outbox, NoticeFollowers followers, ObjectMapper objectMapper, Clock clock) {
+            DeliveryOutbox outbox, NoticeFollowers followers, ObjectMapper objectMapper, Clock clock, RoutingService routing) {
+        this.routing = routing;
         this.notices = notices;
         this.mapper = mapper;
         this.referenceCatalog = referenceCatalog;
@@ -80,9 +83,13 @@ public class NoticeAdminService {
 
     /** The checks before anything is written (and before an Idempotency-Key is looked up). */
     public Uni<NewNotice> admit(Caller caller, NoticeRequest request) {
-        return Uni.createFrom().item(() -> organizationOf(request, NoticeAccess.confinedOrganization(caller)))
+        Optional<String> confined = NoticeAccess.confinedOrganization(caller);
+        return Uni.createFrom().item(() -> organizationOf(request, confined))
                 .chain(organization -> referenceCatalog.current()
-                        .invoke(reference -> NoticeValidator.validate(request, organization, reference))
+                        .invoke(reference -> {
+                            NoticeValidator.validate(request, organization, reference);
+                            NoticeScope.check(confined, request.categoryCode(), request.districtCodes(), reference, routing);
+                        })
                         .map(reference -> new NewNotice(caller, request, organization)));
     }
 
@@ -115,6 +122,7 @@ public class NoticeAdminService {
                 .chain(reference -> change(caller, id, ifMatch, (notice, now) -> {
                     String organization = organizationOf(request, confined);
                     NoticeValidator.validate(request, organization, reference);
+                    NoticeScope.check(confined, request.categoryCode(), request.districtCodes(), reference, routing);
                     if (notice.status != NoticeStatus.DRAFT && notice.status != NoticeStatus.PUBLISHED) {
                         throw ProblemException.conflict("An " + notice.status + " notice cannot be edited.");
                     }
@@ -138,6 +146,8 @@ public class NoticeAdminService {
             if (notice.status != NoticeStatus.DRAFT) {
                 throw ProblemException.conflict("Only a draft can be published; this notice is " + notice.status + ".");
             }
+            NoticeScope.check(NoticeAccess.confinedOrganization(caller), notice.categoryCode, List.of(notice.districtCodes),
+                    reference, routing);
             if (!notice.endsAt.isAfter(now)) {
                 throw ProblemException.conflict("The notice's end has passed; set a later endsAt before publishing.");
             }

@@ -67,11 +67,16 @@ public class MailSender {
         return mailer.send(mail)
                 .ifNoItem().after(config.sendTimeout()).failWith(() -> new TimeoutException("no answer within " + config.sendTimeout()))
                 .map(done -> new Result(Outcome.SENT, 250, null))
-                .onFailure().recoverWithItem(MailSender::classify);
+                .onFailure().recoverWithItem(failure -> classify(failure, config.sendTimeout()));
     }
 
     /** What a failed send means. */
     static Result classify(Throwable failure) {
+        return classify(failure, java.time.Duration.ZERO);
+    }
+
+    /** What a failed send means; {@code timeout} is the send timeout, named when that is what ran out. */
+    static Result classify(Throwable failure, java.time.Duration timeout) {
         if (failure instanceof SMTPException smtp) {
             int code = smtp.getReplyCode();
             String error = masked("SMTP " + smtp.getReplyMessage());
@@ -89,7 +94,7 @@ public class MailSender {
         if (failure instanceof IllegalArgumentException) {
             return new Result(Outcome.REJECTED, null, "the address cannot be used");
         }
-        return new Result(Outcome.TEMPORARY, null, masked(failure.getClass().getSimpleName() + ": " + failure.getMessage()));
+        return new Result(Outcome.TEMPORARY, null, org.otklik.delivery.DeliveryFailure.of(failure, timeout).message());
     }
 
     /** An enhanced status 5.1.x (address) or 5.2.x (mailbox). */

@@ -35,6 +35,7 @@ public interface Open311Config {
     @WithDefault("100")
     int defaultPageSize();
 
-    @WithDefault("1000")
+    /** Largest page_size of the lists (at most 1,000, the contract's bound). */
+    @WithDefault("200")
     int maxPageSize();
 }

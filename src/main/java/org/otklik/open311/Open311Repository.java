@@ -143,7 +143,8 @@ public class Open311Repository {
             sql.append("number in (:numbers)");
             parameters.put("numbers", query.numbers());
         } else {
-            sql.append("true");
+            // a listing walks the city: rejected messages (spam, abuse, not a municipal matter) stay out of it
+            sql.append("status <> 'REJECTED'");
             if (!query.categoryCodes().isEmpty()) {
                 sql.append(" and category_code in (:categories)");
                 parameters.put("categories", query.categoryCodes());

@@ -147,18 +147,18 @@ public class Open311Resource {
     @Path("requests.{format}")
     @Operation(operationId = "open311Requests", summary = "Open311: service requests",
             description = "Public data only: no author, contact, street address, message or answer text; status_notes is "
-                    + "a fixed phrase, lat/long are rounded to 0.001°. service_request_id (a comma list) overrides the other "
+                    + "a fixed phrase, lat/long are rounded to 0.001° (about 100 m). Rejected requests are listed only when asked for by id. service_request_id (a comma list) overrides the other "
                     + "filters. start_date/end_date select by time of request, at most " + "90 days apart; without them "
                     + "(and without updated_after/updated_before) the last 90 days. updated_after/updated_before alone select "
                     + "by last change, with the same limit. extensions=true adds the public timeline as notes[] and the "
                     + "mySociety status as extended_attributes.status." + XML_NOTE)
     @APIResponse(responseCode = "200", description = "The requests, newest first",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(type = SchemaType.ARRAY, implementation = Open311Views.Request.class, maxItems = 1000)))
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = Open311Views.Request.class, maxItems = 200)))
     public Uni<Response> requests(@Parameter(description = FORMAT, schema = @Schema(enumeration = { "json", "xml" })) @PathParam("format") String suffix,
             @Parameter(description = JURISDICTION, schema = @Schema(type = SchemaType.STRING, maxLength = 253)) @QueryParam("jurisdiction_id") String jurisdictionId,
-            @Parameter(description = "Comma-separated incident numbers, at most 1000", example = "2611-000042,2611-000043",
-                    schema = @Schema(type = SchemaType.STRING, maxLength = 21000)) @QueryParam("service_request_id") String ids,
+            @Parameter(description = "Comma-separated incident numbers, at most 200", example = "2611-000042,2611-000043",
+                    schema = @Schema(type = SchemaType.STRING, maxLength = 4200)) @QueryParam("service_request_id") String ids,
             @Parameter(description = "Comma-separated service codes", example = "roads.potholes", schema = @Schema(type = SchemaType.STRING, maxLength = 2000)) @QueryParam("service_code") String codes,
             @Parameter(description = "Requested at or after", example = "2026-11-01T00:00:00+04:00", schema = @Schema(type = SchemaType.STRING, format = "date-time", maxLength = 40)) @QueryParam("start_date") String startDate,
             @Parameter(description = "Requested at or before; at most 90 days after start_date", example = "2026-11-29T00:00:00+04:00",
@@ -169,8 +169,8 @@ public class Open311Resource {
             @Parameter(description = "Changed at or before", example = "2026-11-29T00:00:00Z", schema = @Schema(type = SchemaType.STRING, format = "date-time", maxLength = 40)) @QueryParam("updated_before") String updatedBefore,
             @Parameter(description = "From 1 (page times page_size stays below 2^31)", example = "1",
                     schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "2147483")) @QueryParam("page") String page,
-            @Parameter(description = "1 to 1000, default 100", example = "100",
-                    schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "1000")) @QueryParam("page_size") String pageSize,
+            @Parameter(description = "1 to 200, default 100", example = "100",
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "200")) @QueryParam("page_size") String pageSize,
             @Parameter(description = "true adds notes[] and extended_attributes", example = "true", schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("extensions") String extensions) {
         Open311Format format = format(suffix);
         service.checkJurisdiction(jurisdictionId);
@@ -218,7 +218,7 @@ public class Open311Resource {
                     + "is how the answer reaches the citizen on this channel." + XML_NOTE)
     @APIResponse(responseCode = "200", description = "The updates",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(type = SchemaType.ARRAY, implementation = Open311Views.Update.class, maxItems = 1000)))
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = Open311Views.Update.class, maxItems = 200)))
     public Uni<Response> updates(@Parameter(description = FORMAT, schema = @Schema(enumeration = { "json", "xml" })) @PathParam("format") String suffix,
             @Parameter(description = JURISDICTION, schema = @Schema(type = SchemaType.STRING, maxLength = 253)) @QueryParam("jurisdiction_id") String jurisdictionId,
             @Parameter(description = "Optional: the calling client's key", schema = @Schema(type = SchemaType.STRING, maxLength = 200)) @QueryParam("api_key") String apiKey,
@@ -227,8 +227,8 @@ public class Open311Resource {
                     schema = @Schema(type = SchemaType.STRING, format = "date-time", maxLength = 40)) @QueryParam("end_date") String endDate,
             @Parameter(description = "From 1 (page times page_size stays below 2^31)", example = "1",
                     schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "2147483")) @QueryParam("page") String page,
-            @Parameter(description = "1 to 1000, default 1000", example = "1000",
-                    schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "1000")) @QueryParam("page_size") String pageSize) {
+            @Parameter(description = "1 to 200, default 200", example = "200",
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "200")) @QueryParam("page_size") String pageSize) {
         Open311Format format = format(suffix);
         service.checkJurisdiction(jurisdictionId);
         return service.updates(apiKey, startDate, endDate, page, pageSize)

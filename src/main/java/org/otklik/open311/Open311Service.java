@@ -1,7 +1,5 @@
 package org.otklik.open311;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -25,6 +23,10 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.otklik.common.ProblemException;
+import org.otklik.common.PublicCoordinates;
+import org.otklik.common.ratelimit.RateLimitGroup;
+import org.otklik.common.ratelimit.RateLimitScope;
+import org.otklik.common.ratelimit.RateLimiter;
 import org.otklik.common.ProblemType;
 import org.otklik.incident.FeedbackRequest;
 import org.otklik.incident.IncidentStatus;
@@ -70,6 +72,8 @@ public class Open311Service {
     private static final Pattern OWN_ID = Pattern.compile("\\S{1,150}");
     private static final Set<String> ANSWER_EVENTS = Set.of("ANSWERED", "INTERIM_ANSWER", "REJECTED");
     private static final int MAX_MEDIA = 5;
+    /** The contract's maximum page: page times the largest page size allowed (1,000) stays below 2^31. */
+    static final int MAX_PAGE = Integer.MAX_VALUE / 1000;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Open311Repository repository;
@@ -83,9 +87,12 @@ public class Open311Service {
 
     private final Pool pool;
     private final MediaService media;
+    private final RateLimiter limiter;
 
     public Open311Service(Open311Repository repository, ServiceCatalog catalog, IntakeService intake, WorkflowService workflow,
-            Open311Times times, Open311Config config, ObjectMapper objectMapper, Clock clock, Pool pool, MediaService media) {
+            Open311Times times, Open311Config config, ObjectMapper objectMapper, Clock clock, Pool pool, MediaService media,
+            RateLimiter limiter) {
+        this.limiter = limiter;
         this.repository = repository;
         this.catalog = catalog;
         this.intake = intake;
@@ -124,6 +131,15 @@ public class Open311Service {
                         "api_key: this API key is not valid.")));
     }
 
+    /**
+     * Charges a verified key's quota in a group at the integration rate, whichever addresses the calls come
+     * from (the filter has charged the address already, before the key was known).
+     */
+    private Client charged(Client client, RateLimitGroup group) {
+        limiter.charge(group, new RateLimitScope(RateLimitScope.Kind.CLIENT, subjectOf(client)));
+        return client;
+    }
+
     private Uni<Optional<Client>> optionalClient(String apiKey) {
         return apiKey == null || apiKey.isBlank() ? Uni.createFrom().item(Optional.empty()) : authenticate(apiKey).map(Optional::of);
     }
@@ -159,6 +175,7 @@ public class Open311Service {
     public Uni<RequestCreated> submit(Map<String, List<String>> form) {
         checkJurisdiction(first(form, "jurisdiction_id"));
         return authenticate(first(form, "api_key"))
+                .map(client -> charged(client, RateLimitGroup.SUBMISSIONS))
                 .chain(client -> catalog.current().chain(snapshot -> {
                     Submission submission = read(form, snapshot, client);
                     Caller caller = callerOf(client, Set.of(Roles.INTEGRATION));
@@ -327,7 +344,9 @@ public class Open311Service {
     public Uni<List<Request>> requests(RequestFilters filters) {
         boolean extensions = flag("extensions", filters.extensions());
         int pageSize = bounded("page_size", filters.pageSize(), config.defaultPageSize(), config.maxPageSize());
-        int page = bounded("page", filters.page(), 1, Integer.MAX_VALUE / Math.max(1, pageSize));
+        int page = bounded("page", filters.page(), 1, MAX_PAGE);
+        tooLong("service_request_id", filters.serviceRequestId(), 4200);
+        tooLong("service_code", filters.serviceCode(), 2000);
         List<String> numbers = list(filters.serviceRequestId());
         RequestQuery query;
         if (!numbers.isEmpty()) {
@@ -404,14 +423,10 @@ public class Open311Service {
                     reference.organization(row.organizationCode()).map(o -> o.nameRu).orElse(row.organizationCode()), null,
                     times.format(row.createdAt()), times.format(row.updatedAt()), times.format(row.resolutionDue()),
                     reference.district(row.districtCode()).map(d -> d.nameRu + " район").orElse(null),
-                    rounded(row.lat()), rounded(row.lon()),
+                    PublicCoordinates.round(row.lat()), PublicCoordinates.round(row.lon()),
                     events == null ? null : new Open311Views.ExtendedAttributes(extended),
                     events == null ? null : notes.getOrDefault(row.id(), List.of()), null);
         }).toList();
-    }
-
-    private static BigDecimal rounded(Double coordinate) {
-        return coordinate == null ? null : BigDecimal.valueOf(coordinate).setScale(3, RoundingMode.HALF_UP);
     }
 
     // --- tokens ------------------------------------------------------------------------
@@ -427,9 +442,10 @@ public class Open311Service {
     @WithSession
     public Uni<List<Update>> updates(String apiKey, String startDate, String endDate, String page, String pageSize) {
         int size = bounded("page_size", pageSize, config.maxPageSize(), config.maxPageSize());
-        int number = bounded("page", page, 1, Integer.MAX_VALUE / Math.max(1, size));
+        int number = bounded("page", page, 1, MAX_PAGE);
         Window window = window("start_date", startDate, "end_date", endDate);
-        return optionalClient(apiKey).chain(client -> repository.publicEvents(null, Optional.of(window.from()),
+        return optionalClient(apiKey).map(client -> client.map(known -> charged(known, RateLimitGroup.LOOKUPS)))
+                .chain(client -> repository.publicEvents(null, Optional.of(window.from()),
                 Optional.of(window.to()), client.map(Open311Service::subjectOf).orElse(null), false, (number - 1) * size, size))
                 .map(events -> events.stream().map(event -> {
                     String status = StatusMapping.afterEvent(event.type(), event.status(), event.resolution());
@@ -448,7 +464,7 @@ public class Open311Service {
     @WithTransaction
     public Uni<List<UpdateAccepted>> postUpdate(Map<String, List<String>> form) {
         checkJurisdiction(first(form, "jurisdiction_id"));
-        return authenticate(first(form, "api_key")).chain(client -> {
+        return authenticate(first(form, "api_key")).map(client -> charged(client, RateLimitGroup.SUBMISSIONS)).chain(client -> {
             if (client.organizationCode() == null) {
                 throw new ProblemException(ProblemType.FORBIDDEN,
                         "api_key: this key does not belong to an organisation's back office, which alone may post updates.");
@@ -540,6 +556,13 @@ public class Open311Service {
             return List.of();
         }
         return Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
+    }
+
+    /** The contract's maxLength of a query parameter. */
+    private static void tooLong(String name, String value, int max) {
+        if (value != null && value.length() > max) {
+            throw ProblemException.badParameter(name, "must be at most " + max + " characters");
+        }
     }
 
     private static boolean flag(String name, String value) {

@@ -28,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.otklik.common.ProblemException;
 import org.otklik.common.IdempotencyStore;
 import org.otklik.common.IdempotentRequest;
 import org.otklik.common.ProblemException;
@@ -87,6 +88,9 @@ public class PollResource {
             @QueryParam("district") String district,
             @Parameter(description = "nextCursor of the previous page", schema = @Schema(type = SchemaType.STRING, maxLength = 200)) @QueryParam("cursor") String cursor,
             @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit) {
+        if (district != null && district.length() > 64) {
+            throw ProblemException.badParameter("district", "must be at most 64 characters");
+        }
         return polls.list(state, district, cursor, limit);
     }
 

@@ -200,7 +200,7 @@ class DeliveryFencingTest {
 
             DeliveryRelay.Claimed late = stale;
             VertxContextSupport.subscribeAndAwait(() -> relay.record(late, "http://127.0.0.1:1",
-                    new WebhookSender.Result(400, Optional.empty(), "HTTP 400 from the first try")));
+                    new WebhookSender.Result(400, Optional.empty(), DeliveryFailure.http(400))));
             Row after = delivery(subscription, number);
             assertThat(after.getString("state")).as("DELIVERED is never overwritten by a stale result").isEqualTo("DELIVERED");
             assertThat(after.getInteger("attempts")).isEqualTo(delivered.getInteger("attempts"));

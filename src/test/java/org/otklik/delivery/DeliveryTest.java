@@ -63,8 +63,12 @@ class DeliveryTest {
     }
 
     private static Subscribed subscribe(String path, String... events) {
+        return subscribeAt(WebhookReceiver.baseUrl(), path, events);
+    }
+
+    private static Subscribed subscribeAt(String base, String path, String... events) {
         var created = given().auth().oauth2(ADMIN).contentType("application/json")
-                .body(Map.of("url", WebhookReceiver.baseUrl() + path, "events", List.of(events)))
+                .body(Map.of("url", base + path, "events", List.of(events)))
                 .when().post("/api/v1/admin/webhooks").then().statusCode(201).extract();
         return new Subscribed(created.path("id"), created.path("secret"), path);
     }
@@ -270,6 +274,45 @@ class DeliveryTest {
                     .when().get("/api/v1/incidents/" + gosuslugi + "/deliveries").then().statusCode(404);
         } finally {
             unsubscribe(subscriber);
+            WebhookReceiver.reset(path);
+        }
+    }
+
+    /** A receiver that refuses connections, and one that answers 503: plain words and a kind, no Java in sight. */
+    @Test
+    void failuresReadAsAKindAndPlainWordsNeverAsJava() throws Throwable {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            closedPort = socket.getLocalPort();
+        }
+        Subscribed refusing = subscribeAt("http://127.0.0.1:" + closedPort, "/hooks/refusing", DeliveryEvent.ANSWERED);
+        String path = "/hooks/unavailable-" + UUID.randomUUID();
+        Subscribed unavailable = subscribe(path, DeliveryEvent.ANSWERED);
+        try {
+            WebhookReceiver.always(path, Reply.status(503));
+            String number = acceptedPothole("refusing");
+            Staff.answer(OPERATOR, number, "Сделано");
+            relayUntil(() -> {
+                String log = given().auth().oauth2(OPERATOR).when().get("/api/v1/incidents/" + number + "/deliveries").asString();
+                return log.contains("CONNECTION_REFUSED") && log.contains("HTTP_STATUS");
+            });
+            String staffView = given().auth().oauth2(OPERATOR).when().get("/api/v1/incidents/" + number + "/deliveries").then()
+                    .statusCode(200)
+                    .body("find { it.subscriptionId == '" + refusing.id() + "' }.lastError", equalTo("connection refused"))
+                    .body("find { it.subscriptionId == '" + refusing.id() + "' }.lastErrorKind", equalTo("CONNECTION_REFUSED"))
+                    .body("find { it.subscriptionId == '" + unavailable.id() + "' }.lastError", equalTo("HTTP 503 from the receiver"))
+                    .body("find { it.subscriptionId == '" + unavailable.id() + "' }.lastErrorKind", equalTo("HTTP_STATUS"))
+                    .extract().asString();
+            String adminView = given().auth().oauth2(ADMIN).queryParam("channel", "WEBHOOK").queryParam("limit", 100)
+                    .when().get("/api/v1/admin/deliveries").then().statusCode(200)
+                    .body("items.find { it.subscriptionId == '" + refusing.id() + "' }.lastError", equalTo("connection refused"))
+                    .extract().asString();
+            for (String view : List.of(staffView, adminView)) {
+                assertThat(view).doesNotContain("Exception", "io.netty", "java.", "AnnotatedConnect", "\tat ");
+            }
+        } finally {
+            unsubscribe(refusing);
+            unsubscribe(unavailable);
             WebhookReceiver.reset(path);
         }
     }

@@ -25,6 +25,7 @@ class NoticeAccessTest {
     void anExecutorManagesItsOwnOrganisationsNoticesAndNoOther() {
         Map<String, Object> body = NoticeFixtures.hotWater();
         body.remove("organizationCode");
+        body.put("categoryCode", "housing.cold_water");
         long own = NoticeFixtures.createDraft(WATER, body);
         NoticeFixtures.get(WATER, own).statusCode(200).body("content.organizationCode", equalTo("rso.water"));
 
@@ -51,6 +52,56 @@ class NoticeAccessTest {
         // operators and admins manage every notice
         NoticeFixtures.get(TestTokens.operator(), own).statusCode(200);
         NoticeFixtures.action(TestTokens.admin(), own, "end").statusCode(200);
+    }
+
+    /** A city-wide notice in another organisation's topic would be linked to its incidents and broadcast. */
+    @Test
+    void anExecutorAnnouncesOnlyWhatIsRoutedToItsOrganisation() {
+        String leninsky = TestTokens.executor("adm.leninsky");
+        Object before = newest();
+
+        Map<String, Object> heat = NoticeFixtures.hotWater();
+        heat.remove("organizationCode");
+        heat.put("districtCodes", List.of());
+        NoticeFixtures.create(WATER, heat).statusCode(403).contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.containsString("housing.hot_water"));
+        heat.put("districtCodes", List.of("leninsky"));
+        NoticeFixtures.create(WATER, heat).statusCode(403);
+
+        Map<String, Object> sidewalks = NoticeFixtures.hotWater();
+        sidewalks.remove("organizationCode");
+        sidewalks.put("categoryCode", "roads.sidewalks");
+        sidewalks.put("districtCodes", List.of());
+        NoticeFixtures.create(leninsky, sidewalks).statusCode(403).body("detail", org.hamcrest.Matchers.containsString("city-wide"));
+        sidewalks.put("districtCodes", List.of("leninsky", "kirovsky"));
+        NoticeFixtures.create(leninsky, sidewalks).statusCode(403).body("detail", org.hamcrest.Matchers.containsString("kirovsky"));
+        Map<String, Object> roads = new java.util.HashMap<>(sidewalks);
+        roads.put("categoryCode", "roads");
+        roads.put("districtCodes", List.of("leninsky"));
+        // the parent topic covers potholes, which go to dep.roads
+        NoticeFixtures.create(leninsky, roads).statusCode(403);
+        assertThat(newest()).as("nothing was created").isEqualTo(before);
+
+        sidewalks.put("districtCodes", List.of("leninsky"));
+        long own = NoticeFixtures.createDraft(leninsky, sidewalks);
+        // nor can it widen its own notice afterwards
+        String etag = NoticeFixtures.get(leninsky, own).extract().header("ETag");
+        given().auth().oauth2(leninsky).header("If-Match", etag).contentType("application/json").body(roads)
+                .when().put(ADMIN_PATH + "/" + own).then().statusCode(403);
+        NoticeFixtures.get(leninsky, own).statusCode(200).body("content.categoryCode", equalTo("roads.sidewalks"))
+                .header("ETag", etag);
+        NoticeFixtures.action(leninsky, own, "publish").statusCode(200);
+
+        // operators keep the whole city
+        heat.put("districtCodes", List.of());
+        heat.put("organizationCode", "rso.water");
+        NoticeFixtures.createDraft(TestTokens.operator(), heat);
+    }
+
+    /** The id of the newest notice (the admin list is newest first). */
+    private static Object newest() {
+        return given().auth().oauth2(TestTokens.operator()).when().get(ADMIN_PATH + "?limit=1").then().statusCode(200)
+                .extract().path("items[0].id");
     }
 
     @ParameterizedTest

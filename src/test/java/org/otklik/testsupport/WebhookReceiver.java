@@ -71,15 +71,17 @@ public class WebhookReceiver implements QuarkusTestResourceLifecycleManager {
         server.createContext("/", WebhookReceiver::handle);
         server.start();
         String base = baseUrl();
-        return Map.of(
-                "otklik.delivery.gosuslugi-url", base + "/gosuslugi/callback",
-                "otklik.delivery.gosuslugi-secret", "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
-                "otklik.delivery.gosuslugi-auth", "SIGNATURE,CLIENT_CREDENTIALS",
-                "quarkus.oidc-client.gosuslugi.client-enabled", "true",
-                "quarkus.oidc-client.gosuslugi.auth-server-url", base + "/idp",
-                "quarkus.oidc-client.gosuslugi.discovery-enabled", "false",
-                "quarkus.oidc-client.gosuslugi.token-path", "/token",
-                "otklik.delivery.social-url", base + "/social/reply");
+        return Map.ofEntries(
+                Map.entry("otklik.delivery.gosuslugi-url", base + "/gosuslugi/callback"),
+                Map.entry("otklik.delivery.gosuslugi-secret", "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"),
+                Map.entry("otklik.delivery.gosuslugi-auth", "SIGNATURE,CLIENT_CREDENTIALS"),
+                Map.entry("quarkus.oidc-client.gosuslugi.client-enabled", "true"),
+                Map.entry("quarkus.oidc-client.gosuslugi.auth-server-url", base + "/idp"),
+                Map.entry("quarkus.oidc-client.gosuslugi.discovery-enabled", "false"),
+                Map.entry("quarkus.oidc-client.gosuslugi.token-path", "/token"),
+                Map.entry("quarkus.oidc-client.gosuslugi.credentials.secret", "gateway-client-secret-for-tests"),
+                Map.entry("otklik.delivery.social-url", base + "/social/reply"),
+                Map.entry("otklik.delivery.social-secret", "whsec_c29jaWFsLW1vbml0b3JpbmctdGVzdHMtMTIzNA"));
     }
 
     @Override

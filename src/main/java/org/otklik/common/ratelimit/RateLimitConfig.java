@@ -1,6 +1,7 @@
 package org.otklik.common.ratelimit;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -22,6 +23,13 @@ public interface RateLimitConfig {
      */
     @WithDefault("50000")
     long maxTrackedCallers();
+
+    /**
+     * The proxies whose X-Forwarded-For entries are believed (addresses or CIDR blocks): the ingress
+     * controller's, never a whole private range (see {@link ClientAddress}).
+     */
+    @WithDefault("127.0.0.1")
+    List<String> trustedProxies();
 
     /** Overrides per group, keyed by {@link RateLimitGroup#key()}. */
     Map<String, GroupLimit> groups();

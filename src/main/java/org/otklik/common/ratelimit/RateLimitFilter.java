@@ -25,11 +25,12 @@ import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.SocketAddress;
 
 /**
  * Charges each request to an endpoint marked {@link RateLimited} to its caller's quota: an integration
- * client by its OIDC client, a person by the token subject, anyone else by the client address (which
- * Quarkus takes from X-Forwarded-For only when a trusted proxy sent it). The identity is resolved
+ * client by its OIDC client, a person by the token subject, anyone else by the client address (see
+ * {@link ClientAddress}: the rightmost X-Forwarded-For entry that no trusted proxy added). The identity is resolved
  * without blocking; a token that does not verify is charged to the address and left to the endpoint
  * to refuse.
  */
@@ -43,9 +44,11 @@ public class RateLimitFilter {
     private final CurrentRateLimitScope currentScope;
     private final Map<Method, Optional<RateLimitGroup>> groups = new ConcurrentHashMap<>();
     private final Map<RateLimitGroup, Counter> refusals = new EnumMap<>(RateLimitGroup.class);
+    private final ClientAddress clientAddress;
 
     public RateLimitFilter(RateLimiter limiter, CurrentIdentityAssociation identities, CallerResolver callers,
-            CurrentRateLimitScope currentScope, MeterRegistry registry) {
+            CurrentRateLimitScope currentScope, MeterRegistry registry, RateLimitConfig config) {
+        this.clientAddress = ClientAddress.trusting(config.trustedProxies());
         for (RateLimitGroup group : RateLimitGroup.values()) {
             refusals.put(group, Counter.builder("otklik.ratelimit.refusals").description("Requests refused with 429 by a rate limit")
                     .tag("group", group.key()).register(registry));
@@ -110,8 +113,16 @@ public class RateLimitFilter {
         return new RateLimitScope(RateLimitScope.Kind.SUBJECT, caller.subject());
     }
 
-    private static String addressOf(HttpServerRequest request) {
-        return request.remoteAddress() == null ? "unknown" : scopeOfAddress(request.remoteAddress().hostAddress());
+    /** The connection's own peer (Quarkus' forwarding would give the first, client-written X-Forwarded-For entry). */
+    private String addressOf(HttpServerRequest request) {
+        SocketAddress peer = request.connection() != null && request.connection().remoteAddress() != null
+                ? request.connection().remoteAddress()
+                : request.remoteAddress();
+        if (peer == null) {
+            return "unknown";
+        }
+        String client = clientAddress.of(peer.hostAddress(), request.headers().getAll("X-Forwarded-For"));
+        return client == null ? "unknown" : scopeOfAddress(client);
     }
 
     /** An IPv6 client counts by its /64, which is what one subscriber is usually given. */

@@ -77,6 +77,22 @@ public class RateLimiter {
                 seconds(probe.getNanosToWaitForReset()), Math.max(1, seconds(probe.getNanosToWaitForRefill())));
     }
 
+    /**
+     * For an endpoint that learns its caller only from the request's content (an Open311 api_key in a form):
+     * takes one request from that caller's quota, on top of what the filter charged the address.
+     *
+     * @throws RateLimitExceededException when the quota is spent
+     */
+    public void charge(RateLimitGroup group, RateLimitScope scope) {
+        if (!enabled) {
+            return;
+        }
+        RateLimitOutcome outcome = consume(group, scope);
+        if (!outcome.allowed()) {
+            throw outcome.exceeded();
+        }
+    }
+
     private static Bandwidth bandwidth(RateLimitPolicy policy) {
         return Bandwidth.builder().capacity(policy.quota()).refillGreedy(policy.quota(), policy.window()).build();
     }

@@ -151,6 +151,21 @@ class RateLimitTest {
                 .as("the trusted proxy's X-Forwarded-For names a fresh client").isEqualTo(404);
     }
 
+    /**
+     * Behind an ingress that appends what it sees, a client writing a new X-Forwarded-For of its own on every
+     * request still lands in one bucket: the rightmost entry the trusted proxy did not add.
+     */
+    @Test
+    void aForgedForwardedForPerRequestStaysInTheSameBucket() {
+        String client = newAddress();
+        for (int i = 0; i < RateLimitTestProfile.LOOKUPS; i++) {
+            status(newAddress() + ", " + client, "0000-000001").then().statusCode(404);
+        }
+        status(newAddress() + ", " + client, "0000-000001").then().statusCode(429);
+        status(UUID.randomUUID() + ", " + client, "0000-000001").then().statusCode(429);
+        status(newAddress() + ", " + newAddress(), "0000-000001").then().statusCode(404);
+    }
+
     /** A plain HTTP/1.1 request from the given local address (REST Assured cannot choose it). */
     private static int rawStatus(InetAddress from, String forwardedFor) throws Exception {
         try (Socket socket = new Socket()) {

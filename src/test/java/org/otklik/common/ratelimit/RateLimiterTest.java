@@ -28,6 +28,11 @@ class RateLimiterTest {
             public Map<String, GroupLimit> groups() {
                 return groups;
             }
+
+            @Override
+            public java.util.List<String> trustedProxies() {
+                return java.util.List.of("127.0.0.1");
+            }
         };
     }
 
