@@ -36,6 +36,10 @@ public interface NotifyConfig {
      */
     Optional<String> unsubscribeSecret();
 
+    /** How long the link of a confirmation mail (double opt-in) stays valid; unconfirmed addresses are forgotten then. */
+    @WithDefault("P7D")
+    Duration confirmationValidity();
+
     /** Where residents reach this API (the unsubscribe links point here). */
     String publicUrl();
 
