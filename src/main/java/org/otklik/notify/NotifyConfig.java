@@ -40,6 +40,13 @@ public interface NotifyConfig {
     @WithDefault("P7D")
     Duration confirmationValidity();
 
+    /**
+     * Logs every mail as it goes out: subject, masked address and its links, never its text (dev mode, where the
+     * mock mailer shows mails instead of sending them).
+     */
+    @WithDefault("false")
+    boolean logMails();
+
     /** Where residents reach this API (the unsubscribe links point here). */
     String publicUrl();
 
