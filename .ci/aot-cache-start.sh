@@ -25,6 +25,7 @@ started=$(date +%s%N)
   OTKLIK_POLLS_PARTICIPATION_SECRET="aot-check-$(head -c 24 /dev/urandom | base64)" \
   OTKLIK_POLLS_BALLOT_KEY="aot-check-$(head -c 24 /dev/urandom | base64)" \
   OTKLIK_MEDIA_LINK_SECRET="aot-check-$(head -c 24 /dev/urandom | base64)" \
+  OTKLIK_NOTIFY_UNSUBSCRIBE_SECRET="aot-check-$(head -c 24 /dev/urandom | base64)" \
   exec "$java" -XX:+UseParallelGC -XX:AOTCache=app.aot -XX:AOTMode=on -Dquarkus.http.host=127.0.0.1 \
   -Dquarkus.oidc.public-key="$public_key" -Dquarkus.log.console.json.enabled=false -jar quarkus-run.jar) >"$work/app.log" 2>&1 &
 pid=$!

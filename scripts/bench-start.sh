@@ -56,7 +56,8 @@ public_key=$(openssl pkey -in "$work/key.pem" -pubout | grep -v -- '-----' | tr 
 export OTKLIK_DB_SCHEMA=$SCHEMA OTKLIK_OIDC_AUTH_SERVER_URL=http://127.0.0.1:9/realms/otklik OTKLIK_DB_PASSWORD=unused \
   OTKLIK_POLLS_PARTICIPATION_SECRET="bench-$(head -c 24 /dev/urandom | base64)" OTKLIK_SHUTDOWN_DELAY=0s \
   OTKLIK_MEDIA_LINK_SECRET="bench-$(head -c 24 /dev/urandom | base64)" \
-  OTKLIK_POLLS_BALLOT_KEY="bench-$(head -c 24 /dev/urandom | base64)"
+  OTKLIK_POLLS_BALLOT_KEY="bench-$(head -c 24 /dev/urandom | base64)" \
+  OTKLIK_NOTIFY_UNSUBSCRIBE_SECRET="bench-$(head -c 24 /dev/urandom | base64)"
 
 log "migrating schema $SCHEMA once, as the Flyway Job does (QUARKUS_INIT_AND_EXIT)"
 psql -qX -c "drop schema if exists $SCHEMA cascade"

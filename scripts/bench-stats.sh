@@ -53,6 +53,7 @@ OTKLIK_DB_SCHEMA=$SCHEMA OTKLIK_DB_MIGRATE_AT_START=true OTKLIK_DB_PASSWORD=unus
 OTKLIK_POLLS_PARTICIPATION_SECRET=bench-only-participation-secret-0123456789 \
 OTKLIK_POLLS_BALLOT_KEY=bench-only-ballot-key-0123456789abcdef \
 OTKLIK_MEDIA_LINK_SECRET=bench-only-media-link-secret-0123456789 \
+OTKLIK_NOTIFY_UNSUBSCRIBE_SECRET=bench-only-unsubscribe-secret-0123456789 \
 OTKLIK_OIDC_AUTH_SERVER_URL=http://127.0.0.1:9/unused OTKLIK_HTTP_PORT=$PORT \
     java -Xmx512m -Dquarkus.http.host=127.0.0.1 -D%prod.quarkus.oidc.auth-server-url= -Dquarkus.oidc.public-key="$public_key" \
     -Dquarkus.log.console.json.enabled=false -jar target/quarkus-app/quarkus-run.jar >"$work/app.log" 2>&1 &

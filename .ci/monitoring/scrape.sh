@@ -23,6 +23,7 @@ OTKLIK_OIDC_AUTH_SERVER_URL=http://127.0.0.1:9/realms/otklik OTKLIK_SHUTDOWN_DEL
 OTKLIK_POLLS_PARTICIPATION_SECRET="scrape-$(head -c 24 /dev/urandom | base64)" \
 OTKLIK_POLLS_BALLOT_KEY="scrape-$(head -c 24 /dev/urandom | base64)" \
 OTKLIK_MEDIA_LINK_SECRET="scrape-$(head -c 24 /dev/urandom | base64)" \
+OTKLIK_NOTIFY_UNSUBSCRIBE_SECRET="scrape-$(head -c 24 /dev/urandom | base64)" \
   java -Dquarkus.http.host=127.0.0.1 -Dquarkus.oidc.public-key="$public_key" -Dquarkus.log.console.json.enabled=false \
   -jar target/quarkus-app/quarkus-run.jar >"$work/app.log" 2>&1 &
 pid=$!

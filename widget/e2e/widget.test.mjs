@@ -228,13 +228,14 @@ describe('the widget on a municipal site', () => {
     await feedback().locator('#topic').selectOption('landscaping');
     await feedback().locator('#topic').focus();
     const order = ['topic'];
-    for (let i = 0; i < 8; i++) {
+    for (let i = 0; i < 10; i++) {
       await page.keyboard.press('Tab');
       order.push(await focusedId());
     }
     const hasSubtopic = await feedback().locator('#subtopic').count();
-    const expected = hasSubtopic ? ['topic', 'subtopic', 'district', 'text', 'address', 'locate', 'photo-pick', 'photo-camera', 'submit']
-      : ['topic', 'district', 'text', 'address', 'locate', 'photo-pick', 'photo-camera', 'submit'];
+    const expected = hasSubtopic
+      ? ['topic', 'subtopic', 'district', 'text', 'address', 'locate', 'photo-pick', 'photo-camera', 'notify', 'notify-email', 'submit']
+      : ['topic', 'district', 'text', 'address', 'locate', 'photo-pick', 'photo-camera', 'notify', 'notify-email', 'submit'];
     assert.deepEqual(order.slice(0, expected.length).map((id) => (id === 'button' ? 'submit' : id)), expected);
   });
 
@@ -246,6 +247,8 @@ describe('the widget on a municipal site', () => {
     await feedback().getByText(`${text.length} из 5000 символов`).waitFor();
     await feedback().locator('#address').fill('ул. Ленинская, 12');
     uploadedPhoto = await pickPhoneJpeg();
+    assert.equal(await feedback().locator('#notify').isChecked(), true, 'mails are asked for by default, visibly');
+    await feedback().locator('#notify-email').fill('anna.mail@example.org');
 
     // The first POST reaches the server, but its answer is lost on the way back to the browser.
     const keys = [];
@@ -269,6 +272,11 @@ describe('the widget on a municipal site', () => {
     incidentNumber = (await number.textContent()).trim();
     assert.match(incidentNumber, /^\d{4}-\d{6}$/);
     assert.equal(keys.length, 2);
+    const sent = apiRequests.filter((r) => r.method() === 'POST' && r.url() === `${API}/api/v1/feedback`).at(-1).postDataJSON();
+    assert.equal(sent.notify, true);
+    assert.equal(sent.language, 'ru');
+    assert.deepEqual(sent.contact, { email: 'anna.mail@example.org' });
+    await feedback().getByTestId('receipt-mailed').waitFor();
     assert.ok(keys[0] && keys[0] === keys[1], `the retry repeats the Idempotency-Key: ${keys}`);
     assert.ok((await feedback().getByTestId('resolution-due').textContent()).trim().length > 0);
     assert.ok((await feedback().getByTestId('first-response-due').textContent()).trim().length > 0);
@@ -304,6 +312,30 @@ describe('the widget on a municipal site', () => {
     assert.ok(!markers.some((m) => m >= 0xffe1 && m <= 0xffef), `only JFIF before the scan: ${markers.map((m) => m.toString(16))}`);
     const anonymous = await fetch(`${API}/api/v1/media/${stored.id}`);
     assert.equal(anonymous.status, 404, 'a resident\'s photo is not public');
+  });
+
+  test('a citizen follows the notices for a district and stops them again', async () => {
+    const block = feedback().getByTestId('following');
+    await block.getByRole('heading', { name: 'Объявления по моему району' }).waitFor();
+    await block.locator('#follow-district').selectOption('samarsky');
+    await block.locator('#follow-email').fill('anna.notices@example.org');
+    await block.getByRole('button', { name: 'Подписаться' }).click();
+    await block.getByTestId('following-list').getByText('Самарский').waitFor();
+    assert.match(await block.getByTestId('following-address').textContent(), /anna\.notices@example\.org/);
+    await block.getByTestId('following-unconfirmed').waitFor();
+    await shot('05-notices-followed');
+    await axeCheck('notices-followed');
+    await block.getByRole('button', { name: 'Отписаться от района Самарский' }).click();
+    await block.getByTestId('following-list').waitFor({ state: 'detached' });
+  });
+
+  test('the status link of a mail opens the status of the message', async () => {
+    const linked = await context.newPage();
+    await linked.goto(`${HOST}/#status=${incidentNumber}`);
+    const result = linked.locator('otklik-feedback').getByTestId('status-result');
+    await result.waitFor();
+    assert.match(await result.textContent(), new RegExp(incidentNumber));
+    await linked.close();
   });
 
   test('anyone can look the status up by number, without a token', async () => {

@@ -61,4 +61,8 @@ export class Api {
   post(path, body, options) {
     return this.request('POST', path, { ...options, body });
   }
+
+  put(path, body, options) {
+    return this.request('PUT', path, { ...options, body });
+  }
 }

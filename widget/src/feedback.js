@@ -7,7 +7,8 @@ import { MAX_PHOTOS, Thumbnails, gallery, shrink, upload } from './photos.js';
 const TEXT_LIMIT = 5000;
 // problem+json pointers → the form field that shows them.
 const FIELD_OF = { categoryCode: 'category', districtCode: 'district', text: 'text', address: 'address', location: 'location',
-  mediaIds: 'photos' };
+  mediaIds: 'photos', contact: 'email', notify: 'email' };
+const EMPTY_FORM = () => ({ category: '', district: '', text: '', address: '', location: null, notify: true, email: '' });
 
 /**
  * <otklik-feedback>: a message form for logged-in citizens, their messages with answers, and an
@@ -29,6 +30,8 @@ export class OtklikFeedback extends OtklikElement {
     lookup: { state: true },
     locating: { state: true },
     photos: { state: true },
+    following: { state: true },
+    follow: { state: true },
   };
 
   constructor() {
@@ -36,7 +39,7 @@ export class OtklikFeedback extends OtklikElement {
     this.categories = [];
     this.districts = [];
     this.topic = '';
-    this.form = { category: '', district: '', text: '', address: '', location: null };
+    this.form = EMPTY_FORM();
     this.errors = {};
     this.formError = null;
     this.sending = false;
@@ -46,6 +49,8 @@ export class OtklikFeedback extends OtklikElement {
     this.lookup = { number: '', result: null, error: null, loading: false };
     this.locating = false;
     this.photos = [];
+    this.following = null;
+    this.follow = { district: '', email: '', error: null, saving: false };
     this.thumbnails = new Thumbnails(this);
     this._idempotencyKey = null;
   }
@@ -54,13 +59,71 @@ export class OtklikFeedback extends OtklikElement {
     super.connectedCallback();
     this.loadReferenceData();
     if (this.signedIn) this.loadMine();
+    if (this.signedIn) this.loadFollowing();
+    this.followDeepLink();
   }
 
   sessionChanged() {
     this.mine = null;
     this.details = {};
+    this.following = null;
     this.thumbnails.clear();
     if (this.signedIn) this.loadMine();
+    if (this.signedIn) this.loadFollowing();
+  }
+
+  /** Links in the mails: #status=<number> looks the status up, #rate=<number> opens the message to rate its answer. */
+  followDeepLink() {
+    const match = /^#(status|rate)=([0-9A-Za-z-]{1,20})$/.exec(window.location.hash);
+    if (!match) return;
+    const [, kind, number] = match;
+    this.lookup = { ...this.lookup, number };
+    if (kind === 'status' || !this.signedIn) {
+      this.lookUp();
+    } else {
+      this.openMine = number;
+      this.loadDetail(number);
+    }
+  }
+
+  async loadFollowing() {
+    try {
+      this.following = await this.client.get('/api/v1/me/subscriptions', { auth: true });
+    } catch (e) {
+      this.following = { items: [], error: this.problemText(e) };
+    }
+  }
+
+  /** Replaces the subscriptions with the given district items (immediate mails, every topic); none: stops them all. */
+  async saveFollowing(items) {
+    this.follow = { ...this.follow, saving: true, error: null };
+    try {
+      if (!items.length) {
+        await this.client.request('DELETE', '/api/v1/me/subscriptions', { auth: true });
+      } else {
+        const email = this.follow.email.trim() || this.following?.email || null;
+        await this.client.put('/api/v1/me/subscriptions', { email, language: this.lang, items }, { auth: true });
+      }
+      this.follow = { ...this.follow, saving: false, district: '' };
+      await this.loadFollowing();
+    } catch (e) {
+      const errors = e.fieldErrors ? e.fieldErrors(() => 'form') : {};
+      this.follow = { ...this.follow, saving: false, error: errors.form ? errors.form.join('; ') : this.problemText(e) };
+    }
+  }
+
+  followDistrict(event) {
+    event.preventDefault();
+    const district = this.follow.district;
+    const items = (this.following?.items || []).map(({ districtCode, categoryCode, delivery }) => ({ districtCode, categoryCode, delivery }));
+    if (!district || items.some((i) => i.districtCode === district && !i.categoryCode)) return;
+    this.saveFollowing([...items, { districtCode: district, categoryCode: null, delivery: 'IMMEDIATE' }]);
+  }
+
+  unfollow(id) {
+    const items = (this.following?.items || []).filter((i) => i.id !== id)
+      .map(({ districtCode, categoryCode, delivery }) => ({ districtCode, categoryCode, delivery }));
+    this.saveFollowing(items);
   }
 
   async loadReferenceData() {
@@ -168,6 +231,7 @@ export class OtklikFeedback extends OtklikElement {
     this.formError = null;
     // One key per filled-in form: a double click or a retry after a lost answer creates one incident.
     this._idempotencyKey ||= randomToken(18);
+    const email = this.form.email.trim();
     const body = {
       categoryCode: this.form.category,
       text: this.form.text,
@@ -175,13 +239,17 @@ export class OtklikFeedback extends OtklikElement {
       address: this.form.address.trim() || null,
       location: this.form.location,
       mediaIds: this.photos.filter((p) => p.id).map((p) => p.id),
+      contact: email ? { email } : null,
+      notify: this.form.notify,
+      language: this.lang === 'en' ? 'en' : 'ru',
     };
     try {
       this.receipt = await this.client.post('/api/v1/feedback', body, {
         auth: true, headers: { 'Idempotency-Key': this._idempotencyKey },
       });
       this._idempotencyKey = null;
-      this.form = { category: '', district: '', text: '', address: '', location: null };
+      this.receiptMailed = this.form.notify;
+      this.form = EMPTY_FORM();
       this.photos.forEach((p) => p.preview && URL.revokeObjectURL(p.preview));
       this.photos = [];
       this.topic = '';
@@ -194,9 +262,9 @@ export class OtklikFeedback extends OtklikElement {
       this.errors = fields;
       this.formError = Object.keys(fields).length ? this.t('fixErrors') + (form ? ` ${form.join('; ')}` : '') : this.problemText(e);
       await this.updateComplete;
-      const first = ['category', 'district', 'text', 'address', 'location', 'photos'].find((f) => fields[f]);
+      const first = ['category', 'district', 'text', 'address', 'location', 'photos', 'email'].find((f) => fields[f]);
       const target = first === 'category' ? (this.topic ? '#subtopic' : '#topic') : first === 'location' ? '#locate'
-        : first === 'photos' ? '#photo-pick' : first ? `#${first}` : '#form-error';
+        : first === 'photos' ? '#photo-pick' : first === 'email' ? '#notify-email' : first ? `#${first}` : '#form-error';
       this.renderRoot.querySelector(target)?.focus();
     } finally {
       this.sending = false;
@@ -204,7 +272,7 @@ export class OtklikFeedback extends OtklikElement {
   }
 
   async lookUp(event) {
-    event.preventDefault();
+    event?.preventDefault();
     const number = this.lookup.number.trim();
     if (!number) return;
     this.lookup = { ...this.lookup, loading: true, result: null, error: null };
@@ -225,6 +293,7 @@ export class OtklikFeedback extends OtklikElement {
         ${this.signedIn ? this.renderForm() : html`<p class="notice">${this.t('loginNeeded')}</p>`}
       </section>
       ${this.signedIn ? this.renderMine() : ''}
+      ${this.signedIn ? this.renderFollowing() : ''}
       ${this.renderLookup()}
     `;
   }
@@ -288,6 +357,19 @@ export class OtklikFeedback extends OtklikElement {
 
       ${this.renderPhotoPicker(e)}
 
+      <div class="row" style="margin-top:12px">
+        <input id="notify" type="checkbox" .checked=${this.form.notify} aria-describedby="notify-hint"
+            @change=${(ev) => this.edit('notify', ev.target.checked)}>
+        <label for="notify" style="margin:0">${this.t('notifyMe')}</label>
+      </div>
+      <p class="hint" id="notify-hint">${this.t('notifyHint')}</p>
+      ${this.form.notify ? html`<label for="notify-email">${this.t('email')}</label>
+        <input id="notify-email" type="email" maxlength="254" autocomplete="email" aria-invalid=${Boolean(e.email)}
+            aria-describedby=${describedBy(e, 'email', 'notify-email-hint')}
+            .value=${this.form.email} @input=${(ev) => this.edit('email', ev.target.value)}>
+        <p class="hint" id="notify-email-hint">${this.t('emailHint')}</p>
+        ${fieldErrors(e, 'email')}` : ''}
+
       ${this.formError ? html`<p class="notice bad" id="form-error" role="alert" tabindex="-1">${this.formError}</p>` : ''}
       <p><button type="submit" ?disabled=${this.sending} aria-busy=${this.sending}>${this.sending ? this.t('sending') : this.t('send')}</button></p>
     </form>`;
@@ -323,6 +405,7 @@ export class OtklikFeedback extends OtklikElement {
         ${r.firstResponseDue ? html`<dt>${this.t('firstResponseDue')}</dt><dd data-testid="first-response-due">${dateTime(this.lang, r.firstResponseDue)}</dd>` : ''}
         ${r.resolutionDue ? html`<dt>${this.t('resolutionDue')}</dt><dd data-testid="resolution-due">${dateTime(this.lang, r.resolutionDue)}</dd>` : ''}
       </dl>
+      ${this.receiptMailed ? html`<p class="hint" data-testid="receipt-mailed">${this.t('receiptMailed')}</p>` : ''}
     </div>`;
   }
 
@@ -332,7 +415,7 @@ export class OtklikFeedback extends OtklikElement {
       ${this.mine === null ? html`<p role="status">${this.t('loading')}</p>`
         : !this.mine.length ? html`<p>${this.t('noMessages')}</p>`
         : html`<ul class="plain" data-testid="my-messages">${this.mine.map((m) => html`<li>
-            <details @toggle=${(ev) => ev.target.open && this.loadDetail(m.number)}>
+            <details ?open=${this.openMine === m.number} @toggle=${(ev) => ev.target.open && this.loadDetail(m.number)}>
               <summary><strong>${m.number}</strong> — ${this.t(`incident_${m.status}`)}${m.overdue ? html`, <span class="error">${this.t('overdue')}</span>` : ''}
                 <br><span class="hint">${named(this.lang, m.category)}: ${m.excerpt}</span></summary>
               ${this.renderMyDetail(this.details[m.number])}
@@ -351,6 +434,41 @@ export class OtklikFeedback extends OtklikElement {
       <dd>${d.answer ? html`${d.answer.resolution ? html`<strong>${this.t(`resolution_${d.answer.resolution}`)}.</strong> ` : ''}${d.answer.text || ''}
         ${gallery(d.answer.photos, own, this.t('photoAfter'), 'answer-photos')}` : this.t('noAnswer')}</dd>
     </dl>`;
+  }
+
+  renderFollowing() {
+    const f = this.following || { items: [], loading: true };
+    const followed = new Set((f.items || []).filter((i) => !i.categoryCode).map((i) => i.districtCode));
+    const district = (code) => named(this.lang, this.districts.find((d) => d.code === code) || { nameRu: code, nameEn: code });
+    return html`<section aria-labelledby="following-heading" data-testid="following">
+      <h3 id="following-heading">${this.t('followingTitle')}</h3>
+      <p class="hint">${this.t('followingHint')}</p>
+      ${f.loading ? html`<p role="status">${this.t('loading')}</p>` : ''}
+      ${f.email ? html`<p data-testid="following-address">${this.t('followingAddress', { email: f.email })}
+        ${f.emailConfirmed === false ? html`<br><span class="notice" data-testid="following-unconfirmed">${this.t('followingUnconfirmed')}</span>` : ''}
+        ${f.addressRefused ? html`<br><span class="error">${this.t('followingRefused')}</span>` : ''}</p>` : ''}
+      ${(f.items || []).length ? html`<ul class="plain" data-testid="following-list">${f.items.map((i) => html`<li>
+          ${district(i.districtCode)}${i.categoryCode ? ` — ${i.categoryCode}` : ''}
+          <button type="button" class="secondary" ?disabled=${this.follow.saving} @click=${() => this.unfollow(i.id)}
+              aria-label=${this.t('unfollowDistrict', { district: district(i.districtCode) })}>${this.t('unfollow')}</button>
+        </li>`)}</ul>` : ''}
+      <form class="row" @submit=${(ev) => this.followDistrict(ev)}>
+        <div class="grow">
+          <label for="follow-district">${this.t('district')}</label>
+          <select id="follow-district" @change=${(ev) => { this.follow = { ...this.follow, district: ev.target.value }; }}>
+            <option value="" ?selected=${!this.follow.district}>${this.t('chooseDistrict')}</option>
+            ${this.districts.filter((d) => !followed.has(d.code)).map((d) => html`<option value=${d.code}
+                ?selected=${d.code === this.follow.district}>${named(this.lang, d)}</option>`)}
+          </select>
+          <label for="follow-email">${this.t('email')}</label>
+          <input id="follow-email" type="email" maxlength="254" autocomplete="email" aria-describedby="follow-email-hint"
+              .value=${this.follow.email} @input=${(ev) => { this.follow = { ...this.follow, email: ev.target.value }; }}>
+          <p class="hint" id="follow-email-hint">${this.t('emailHint')}</p>
+        </div>
+        <button type="submit" ?disabled=${this.follow.saving || !this.follow.district}>${this.t('followDistrict')}</button>
+      </form>
+      ${this.follow.error ? html`<p class="error" role="alert" data-testid="following-error">${this.follow.error}</p>` : ''}
+    </section>`;
   }
 
   renderLookup() {

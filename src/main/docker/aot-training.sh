@@ -29,6 +29,7 @@ OTKLIK_DB_PASSWORD=${OTKLIK_DB_PASSWORD:-aot-training} \
 OTKLIK_POLLS_PARTICIPATION_SECRET=${OTKLIK_POLLS_PARTICIPATION_SECRET:-aot-training-only-participation-secret-0123456789} \
 OTKLIK_POLLS_BALLOT_KEY=${OTKLIK_POLLS_BALLOT_KEY:-aot-training-only-ballot-key-0123456789abcdef} \
 OTKLIK_MEDIA_LINK_SECRET=${OTKLIK_MEDIA_LINK_SECRET:-aot-training-only-media-link-secret-0123456789} \
+OTKLIK_NOTIFY_UNSUBSCRIBE_SECRET=${OTKLIK_NOTIFY_UNSUBSCRIBE_SECRET:-aot-training-only-unsubscribe-secret-0123456789} \
 OTKLIK_SHUTDOWN_DELAY=0s \
   "$java" ${JAVA_OPTS:-} -XX:AOTCacheOutput=app.aot -Dquarkus.http.host=127.0.0.1 \
   -Dquarkus.hibernate-orm.schema-management.strategy=none -jar quarkus-run.jar >"$log" 2>&1 &

@@ -5,6 +5,8 @@ import java.util.UUID;
 
 import org.otklik.common.LocalizedText;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -41,12 +43,24 @@ public record FeedbackRequest(
         @Size(max = 200) @Pattern(regexp = "\\S+", message = "must not contain spaces") String externalId,
         @Schema(nullable = true, description = "Gosuslugi gateway only: the citizen's Gosuslugi id. Required from the gateway, "
                 + "refused (400) from every other client.", examples = "1000123456")
-        @Size(max = 255) @Pattern(regexp = "\\S+", message = "must not contain spaces") String citizenId) {
+        @Size(max = 255) @Pattern(regexp = "\\S+", message = "must not contain spaces") String citizenId,
+        @Schema(nullable = true, description = "Widget and mobile residents only: mail me at every step (registered, interim "
+                + "answer, answer, rejection, reopened, closed). The address is the token's verified e-mail, or contact.email; "
+                + "an address the token does not verify first gets a confirmation mail, and mails follow once its link is "
+                + "followed (double opt-in). Absent: false.", examples = "true")
+        @JsonProperty("notify") Boolean notifyMe,
+        @Schema(nullable = true, maxLength = 2, examples = "ru", description = "The language of the mails, ru or en; absent: ru")
+        @Pattern(regexp = "^(ru|en)$", message = "must be ru or en") String language) {
 
-    /** A message without uploaded photos (Open311, which takes links only). */
+    /** A message without uploaded photos or mails (Open311, which takes links only). */
     public FeedbackRequest(String categoryCode, String text, String districtCode, String address, Location location,
             List<String> attachments, Contact contact, String externalId, String citizenId) {
-        this(categoryCode, text, districtCode, address, location, attachments, null, contact, externalId, citizenId);
+        this(categoryCode, text, districtCode, address, location, attachments, null, contact, externalId, citizenId, null, null);
+    }
+
+    /** Whether the author asked to hear back by mail. */
+    public boolean wantsMail() {
+        return Boolean.TRUE.equals(notifyMe);
     }
 
     /**

@@ -96,7 +96,7 @@ public class FeedbackResource {
             @HeaderParam(IdempotencyStore.HEADER) String idempotencyKey) {
         Caller current = caller.get();
         IdempotentRequest request = new IdempotentRequest(current.subject(), "submit-feedback", idempotencyKey, body);
-        return intake.admit(current, body)
+        return intake.admit(current, caller.verifiedEmail(), body)
                 .chain(admitted -> idempotency.onceInPoolTransaction(request,
                         transaction -> intake.submit(transaction, admitted).map(this::stored)))
                 .map(StoredResponse::toResponse);

@@ -84,19 +84,23 @@ class IncidentRecorder {
         }
         IncidentEventType type = change.type();
         return java.util.Optional.of(new IncidentUpdate(type, incident.id, incident.number, incident.channel,
-                incident.authorSubject, incident.mailAddress(), incident.language, incident.status, incident.categoryCode,
+                incident.authorSubject, incident.mailAddress(), incident.notifyEmail != null, incident.language, incident.status, incident.categoryCode,
                 incident.organizationCode, incident.firstResponseDue, incident.resolutionDue,
                 type.commentForCitizen() ? change.comment() : null, incident.resolution, incident.redirectedTo,
                 incident.rejectionReason, type == IncidentEventType.INTERIM_ANSWER ? incident.interimPlannedDate : null,
-                type == IncidentEventType.ANSWERED ? afterPhotoLinks(incident) : List.of(), now));
+                type == IncidentEventType.ANSWERED ? afterPhotoLinks(incident, change) : List.of(), now));
     }
 
     /**
-     * Hook for the photos change: the links an answer mail shows as its "after" photos. Until residents' and
-     * staff's photos exist, these are the links the answer attached.
+     * The links an answer mail shows as its "after" photos: the answer's photos as time-limited signed links
+     * ({@link MediaService#signedLinks}, never a stored object's own address), then the https links the answer attached.
      */
-    static List<String> afterPhotoLinks(Incident incident) {
-        return incident.answerAttachments == null ? List.of() : List.of(incident.answerAttachments);
+    static List<String> afterPhotoLinks(Incident incident, IncidentChange change) {
+        List<String> links = new java.util.ArrayList<>(change.photoLinks() == null ? List.of() : change.photoLinks());
+        if (incident.answerAttachments != null) {
+            links.addAll(List.of(incident.answerAttachments));
+        }
+        return links;
     }
 
     private static IncidentEvent eventOf(Actor actor, IncidentChange change, Instant now) {

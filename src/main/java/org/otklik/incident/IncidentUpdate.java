@@ -12,6 +12,7 @@ import org.otklik.security.Channel;
  * writes it for the citizen.
  *
  * @param address where the resident asked the mails to go
+ * @param addressVouched the token verified the address; otherwise the resident confirms it first (double opt-in)
  * @param language ru or en
  * @param citizenText the answer, interim answer or rejection comment written for the citizen, else null
  * @param afterPhotoLinks links to the answer's "after" photos (see {@link IncidentRecorder#afterPhotoLinks})
@@ -23,6 +24,7 @@ public record IncidentUpdate(
         Channel channel,
         String authorSubject,
         String address,
+        boolean addressVouched,
         String language,
         IncidentStatus status,
         String categoryCode,

@@ -11,6 +11,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -81,8 +82,13 @@ public class IntakeService {
         this.media = media;
     }
 
-    /** A submission that passed the channel and field checks, ready to register. */
-    public record Admitted(Caller caller, Channel channel, FeedbackRequest request, ReferenceSnapshot reference) {
+    /**
+     * A submission that passed the channel and field checks, ready to register.
+     *
+     * @param verifiedEmail the caller's address as their token verifies it, if it does
+     */
+    public record Admitted(Caller caller, Optional<String> verifiedEmail, Channel channel, FeedbackRequest request,
+            ReferenceSnapshot reference) {
     }
 
     /** What a submission did: the receipt, whether it created the incident, and whether the caller is its author. */
@@ -90,17 +96,18 @@ public class IntakeService {
     }
 
     /** The checks before anything is written (and before an Idempotency-Key is looked up). */
-    public Uni<Admitted> admit(Caller caller, FeedbackRequest request) {
+    public Uni<Admitted> admit(Caller caller, Optional<String> verifiedEmail, FeedbackRequest request) {
         return Uni.createFrom().item(() -> submissionChannel(caller))
                 .chain(channel -> referenceCatalog.current()
-                        .invoke(reference -> validate(caller, channel, request, reference))
-                        .map(reference -> new Admitted(caller, channel, request, reference)));
+                        .invoke(reference -> validate(caller, channel, request, reference, verifiedEmail))
+                        .map(reference -> new Admitted(caller, verifiedEmail, channel, request, reference)));
     }
 
     /** Registers an admitted submission in the caller's pool transaction. */
     public Uni<Submitted> submit(SqlConnection transaction, Admitted admitted) {
         Caller caller = admitted.caller();
-        return findOrCreate(transaction, caller, admitted.channel(), admitted.request(), admitted.reference())
+        return findOrCreate(transaction, caller, admitted.verifiedEmail(), admitted.channel(), admitted.request(),
+                admitted.reference())
                 .map(intake -> new Submitted(views.receipt(intake.incident(), admitted.reference(), intake.notices()),
                         intake.created(), caller.hasRole(Roles.CITIZEN) && intake.incident().authorSubject != null));
     }
@@ -122,8 +129,17 @@ public class IntakeService {
         throw new ProblemException(ProblemType.FORBIDDEN, "This client may not submit feedback on channel " + channel + ".");
     }
 
-    private void validate(Caller caller, Channel channel, FeedbackRequest request, ReferenceSnapshot reference) {
+    private void validate(Caller caller, Channel channel, FeedbackRequest request, ReferenceSnapshot reference,
+            Optional<String> verifiedEmail) {
         List<FieldError> errors = new ArrayList<>();
+        if (request.wantsMail() && channel != Channel.WIDGET && channel != Channel.MOBILE) {
+            errors.add(FieldError.atPointer("/notify", "mails go to residents of the widget and the mobile apps; "
+                    + "this channel hears back on its own"));
+        } else if (request.wantsMail() && verifiedEmail.isEmpty()
+                && (request.contact() == null || request.contact().email() == null)) {
+            errors.add(FieldError.atPointer("/contact/email",
+                    "give an e-mail address to hear back, or use an account whose address the identity provider verified"));
+        }
         if (reference.category(request.categoryCode()).isEmpty()) {
             errors.add(FieldError.atPointer("/categoryCode", "unknown category"));
         } else if (!reference.isLeaf(request.categoryCode())) {
@@ -169,29 +185,29 @@ public class IntakeService {
     public Uni<Intake> submitOnChannel(SqlConnection transaction, Caller caller, FeedbackRequest request,
             ReferenceSnapshot reference) {
         Channel channel = caller.channel().orElseThrow(() -> new IllegalArgumentException("caller without a channel"));
-        validate(caller, channel, request, reference);
-        return findOrCreate(transaction, caller, channel, request, reference);
+        validate(caller, channel, request, reference, Optional.empty());
+        return findOrCreate(transaction, caller, Optional.empty(), channel, request, reference);
     }
 
     /** The incident of a message, whether this submission created it, and the notices it is linked to. */
     public record Intake(Incident incident, boolean created, List<NoticeRef> notices) {
     }
 
-    private Uni<Intake> findOrCreate(SqlConnection transaction, Caller caller, Channel channel, FeedbackRequest request,
-            ReferenceSnapshot reference) {
+    private Uni<Intake> findOrCreate(SqlConnection transaction, Caller caller, Optional<String> verifiedEmail, Channel channel,
+            FeedbackRequest request, ReferenceSnapshot reference) {
         if (request.externalId() == null) {
-            return create(transaction, caller, channel, request, reference);
+            return create(transaction, caller, verifiedEmail, channel, request, reference);
         }
         return incidents.lockExternalMessage(transaction, channel, null, request.externalId())
                 .chain(() -> incidents.findExternalMessage(transaction, channel, null, request.externalId()))
                 .chain(existing -> existing.isPresent()
                         ? coveringNotices.linkedTo(transaction, existing.get().id)
                                 .map(notices -> new Intake(existing.get(), false, notices))
-                        : create(transaction, caller, channel, request, reference));
+                        : create(transaction, caller, verifiedEmail, channel, request, reference));
     }
 
-    private Uni<Intake> create(SqlConnection transaction, Caller caller, Channel channel, FeedbackRequest request,
-            ReferenceSnapshot reference) {
+    private Uni<Intake> create(SqlConnection transaction, Caller caller, Optional<String> verifiedEmail, Channel channel,
+            FeedbackRequest request, ReferenceSnapshot reference) {
         Incident incident = new Incident();
         incident.channel = channel;
         incident.externalId = request.externalId();
@@ -213,12 +229,30 @@ public class IntakeService {
             incident.contactPhone = request.contact().phone();
             incident.contactEmail = request.contact().email();
         }
+        chooseMails(incident, request, verifiedEmail);
         return media.unattachable(transaction, caller, request.mediaIds(), "/mediaIds").invoke(errors -> {
             if (!errors.isEmpty()) {
                 throw new ProblemException(ProblemType.VALIDATION, "The photos cannot go with this message.", errors, Map.of());
             }
         }).chain(() -> register(transaction, incident, caller, reference))
                 .call(intake -> media.attachToMessage(transaction, caller, request.mediaIds(), intake.incident().id));
+    }
+
+    /**
+     * The author's choice of mails: to the token's verified address when the form gives none or the same one (no
+     * confirmation needed: {@code notifyEmail} set), else to the form's address ({@code contactEmail}), which the
+     * notify feature confirms first.
+     */
+    static void chooseMails(Incident incident, FeedbackRequest request, Optional<String> verifiedEmail) {
+        incident.language = request.language() == null ? "ru" : request.language();
+        if (!request.wantsMail()) {
+            return;
+        }
+        incident.notify = true;
+        String typed = request.contact() == null ? null : request.contact().email();
+        if (verifiedEmail.isPresent() && (typed == null || typed.strip().equalsIgnoreCase(verifiedEmail.get().strip()))) {
+            incident.notifyEmail = verifiedEmail.get().strip();
+        }
     }
 
     /**

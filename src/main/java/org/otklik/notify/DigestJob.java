@@ -37,21 +37,25 @@ public class DigestJob {
     private static final int BATCH = 200;
     private static final int MAX_BATCHES = 50;
 
-    private record Due(UUID id, String subject, String email, String language, int hour) {
+    private record Due(UUID id, String subject, String email, String emailSource, String language, int hour) {
     }
 
     private final Pool pool;
     private final MailOutboxRepository mails;
     private final RecipientRepository recipients;
+    private final ConfirmationRepository confirmations;
+    private final NotifyConfig config;
     private final ObjectMapper json;
     private final Clock clock;
     private final ZoneId zone;
 
-    public DigestJob(Pool pool, MailOutboxRepository mails, RecipientRepository recipients, ObjectMapper json, Clock clock,
-            CalendarConfig calendar) {
+    public DigestJob(Pool pool, MailOutboxRepository mails, RecipientRepository recipients,
+            ConfirmationRepository confirmations, NotifyConfig config, ObjectMapper json, Clock clock, CalendarConfig calendar) {
         this.pool = pool;
         this.mails = mails;
         this.recipients = recipients;
+        this.confirmations = confirmations;
+        this.config = config;
         this.json = json;
         this.clock = clock;
         this.zone = calendar.zone();
@@ -63,6 +67,7 @@ public class DigestJob {
         Instant now = clock.instant();
         return runDigests(now)
                 .call(() -> recipients.forgetCountsBefore(now.atZone(zone).toLocalDate().minusDays(2)))
+                .call(() -> confirmations.forgetUnconfirmedBefore(now.minus(config.confirmationValidity())))
                 .replaceWithVoid()
                 .onFailure().recoverWithUni(failure -> {
                     LOG.warnf("Writing the digests failed: %s", failure.toString());
@@ -85,13 +90,13 @@ public class DigestJob {
     /** @return the residents taken and the mails written */
     private Uni<int[]> batch(SqlConnection transaction, Instant now) {
         return transaction.preparedQuery("""
-                select id, subject, email, language, digest_hour from notice_subscriber
+                select id, subject, email, email_source, language, digest_hour from notice_subscriber
                 where next_digest_at <= $1 order by next_digest_at limit $2 for update skip locked""")
                 .execute(Tuple.of(MailOutboxRepository.utc(now), BATCH))
                 .map(rows -> {
                     List<Due> due = new ArrayList<>();
                     for (Row row : rows) {
-                        due.add(new Due(row.getUUID("id"), row.getString("subject"), row.getString("email"),
+                        due.add(new Due(row.getUUID("id"), row.getString("subject"), row.getString("email"), row.getString("email_source"),
                                 row.getString("language"), row.getShort("digest_hour")));
                     }
                     return due;
@@ -138,10 +143,11 @@ public class DigestJob {
     private MailOutboxRepository.NewMail digestMail(Due resident, List<UUID> eventIds, LocalDate day) {
         String list = UnsubscribeTokens.digestList(resident.id());
         MailPayload payload = new MailPayload(MailKind.NOTICE_DIGEST, resident.language(), resident.subject(), list, null,
-                eventIds, day);
+                eventIds, day, null);
         try {
             return new MailOutboxRepository.NewMail(UUID.randomUUID(), MailKind.NOTICE_DIGEST.eventType(), null, null,
-                    json.writeValueAsString(payload), resident.email(), list, resident.subject(), clock.instant());
+                    json.writeValueAsString(payload), resident.email(), list, resident.subject(), clock.instant(),
+                    "TOKEN".equals(resident.emailSource()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise a digest's facts", e);
         }

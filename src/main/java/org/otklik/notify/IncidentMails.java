@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.otklik.incident.IncidentEventType;
 import org.otklik.incident.IncidentUpdate;
 import org.otklik.incident.ResidentMails;
 import org.otklik.notify.MailPayload.IncidentFacts;
@@ -27,10 +28,12 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 public class IncidentMails implements ResidentMails {
 
     private final MailOutboxRepository mails;
+    private final ConfirmationService confirmations;
     private final ObjectMapper json;
 
-    public IncidentMails(MailOutboxRepository mails, ObjectMapper json) {
+    public IncidentMails(MailOutboxRepository mails, ConfirmationService confirmations, ObjectMapper json) {
         this.mails = mails;
+        this.confirmations = confirmations;
         this.json = json;
     }
 
@@ -39,9 +42,23 @@ public class IncidentMails implements ResidentMails {
         return mailOf(update).map(mails::insert).orElseGet(() -> Uni.createFrom().voidItem());
     }
 
+    /**
+     * At intake, an address the token does not vouch for is asked to be confirmed first; the registered mail is held
+     * until it is.
+     */
     @Override
     public Uni<Void> changed(SqlConnection transaction, IncidentUpdate update) {
-        return mailOf(update).map(mail -> mails.insert(transaction, mail)).orElseGet(() -> Uni.createFrom().voidItem());
+        return mailOf(update).map(mail -> confirmationFirst(transaction, update, mail).chain(() -> mails.insert(transaction, mail)))
+                .orElseGet(() -> Uni.createFrom().voidItem());
+    }
+
+    private Uni<Void> confirmationFirst(SqlConnection transaction, IncidentUpdate update, MailOutboxRepository.NewMail mail) {
+        if (mail.vouched() || update.type() != IncidentEventType.SUBMITTED || update.authorSubject() == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return confirmations.ask(transaction, new ConfirmationService.Request(update.authorSubject(), mail.recipient(),
+                MailComposer.language(update.language()), mail.list(), update.incidentId(), facts(MailKind.REGISTERED, update)),
+                update.occurredAt());
     }
 
     /** The mail row of a change, if the change is mailed. */
@@ -54,9 +71,10 @@ public class IncidentMails implements ResidentMails {
         }
         String list = UnsubscribeTokens.incidentList(update.incidentId());
         MailPayload payload = new MailPayload(kind.get(), MailComposer.language(update.language()), update.authorSubject(), list,
-                facts(kind.get(), update), null, null);
+                facts(kind.get(), update), null, null, null);
         return Optional.of(new MailOutboxRepository.NewMail(UUID.randomUUID(), kind.get().eventType(), update.incidentId(),
-                update.number(), write(payload), address, list, update.authorSubject(), update.occurredAt()));
+                update.number(), write(payload), address, list, update.authorSubject(), update.occurredAt(),
+                update.addressVouched() || update.authorSubject() == null));
     }
 
     private static IncidentFacts facts(MailKind kind, IncidentUpdate update) {

@@ -37,12 +37,14 @@ public final class MailComposer {
 
     private final NotifyConfig.Links links;
     private final String unsubscribeBase;
+    private final String confirmationBase;
     private final UnsubscribeTokens tokens;
     private final ZoneId zone;
 
     public MailComposer(NotifyConfig.Links links, String publicUrl, UnsubscribeTokens tokens, ZoneId zone) {
         this.links = links;
         this.unsubscribeBase = publicUrl.replaceAll("/+$", "") + "/api/v1/mail/unsubscribe?token=";
+        this.confirmationBase = publicUrl.replaceAll("/+$", "") + "/api/v1/mail/confirmation?token=";
         this.tokens = tokens;
         this.zone = zone;
     }
@@ -78,6 +80,25 @@ public final class MailComposer {
         data.put("rateLink", links.rate().replace("{number}", encode(facts.number())));
         data.put("unsubscribeLink", unsubscribeLink(payload.list()));
         return new Composed("incident", lang, data);
+    }
+
+    /** The confirmation mail of an address (double opt-in): for a message's mails, or for notices. */
+    public Composed confirmation(MailPayload payload) {
+        String lang = language(payload.language());
+        Map<String, Object> data = new HashMap<>();
+        data.put("aboutMessage", payload.incident() != null);
+        data.put("number", payload.incident() == null ? "" : payload.incident().number());
+        data.put("confirmLink", confirmationBase + tokens.signConfirmation(payload.confirmation()));
+        data.put("unsubscribeLink", unsubscribeLink(payload.list()));
+        return new Composed("confirm", lang, data);
+    }
+
+    /** The data of a mail row's template, by its kind. */
+    public Composed compose(MailPayload payload, ReferenceSnapshot reference, List<NoticeEventContent> notices) {
+        if (payload.kind() == MailKind.CONFIRM) {
+            return confirmation(payload);
+        }
+        return payload.kind().aboutIncident() ? incident(payload, reference) : notices(payload, notices);
     }
 
     /**

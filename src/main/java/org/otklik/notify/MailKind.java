@@ -15,7 +15,9 @@ public enum MailKind {
     /** One notice published, edited or ended (the row carries the notice event's own type). */
     NOTICE("notice"),
     /** The daily digest of a resident's notices. */
-    NOTICE_DIGEST("notice.digest");
+    NOTICE_DIGEST("notice.digest"),
+    /** Asks the resident to confirm an address they typed (double opt-in), for a message's mails or for notices. */
+    CONFIRM("mail.confirm");
 
     private final String eventType;
 
@@ -27,8 +29,14 @@ public enum MailKind {
         return eventType;
     }
 
+    /** A mail about one message (the confirmation mail is not one of them). */
     public boolean aboutIncident() {
-        return this != NOTICE && this != NOTICE_DIGEST;
+        return this != NOTICE && this != NOTICE_DIGEST && this != CONFIRM;
+    }
+
+    /** A mail showing notices. */
+    public boolean aboutNotices() {
+        return this == NOTICE || this == NOTICE_DIGEST;
     }
 
     /**

@@ -27,9 +27,14 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class MailOutboxRepository {
 
-    /** A mail row to write; {@code incidentId} only for a mail about an incident. */
+    /**
+     * A mail row to write; {@code incidentId} only for a mail about an incident.
+     *
+     * @param vouched the address needs no confirmation (the token verified it, or the mail is the confirmation);
+     *        otherwise the mail is written only once the resident confirmed the address, and held until then
+     */
     public record NewMail(UUID eventId, String eventType, Long incidentId, String incidentNumber, String payload,
-            String recipient, String list, String subject, Instant at) {
+            String recipient, String list, String subject, Instant at, boolean vouched) {
     }
 
     /** A mail row a relay claimed. */
@@ -41,15 +46,28 @@ public class MailOutboxRepository {
     public record NoticeEvent(String eventType, String content) {
     }
 
-    // written only if the resident has not unsubscribed from the list and the address was not refused for them
+    // written only if the resident has not unsubscribed from the list, the address was not refused for them, and
+    // it is vouched for or confirmed; held (mail_held) while its confirmation is pending
     private static final String INSERT_MAIL = """
+            with confirmation as (
+                select id, confirmed_at from mail_confirmation where subject = cast($10 as varchar) and address = cast($8 as varchar)),
+            opted_out as (select 1 from mail_opt_out where mail_list = cast($9 as varchar)),
+            held as (
+                insert into mail_held (confirmation_id, event_id, event_type, incident_id, incident_number, payload, mail_list,
+                    occurred_at)
+                select c.id, cast($2 as uuid), cast($3 as varchar), cast($4 as bigint), cast($5 as varchar), cast($6 as text),
+                    cast($9 as varchar), cast($7 as timestamptz)
+                from confirmation c
+                where not cast($11 as boolean) and c.confirmed_at is null and not exists (select 1 from opted_out)
+                on conflict do nothing)
             insert into outbox_delivery (id, event_id, event_type, incident_id, incident_number, destination, payload, state,
                 attempts, next_attempt_at, created_at, recipient, mail_list)
             select cast($1 as uuid), cast($2 as uuid), cast($3 as varchar), cast($4 as bigint), cast($5 as varchar), 'MAIL',
                 cast($6 as text), 'PENDING', 0, cast($7 as timestamptz), cast($7 as timestamptz), cast($8 as varchar),
                 cast($9 as varchar)
-            where not exists (select 1 from mail_opt_out where mail_list = cast($9 as varchar))
+            where not exists (select 1 from opted_out)
               and not exists (select 1 from mail_refusal where subject = cast($10 as varchar) and address = cast($8 as varchar))
+              and (cast($11 as boolean) or exists (select 1 from confirmation where confirmed_at is not null))
             on conflict do nothing""";
 
     private final Pool pool;
@@ -77,7 +95,7 @@ public class MailOutboxRepository {
 
     private static Object[] values(NewMail mail) {
         return new Object[] { UUID.randomUUID(), mail.eventId(), mail.eventType(), mail.incidentId(), mail.incidentNumber(),
-                mail.payload(), utc(mail.at()), mail.recipient(), mail.list(), mail.subject() };
+                mail.payload(), utc(mail.at()), mail.recipient(), mail.list(), mail.subject(), mail.vouched() };
     }
 
     /**

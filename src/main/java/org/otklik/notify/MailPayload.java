@@ -16,11 +16,12 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * @param subject the resident (token subject) the mail is for: an address refused for them is not used again
  * @param list what the mail's one-click unsubscribe stops (see {@link UnsubscribeTokens})
  * @param day the city day of a digest
+ * @param confirmation the confirmation a {@link MailKind#CONFIRM} mail asks the resident to follow
  */
 @RegisterForReflection
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record MailPayload(MailKind kind, String language, String subject, String list, IncidentFacts incident,
-        List<UUID> noticeEvents, LocalDate day) {
+        List<UUID> noticeEvents, LocalDate day, UUID confirmation) {
 
     /** An incident's mail: only what its author may read, never a staff-only note. */
     @RegisterForReflection

@@ -176,13 +176,12 @@ public class MailRelay {
         if (payload == null || payload.kind() == null) {
             return finish(row, "DEAD", null, "the mail's facts cannot be read");
         }
-        if (!payload.kind().aboutIncident() && work.notices().isEmpty()) {
+        if (payload.kind().aboutNotices() && work.notices().isEmpty()) {
             return finish(row, "CANCELLED", null, "its notices are gone");
         }
         io.quarkus.mailer.Mail mail;
         try {
-            MailComposer.Composed composed = payload.kind().aboutIncident() ? composer.incident(payload, reference)
-                    : composer.notices(payload, work.notices());
+            MailComposer.Composed composed = composer.compose(payload, reference, work.notices());
             MailTemplates.RenderedMail rendered = templates.render(composed.family(), composed.language(), composed.data());
             mail = sender.mailOf(row.eventId(), row.recipient(), composed.language(), rendered,
                     composer.unsubscribeLink(payload.list()));
@@ -218,10 +217,10 @@ public class MailRelay {
         return recipients.countOne(row.recipient(), clock.instant().atZone(zone).toLocalDate(), config.maxPerResidentPerDay());
     }
 
-    /** Mails about one's own message wait for the next city day; notice mails of the day are skipped. */
+    /** Mails about one's own message (and confirmations) wait for the next city day; notice mails of the day are skipped. */
     private Uni<Void> overLimit(ClaimedMail row, MailPayload payload) {
         count("limited");
-        if (payload.kind().aboutIncident()) {
+        if (!payload.kind().aboutNotices()) {
             Instant tomorrow = clock.instant().atZone(zone).toLocalDate().plusDays(1).atStartOfDay(zone).toInstant();
             return outbox.reschedule(row.id(), row.leaseNumber(), tomorrow).invoke(updated -> fenced(row, updated)).replaceWithVoid();
         }

@@ -3,7 +3,9 @@ package org.otklik.notify;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
@@ -11,6 +13,7 @@ import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.jboss.logging.Logger;
 import org.otklik.delivery.MailRecipients;
 
 import io.quarkus.mailer.Mail;
@@ -41,6 +44,7 @@ public class MailSender {
     public record Result(Outcome outcome, Integer replyCode, String error) {
     }
 
+    private static final Logger LOG = Logger.getLogger(MailSender.class);
     private static final Pattern ADDRESS = Pattern.compile("[^\\s<>@\"'(),;:]+@[^\\s<>\"'(),;:]+");
 
     private final ReactiveMailer mailer;
@@ -64,10 +68,26 @@ public class MailSender {
     }
 
     public Uni<Result> send(Mail mail) {
+        if (config.logMails()) {
+            LOG.info(logLine(mail));
+        }
         return mailer.send(mail)
                 .ifNoItem().after(config.sendTimeout()).failWith(() -> new TimeoutException("no answer within " + config.sendTimeout()))
                 .map(done -> new Result(Outcome.SENT, 250, null))
                 .onFailure().recoverWithItem(failure -> classify(failure, config.sendTimeout()));
+    }
+
+    private static final Pattern LINK = Pattern.compile("https?://[^\\s<>\"]+");
+
+    /** A mail as the dev-mode log shows it: subject, masked address and the links of its text, nothing else of the text. */
+    static String logLine(Mail mail) {
+        List<String> links = new ArrayList<>();
+        Matcher matcher = LINK.matcher(mail.getText() == null ? "" : mail.getText());
+        while (matcher.find()) {
+            links.add(matcher.group());
+        }
+        return "Mail \"" + mail.getSubject() + "\" to " + mail.getTo().stream().map(MailRecipients::mask).toList()
+                + (links.isEmpty() ? "" : " with links " + String.join(" ", links));
     }
 
     /** What a failed send means. */

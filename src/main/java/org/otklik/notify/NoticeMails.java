@@ -60,6 +60,7 @@ public class NoticeMails implements NoticeFollowers {
                                         and s.delivery = 'IMMEDIATE' and """ + matches + """
                         )
                           and not exists (select 1 from mail_refusal f where f.subject = r.subject and f.address = r.email)
+                          and """ + CONFIRMED + """
                         on conflict do nothing"""), change, eventId).setParameter("eventText", eventId.toString())
                         .setParameter("type", change.type())
                         .executeUpdate())
@@ -67,7 +68,7 @@ public class NoticeMails implements NoticeFollowers {
                         insert into notice_digest_entry (subscriber_id, notice_id, event_id, occurred_at)
                         select r.id, :notice, :event, :at
                         from notice_subscriber r
-                        where r.next_digest_at is not null
+                        where r.next_digest_at is not null and """ + CONFIRMED + """
                           and exists (select 1 from notice_subscription s where s.subscriber_id = r.id
                                         and s.delivery = 'DAILY_DIGEST' and """ + matches + """
                         )
@@ -76,6 +77,10 @@ public class NoticeMails implements NoticeFollowers {
                         .executeUpdate()))
                 .replaceWithVoid();
     }
+
+    /** The subscriber {@code r}'s address is the token's, or one they confirmed (double opt-in). */
+    private static final String CONFIRMED = "(r.email_source = 'TOKEN' or exists (select 1 from mail_confirmation c"
+            + " where c.subject = r.subject and c.address = r.email and c.confirmed_at is not null))";
 
     /** A subscription {@code s} matches: its district is one of the notice's (or the notice covers the whole city), its topic one the notice concerns (or none). */
     private static String matching(List<String> districtCodes) {

@@ -36,6 +36,17 @@ public interface NotifyConfig {
      */
     Optional<String> unsubscribeSecret();
 
+    /** How long the link of a confirmation mail (double opt-in) stays valid; unconfirmed addresses are forgotten then. */
+    @WithDefault("P7D")
+    Duration confirmationValidity();
+
+    /**
+     * Logs every mail as it goes out: subject, masked address and its links, never its text (dev mode, where the
+     * mock mailer shows mails instead of sending them).
+     */
+    @WithDefault("false")
+    boolean logMails();
+
     /** Where residents reach this API (the unsubscribe links point here). */
     String publicUrl();
 

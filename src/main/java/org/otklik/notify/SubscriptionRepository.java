@@ -23,7 +23,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public class SubscriptionRepository {
 
     public record Subscriber(UUID id, String subject, String email, EmailSource emailSource, String language,
-            Integer digestHour, OffsetDateTime nextDigestAt, boolean refused) {
+            Integer digestHour, OffsetDateTime nextDigestAt, boolean refused, boolean confirmed) {
     }
 
     public record StoredItem(UUID id, String districtCode, String categoryCode, Delivery delivery) {
@@ -41,7 +41,9 @@ public class SubscriptionRepository {
 
     public Uni<Optional<Subscriber>> find(String subject) {
         return pool.preparedQuery("select r.*, exists (select 1 from mail_refusal f where f.subject = r.subject"
-                + " and f.address = r.email) as refused from notice_subscriber r where r.subject = $1")
+                + " and f.address = r.email) as refused, r.email_source = 'TOKEN' or exists (select 1 from mail_confirmation c"
+                + " where c.subject = r.subject and c.address = r.email and c.confirmed_at is not null) as confirmed"
+                + " from notice_subscriber r where r.subject = $1")
                 .execute(Tuple.of(subject))
                 .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(subscriberOf(rows.iterator().next())));
     }
@@ -144,6 +146,7 @@ public class SubscriptionRepository {
         Short hour = row.getShort("digest_hour");
         return new Subscriber(row.getUUID("id"), row.getString("subject"), row.getString("email"),
                 EmailSource.valueOf(row.getString("email_source")), row.getString("language"),
-                hour == null ? null : hour.intValue(), row.getOffsetDateTime("next_digest_at"), row.getBoolean("refused"));
+                hour == null ? null : hour.intValue(), row.getOffsetDateTime("next_digest_at"), row.getBoolean("refused"),
+                row.getBoolean("confirmed"));
     }
 }

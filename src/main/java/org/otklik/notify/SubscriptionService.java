@@ -32,22 +32,28 @@ import io.vertx.mutiny.sqlclient.Pool;
 
 /**
  * A resident's notice subscriptions: one address and language, one digest hour, and up to 20 district-and-topic
- * subscriptions, each mailed at once or in the daily digest. A PUT replaces them all in one transaction.
+ * subscriptions, each mailed at once or in the daily digest. A PUT replaces them all in one transaction. An address
+ * given in the body that the token does not verify gets a confirmation mail, and no notice until it is confirmed.
  */
 @ApplicationScoped
 public class SubscriptionService {
 
     private final SubscriptionRepository subscriptions;
     private final MailOutboxRepository mails;
+    private final ConfirmationRepository confirmationRows;
+    private final ConfirmationService confirmations;
     private final ReferenceCatalog referenceCatalog;
     private final Pool pool;
     private final Clock clock;
     private final ZoneId zone;
 
     public SubscriptionService(SubscriptionRepository subscriptions, MailOutboxRepository mails,
-            ReferenceCatalog referenceCatalog, Pool pool, Clock clock, CalendarConfig calendar) {
+            ConfirmationRepository confirmationRows, ConfirmationService confirmations, ReferenceCatalog referenceCatalog,
+            Pool pool, Clock clock, CalendarConfig calendar) {
         this.subscriptions = subscriptions;
         this.mails = mails;
+        this.confirmationRows = confirmationRows;
+        this.confirmations = confirmations;
         this.referenceCatalog = referenceCatalog;
         this.pool = pool;
         this.clock = clock;
@@ -56,7 +62,7 @@ public class SubscriptionService {
 
     public Uni<SubscriptionsView> get(String subject) {
         return subscriptions.find(subject).chain(found -> found.isEmpty()
-                ? Uni.createFrom().item(new SubscriptionsView(null, null, false, "ru", null, null, List.of()))
+                ? Uni.createFrom().item(new SubscriptionsView(null, null, false, false, "ru", null, null, List.of()))
                 : subscriptions.items(found.get().id()).map(items -> view(found.get(), items)));
     }
 
@@ -79,9 +85,14 @@ public class SubscriptionService {
             Integer hour = request.digestHour();
             Instant nextDigest = hour == null ? null : DigestSchedule.nextAfter(hour, now, zone);
             String language = request.language() == null ? "ru" : request.language();
+            boolean vouched = verifiedEmail.map(MailAddresses::normalize).filter(email::equals).isPresent();
             return pool.withTransaction(transaction -> subscriptions
                     .upsert(transaction, subject, email, source, language, hour, nextDigest, now)
-                    .call(id -> subscriptions.replaceItems(transaction, id, request.items())));
+                    .call(id -> subscriptions.replaceItems(transaction, id, request.items()))
+                    .call(id -> source == EmailSource.TOKEN ? Uni.createFrom().voidItem()
+                            : vouched ? confirmationRows.vouch(transaction, subject, email, now)
+                                    : confirmations.ask(transaction, new ConfirmationService.Request(subject, email, language,
+                                            UnsubscribeTokens.immediateNoticesList(id), null, null), now)));
         }).chain(() -> get(subject));
     }
 
@@ -152,7 +163,8 @@ public class SubscriptionService {
     }
 
     private SubscriptionsView view(SubscriptionRepository.Subscriber subscriber, List<SubscriptionRepository.StoredItem> items) {
-        return new SubscriptionsView(subscriber.email(), subscriber.emailSource(), subscriber.refused(), subscriber.language(),
+        return new SubscriptionsView(subscriber.email(), subscriber.emailSource(), subscriber.confirmed(), subscriber.refused(),
+                subscriber.language(),
                 subscriber.digestHour(),
                 subscriber.nextDigestAt() == null ? null : subscriber.nextDigestAt().atZoneSameInstant(zone).toOffsetDateTime(),
                 items.stream().map(item -> new ItemView(item.id(), item.districtCode(), item.categoryCode(), item.delivery())).toList());

@@ -63,11 +63,14 @@ public final class SubscriptionViews {
     }
 
     @RegisterForReflection
-    @Schema(name = "NoticeSubscriptions", requiredProperties = { "email", "emailSource", "addressRefused", "language",
+    @Schema(name = "NoticeSubscriptions", requiredProperties = { "email", "emailSource", "emailConfirmed", "addressRefused", "language",
             "digestHour", "nextDigestAt", "items" })
     public record SubscriptionsView(
             @Schema(nullable = true, description = "The caller's own address; null when they follow nothing", examples = "resident@example.org") String email,
             @Schema(nullable = true) EmailSource emailSource,
+            @Schema(description = "Mails go to the address: the token verified it, or the resident followed the link of the "
+                    + "confirmation mail sent to an address given in the body (double opt-in); false while that is pending")
+            boolean emailConfirmed,
             @Schema(description = "The mail server refused the address for good: no mail goes to it until it is changed") boolean addressRefused,
             @Schema(examples = "ru") String language,
             @Schema(nullable = true, examples = "8") Integer digestHour,

@@ -51,7 +51,7 @@ public class UnsubscribeResource {
     public String page(@Parameter(description = TOKEN, required = true, schema = @Schema(type = SchemaType.STRING,
             pattern = UnsubscribeTokens.TOKEN_PATTERN, maxLength = 103)) @QueryParam("token") String token) {
         Stopped stopped = unsubscribe.check(token);
-        return UnsubscribePages.confirm(stopped);
+        return MailPages.confirm(stopped);
     }
 
     @POST
@@ -70,6 +70,6 @@ public class UnsubscribeResource {
         if (oneClick != null && !"One-Click".equals(oneClick)) {
             return Uni.createFrom().failure(ProblemException.invalidField("/List-Unsubscribe", "must be One-Click"));
         }
-        return unsubscribe.unsubscribe(token).map(UnsubscribePages::done);
+        return unsubscribe.unsubscribe(token).map(MailPages::done);
     }
 }

@@ -23,6 +23,9 @@ public final class UnsubscribeTokens {
     /** The form of a token in a URL: base64url list, a dot, base64url signature. */
     public static final String TOKEN_PATTERN = "^[A-Za-z0-9_-]{4,80}\\.[A-Za-z0-9_-]{22}$";
 
+    private static final Pattern CONFIRMATION = Pattern.compile("^c:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$");
+    private static final String UNSUBSCRIBE = "otklik-unsubscribe:";
+    private static final String CONFIRM = "otklik-confirm:";
     private static final Pattern LIST = Pattern.compile("^(i:[0-9]{1,18}|[nd]:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$");
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final int SIGNATURE_BYTES = 16;
@@ -63,11 +66,32 @@ public final class UnsubscribeTokens {
         if (!LIST.matcher(list).matches()) {
             throw new IllegalArgumentException("not a mail list: " + list);
         }
-        return ENCODER.encodeToString(list.getBytes(StandardCharsets.US_ASCII)) + "." + ENCODER.encodeToString(signature(list));
+        return signed(UNSUBSCRIBE, list);
     }
 
     /** The list a token names, if its signature is ours. */
     public Optional<String> verify(String token) {
+        return verified(UNSUBSCRIBE, LIST, token);
+    }
+
+    /**
+     * The token of a confirmation link (double opt-in): the confirmation's id, signed under a label of its own, so
+     * that an unsubscribe token never confirms and a confirmation token never unsubscribes.
+     */
+    public String signConfirmation(UUID confirmation) {
+        return signed(CONFIRM, "c:" + confirmation);
+    }
+
+    /** The confirmation a token names, if its signature is ours. */
+    public Optional<UUID> verifyConfirmation(String token) {
+        return verified(CONFIRM, CONFIRMATION, token).map(value -> UUID.fromString(value.substring(2)));
+    }
+
+    private String signed(String label, String value) {
+        return ENCODER.encodeToString(value.getBytes(StandardCharsets.US_ASCII)) + "." + ENCODER.encodeToString(signature(label, value));
+    }
+
+    private Optional<String> verified(String label, Pattern form, String token) {
         if (token == null || !token.matches(TOKEN_PATTERN)) {
             return Optional.empty();
         }
@@ -80,17 +104,17 @@ public final class UnsubscribeTokens {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-        if (!LIST.matcher(list).matches() || !MessageDigest.isEqual(signature(list), given)) {
+        if (!form.matcher(list).matches() || !MessageDigest.isEqual(signature(label, list), given)) {
             return Optional.empty();
         }
         return Optional.of(list);
     }
 
-    private byte[] signature(String list) {
+    private byte[] signature(String label, String value) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
-            return Arrays.copyOf(mac.doFinal(("otklik-unsubscribe:" + list).getBytes(StandardCharsets.US_ASCII)), SIGNATURE_BYTES);
+            return Arrays.copyOf(mac.doFinal((label + value).getBytes(StandardCharsets.US_ASCII)), SIGNATURE_BYTES);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is not available", e);
         }

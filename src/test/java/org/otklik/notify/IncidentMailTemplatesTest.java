@@ -54,11 +54,11 @@ class IncidentMailTemplatesTest {
     static final MailComposer COMPOSER = new MailComposer(LINKS, "https://api.samara.example/", TOKENS, ZoneId.of("Europe/Samara"));
     static final MailTemplates TEMPLATES = new MailTemplates();
 
-    private final IncidentMails mails = new IncidentMails(null, JSON);
+    private final IncidentMails mails = new IncidentMails(null, null, JSON);
 
     private static IncidentUpdate update(IncidentEventType type, IncidentStatus status, String citizenText, Resolution resolution,
             String rejection, LocalDate planned, List<String> photos, Channel channel) {
-        return new IncidentUpdate(type, 77, "2612-000077", channel, "citizen-7", " Resident@Example.org ", "ru", status,
+        return new IncidentUpdate(type, 77, "2612-000077", channel, "citizen-7", " Resident@Example.org ", true, "ru", status,
                 "roads.potholes", "dep.roads", Instant.parse("2026-12-02T14:00:00Z"), Instant.parse("2026-12-15T14:00:00Z"),
                 citizenText, resolution, null, rejection, planned, photos, Instant.parse("2026-12-01T08:00:00Z"));
     }
@@ -67,7 +67,7 @@ class IncidentMailTemplatesTest {
         MailOutboxRepository.NewMail row = mails.mailOf(update).orElseThrow();
         MailPayload payload = JSON.readValue(row.payload(), MailPayload.class);
         MailPayload inLanguage = new MailPayload(payload.kind(), language, payload.subject(), payload.list(), payload.incident(),
-                payload.noticeEvents(), payload.day());
+                payload.noticeEvents(), payload.day(), null);
         MailComposer.Composed composed = COMPOSER.incident(inLanguage, REFERENCE);
         return TEMPLATES.render(composed.family(), composed.language(), composed.data());
     }
@@ -146,7 +146,7 @@ class IncidentMailTemplatesTest {
                     List.of(), channel))).as(channel.name()).isEmpty();
         }
         IncidentUpdate badAddress = new IncidentUpdate(IncidentEventType.ANSWERED, 1, "n", Channel.WIDGET, "s", "not-an-address",
-                "ru", IncidentStatus.ANSWERED, "roads", "dep.roads", Instant.now(), Instant.now(), "x", Resolution.FIXED, null, null,
+                true, "ru", IncidentStatus.ANSWERED, "roads", "dep.roads", Instant.now(), Instant.now(), "x", Resolution.FIXED, null, null,
                 null, List.of(), Instant.now());
         assertThat(mails.mailOf(badAddress)).isEmpty();
         assertThat(MailKind.of(IncidentEventType.RATED)).contains(MailKind.CLOSED);
@@ -164,5 +164,30 @@ class IncidentMailTemplatesTest {
                 .isIn("number", "status", "categoryCode", "organizationCode", "firstResponseDue", "resolutionDue", "text",
                         "resolution", "redirectedTo", "rejectionReason", "plannedDate", "afterPhotos"));
         assertThat(payload.get("list")).isEqualTo("i:77");
+    }
+
+    @Test
+    void theConfirmationMailAsksInBothLanguagesWithASignedLinkThatOnlyConfirms() throws Exception {
+        java.util.UUID confirmation = java.util.UUID.randomUUID();
+        IncidentUpdate registered = update(IncidentEventType.SUBMITTED, IncidentStatus.NEW, null, null, null, null, List.of(),
+                Channel.WIDGET);
+        MailPayload facts = JSON.readValue(mails.mailOf(registered).orElseThrow().payload(), MailPayload.class);
+        for (String language : List.of("ru", "en")) {
+            MailPayload payload = new MailPayload(MailKind.CONFIRM, language, "citizen-7", "i:77", facts.incident(), null, null,
+                    confirmation);
+            MailComposer.Composed composed = COMPOSER.compose(payload, REFERENCE, List.of());
+            MailTemplates.RenderedMail mail = TEMPLATES.render(composed.family(), composed.language(), composed.data());
+            String token = TOKENS.signConfirmation(confirmation);
+            assertThat(mail.subject()).contains("2612-000077").contains("ru".equals(language) ? "Подтвердите" : "Confirm");
+            assertThat(mail.text()).contains("https://api.samara.example/api/v1/mail/confirmation?token=" + token)
+                    .contains("https://api.samara.example/api/v1/mail/unsubscribe?token=").doesNotContain("esident@");
+            assertThat(mail.html()).contains("/api/v1/mail/confirmation?token=" + token);
+            assertThat(TOKENS.verifyConfirmation(token)).contains(confirmation);
+            assertThat(TOKENS.verify(token)).as("a confirmation token never unsubscribes").isEmpty();
+        }
+        MailPayload notices = new MailPayload(MailKind.CONFIRM, "en", "citizen-7", "n:" + confirmation, null, null, null, confirmation);
+        MailComposer.Composed composed = COMPOSER.compose(notices, REFERENCE, List.of());
+        assertThat(TEMPLATES.render(composed.family(), composed.language(), composed.data()).subject())
+                .isEqualTo("Confirm your address for the city's notices");
     }
 }

@@ -27,6 +27,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 final class MailFixtures {
 
     static final String ADMIN = TestTokens.admin();
+    static final String OPERATOR = TestTokens.operator();
+    static final java.time.ZoneId SAMARA = java.time.ZoneId.of("Europe/Samara");
 
     private MailFixtures() {
     }
@@ -119,6 +121,16 @@ final class MailFixtures {
         List<MimeMessage> received = MailServer.receivedBy(address);
         assertThat(received).as("mails received by " + address).hasSize(count);
         return received;
+    }
+
+    private static final java.util.regex.Pattern CONFIRM_LINK =
+            java.util.regex.Pattern.compile("http://localhost:8080(/api/v1/mail/confirmation\\?token=[A-Za-z0-9_.-]+)");
+
+    /** The path and query of a confirmation mail's link. */
+    static String confirmLink(MimeMessage mail) {
+        java.util.regex.Matcher matcher = CONFIRM_LINK.matcher(parts(mail).get("text"));
+        assertThat(matcher.find()).as("confirmation link in the mail").isTrue();
+        return matcher.group(1);
     }
 
     static String header(MimeMessage message, String name) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.otklik.notify.MailFixtures.ADMIN;
 import static org.otklik.notify.MailFixtures.address;
 import static org.otklik.notify.MailFixtures.awaitMails;
+import static org.otklik.notify.MailFixtures.confirmLink;
 import static org.otklik.notify.MailFixtures.follow;
 import static org.otklik.notify.MailFixtures.item;
 import static org.otklik.notify.MailFixtures.mailRows;
@@ -130,9 +131,11 @@ class MailRelayTest {
         String changed = address("newaddress");
         follow(token, Map.of("email", changed, "items", List.of(item("kuibyshevsky", "housing.cold_water", "IMMEDIATE"))));
         assertThat(given().auth().oauth2(token).get("/api/v1/me/subscriptions").jsonPath().getBoolean("addressRefused")).isFalse();
+        relayAll(relay);
+        given().when().post(confirmLink(awaitMails(changed, 1).get(0))).then().statusCode(200);
         coldWaterNotice("Промывка сетей, третий этап");
         relayAll(relay);
-        awaitMails(changed, 1);
+        awaitMails(changed, 2);
         assertThat(MailServer.receivedBy(refused)).isEmpty();
     }
 

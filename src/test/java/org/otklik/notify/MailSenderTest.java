@@ -49,4 +49,14 @@ class MailSenderTest {
         assertThat(MailSender.messageId(event, "b@example.org", "otklik.samara.ru")).isNotEqualTo(first);
         assertThat(MailSender.messageId(UUID.randomUUID(), "a@example.org", "otklik.samara.ru")).isNotEqualTo(first);
     }
+
+    @Test
+    void theDevModeLogLineShowsSubjectMaskedAddressAndLinksButNoText() {
+        io.quarkus.mailer.Mail mail = new io.quarkus.mailer.Mail().addTo("resident@example.org").setSubject("Ответ по обращению 2612-000001")
+                .setText("Яма у дома 5, кв. 12 заделана.\nСтатус: http://localhost:8080/widget/demo.html#status=2612-000001\n"
+                        + "Отписаться: http://localhost:8080/api/v1/mail/unsubscribe?token=abc.def");
+        String line = MailSender.logLine(mail);
+        assertThat(line).contains("Ответ по обращению 2612-000001", "#status=2612-000001", "unsubscribe?token=abc.def")
+                .doesNotContain("resident@example.org").doesNotContain("кв. 12").contains("r***t@e***.org");
+    }
 }

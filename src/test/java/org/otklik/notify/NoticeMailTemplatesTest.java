@@ -24,7 +24,7 @@ class NoticeMailTemplatesTest {
 
     private static MailTemplates.RenderedMail render(MailKind kind, String language, List<MailComposer.NoticeEventContent> events) {
         MailPayload payload = new MailPayload(kind, language, "s", "d:" + UUID.randomUUID(), null, List.of(),
-                kind == MailKind.NOTICE_DIGEST ? LocalDate.of(2026, 12, 1) : null);
+                kind == MailKind.NOTICE_DIGEST ? LocalDate.of(2026, 12, 1) : null, null);
         MailComposer.Composed composed = IncidentMailTemplatesTest.COMPOSER.notices(payload, events);
         return IncidentMailTemplatesTest.TEMPLATES.render(composed.family(), composed.language(), composed.data());
     }

@@ -26,6 +26,7 @@ public class PackagedAppResource extends OidcWiremockTestResource {
         config.put("OTKLIK_POLLS_PARTICIPATION_SECRET", "packaged-app-test-participation-secret-0123456789");
         config.put("OTKLIK_POLLS_BALLOT_KEY", "packaged-app-test-ballot-key-0123456789abcdef");
         config.put("OTKLIK_MEDIA_LINK_SECRET", "packaged-app-test-media-link-secret-0123456789");
+        config.put("OTKLIK_NOTIFY_UNSUBSCRIBE_SECRET", "packaged-app-test-unsubscribe-secret-0123456789");
         // Production pods leave migrations to the Flyway Job (k8s/); the test migrates at start as that Job does.
         config.put("OTKLIK_DB_MIGRATE_AT_START", "true");
         config.put("quarkus.flyway.clean-at-start", "true");

@@ -2,10 +2,21 @@ package org.otklik.notify;
 
 import org.otklik.notify.UnsubscribeService.Stopped;
 
-/** The two small pages of the unsubscribe link, in Russian and English; they show no personal data. */
-final class UnsubscribePages {
+/** The small pages of the unsubscribe and confirmation links, in Russian and English; they show no personal data. */
+final class MailPages {
 
-    private UnsubscribePages() {
+    private MailPages() {
+    }
+
+    static String confirmAddress() {
+        return page("<p>Подтвердите адрес: после этого на него будут приходить письма, о которых вы просили.</p>"
+                + "<p lang=\"en\">Confirm the address: the mails you asked for will then come to it.</p>"
+                + "<form method=\"post\"><button type=\"submit\">Подтвердить / Confirm</button></form>");
+    }
+
+    static String addressConfirmed() {
+        return page("<p>Готово: адрес подтверждён, письма будут приходить.</p>"
+                + "<p lang=\"en\">Done: the address is confirmed, and the mails will come.</p>");
     }
 
     static String confirm(Stopped stopped) {
@@ -38,7 +49,7 @@ final class UnsubscribePages {
 
     private static String page(String body) {
         return "<!DOCTYPE html><html lang=\"ru\"><head><meta charset=\"utf-8\"><meta name=\"robots\" content=\"noindex\">"
-                + "<title>Отклик: отписка / unsubscribe</title></head><body style=\"font-family: Arial, sans-serif;\">"
+                + "<title>Отклик: письма / mails</title></head><body style=\"font-family: Arial, sans-serif;\">"
                 + body + "</body></html>";
     }
 }
