@@ -162,7 +162,8 @@ class IntakeMailTest {
         given().when().post(confirmLink(awaitMails(email, 1).get(0))).then().statusCode(200);
         String second = Feedback.submitAs(TestTokens.citizen(Feedback.uniqueSubject("two")), mailedPothole(email, "en"));
         relayAll(relay);
-        assertThat(awaitMails(email, 3)).extracting(MimeMessage::getSubject).containsExactly(
+        // the relay sends the released mail and the new confirmation in parallel: their order may vary
+        assertThat(awaitMails(email, 3)).extracting(MimeMessage::getSubject).containsExactlyInAnyOrder(
                 "Confirm your address for the mails about message " + first,
                 "Your message " + first + " is registered",
                 "Confirm your address for the mails about message " + second);
