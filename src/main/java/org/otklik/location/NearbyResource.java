@@ -53,7 +53,7 @@ public class NearbyResource {
                     schema = @Schema(type = SchemaType.NUMBER, minimum = "-180", maximum = "180")) @QueryParam("lon") String lon,
             @Parameter(required = true, description = "Category code", example = "landscaping.lighting",
                     schema = @Schema(type = SchemaType.STRING, maxLength = 64)) @QueryParam("category") String category,
-            @Parameter(description = "Metres, 1 to 500", schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
+            @Parameter(description = "Metres, 1 to 500", schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1",
                     maximum = "500", defaultValue = "150")) @QueryParam("radius") String radius) {
         double latitude = Coordinates.latitude("lat", lat);
         double longitude = Coordinates.longitude("lon", lon);
