@@ -66,12 +66,17 @@ public class EntityTags {
 
     /** The same for bytes serialised earlier: nothing is written to JSON or hashed per request. */
     public Response conditional(Request request, SerializedView view) {
+        return conditional(request, view, MediaType.APPLICATION_JSON_TYPE);
+    }
+
+    /** The same with another JSON media type (GeoJSON). */
+    public Response conditional(Request request, SerializedView view, MediaType mediaType) {
         CacheControl cacheControl = new CacheControl();
         cacheControl.setMaxAge(60);
         Response.ResponseBuilder notModified = request.evaluatePreconditions(view.tag());
         if (notModified != null) {
             return notModified.tag(view.tag()).cacheControl(cacheControl).build();
         }
-        return Response.ok(view.json(), MediaType.APPLICATION_JSON_TYPE).tag(view.tag()).cacheControl(cacheControl).build();
+        return Response.ok(view.json(), mediaType).tag(view.tag()).cacheControl(cacheControl).build();
     }
 }

@@ -1,0 +1,64 @@
+package org.otklik.incident;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * "Me too" supporters ({@code incident_supporter}) and the incident's count, through the plain reactive client.
+ * The primary key (incident, subject) makes a repeated or concurrent support a no-op; only a new row adds one to
+ * the count, in the same transaction.
+ */
+@ApplicationScoped
+public class SupporterRepository {
+
+    private static final String SUPPORT = """
+            with target as (
+                select id from incident
+                where number = $1 and status = any (incident_open_statuses()) and author_subject is distinct from $2
+            ), added as (
+                insert into incident_supporter (incident_id, subject, channel, created_at)
+                select id, $2, $3, $4 from target
+                on conflict do nothing
+                returning incident_id
+            )
+            update incident set supporters = supporters + 1 where id in (select incident_id from added)""";
+
+    /** A statement of its own, so that it sees a support a concurrent transaction committed while this one waited. */
+    private static final String STATE = """
+            select i.status, i.author_subject = $2 as own, i.supporters,
+                   exists (select 1 from incident_supporter s where s.incident_id = i.id and s.subject = $2) as supporting
+            from incident i where i.number = $1""";
+
+    /** What supporting did: nothing found, or the incident's state, whether the caller is its author, and the count. */
+    public record Outcome(IncidentStatus status, boolean own, boolean supporting, int supporters) {
+    }
+
+    private final Pool pool;
+
+    public SupporterRepository(Pool pool) {
+        this.pool = pool;
+    }
+
+    public Uni<Optional<Outcome>> support(String number, String subject, String channel, Instant now) {
+        return pool.withTransaction(connection -> connection.preparedQuery(SUPPORT)
+                .execute(Tuple.of(number, subject, channel, now.atOffset(ZoneOffset.UTC)))
+                .chain(() -> connection.preparedQuery(STATE).execute(Tuple.of(number, subject))))
+                .map(rows -> {
+                    if (rows.size() == 0) {
+                        return Optional.empty();
+                    }
+                    Row row = rows.iterator().next();
+                    return Optional.of(new Outcome(IncidentStatus.valueOf(row.getString("status")),
+                            Boolean.TRUE.equals(row.getBoolean("own")), row.getBoolean("supporting"),
+                            row.getInteger("supporters")));
+                });
+    }
+}

@@ -1,0 +1,38 @@
+package org.otklik.incident;
+
+import java.time.Clock;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.otklik.common.ProblemException;
+import org.otklik.security.Caller;
+
+import io.smallrye.mutiny.Uni;
+
+/** A resident supports an open incident ("me too") instead of filing a duplicate: once, however often asked. */
+@ApplicationScoped
+public class SupporterService {
+
+    private final SupporterRepository supporters;
+    private final Clock clock;
+
+    public SupporterService(SupporterRepository supporters, Clock clock) {
+        this.supporters = supporters;
+        this.clock = clock;
+    }
+
+    public Uni<SupportView> support(Caller caller, String number) {
+        String channel = caller.channel().map(Enum::name).orElse("WIDGET");
+        return supporters.support(number, caller.subject(), channel, clock.instant()).map(found -> {
+            SupporterRepository.Outcome outcome = found
+                    .orElseThrow(() -> ProblemException.notFound("No incident has the number " + number + "."));
+            if (outcome.own()) {
+                throw ProblemException.conflict("You reported incident " + number + " yourself.");
+            }
+            if (!outcome.supporting()) {
+                throw ProblemException.conflict("Incident " + number + " is no longer open (" + outcome.status() + ").");
+            }
+            return new SupportView(number, outcome.supporters());
+        });
+    }
+}

@@ -1,0 +1,13 @@
+-- Dev mode only: rough demo boundaries of Samara's nine districts. They are APPROXIMATE (boxes around each
+-- district's part of the city, drawn so that they tile without overlapping), marked so in their properties;
+-- load the real ones with PUT /api/v1/admin/districts/boundaries.
+insert into district_boundary (district_code, geometry, properties, updated_at) values
+    ('samarsky', '{"type":"Polygon","coordinates":[[[50.07,53.17],[50.11,53.17],[50.11,53.205],[50.07,53.205],[50.07,53.17]]]}', '{"district":"samarsky","approximate":true,"source":"Otklik demo data, not an official boundary"}', now()),
+    ('leninsky', '{"type":"Polygon","coordinates":[[[50.11,53.17],[50.15,53.17],[50.15,53.205],[50.11,53.205],[50.11,53.17]]]}', '{"district":"leninsky","approximate":true,"source":"Otklik demo data, not an official boundary"}', now()),
+    ('zheleznodorozhny', '{"type":"Polygon","coordinates":[[[50.15,53.17],[50.22,53.17],[50.22,53.215],[50.15,53.215],[50.15,53.17]]]}', '{"district":"zheleznodorozhny","approximate":true,"source":"Otklik demo data, not an official boundary"}', now()),
+    ('oktyabrsky', '{"type":"Polygon","coordinates":[[[50.07,53.205],[50.15,53.205],[50.15,53.25],[50.07,53.25],[50.07,53.205]]]}', '{"district":"oktyabrsky","approximate":true,"source":"Otklik demo data, not an official boundary"}', now()),
+    ('sovetsky', '{"type":"Polygon","coordinates":[[[50.15,53.215],[50.22,53.215],[50.22,53.25],[50.15,53.25],[50.15,53.215]]]}', '{"district":"sovetsky","approximate":true,"source":"Otklik demo data, not an official boundary"}', now()),
+    ('promyshlenny', '{"type":"Polygon","coordinates":[[[50.22,53.19],[50.3,53.19],[50.3,53.25],[50.22,53.25],[50.22,53.215],[50.22,53.19]]]}', '{"district":"promyshlenny","approximate":true,"source":"Otklik demo data, not an official boundary"}', now()),
+    ('kirovsky', '{"type":"Polygon","coordinates":[[[50.15,53.25],[50.3,53.25],[50.3,53.3],[50.15,53.3],[50.15,53.25]]]}', '{"district":"kirovsky","approximate":true,"source":"Otklik demo data, not an official boundary"}', now()),
+    ('krasnoglinsky', '{"type":"Polygon","coordinates":[[[50.07,53.25],[50.15,53.25],[50.15,53.3],[50.35,53.3],[50.35,53.42],[50.07,53.42],[50.07,53.25]]]}', '{"district":"krasnoglinsky","approximate":true,"source":"Otklik demo data, not an official boundary"}', now()),
+    ('kuibyshevsky', '{"type":"Polygon","coordinates":[[[50.07,53.09],[50.4,53.09],[50.4,53.19],[50.3,53.19],[50.22,53.19],[50.22,53.17],[50.07,53.17],[50.07,53.09]]]}', '{"district":"kuibyshevsky","approximate":true,"source":"Otklik demo data, not an official boundary"}', now());
