@@ -38,6 +38,7 @@ import org.otklik.testsupport.TestTokens;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -301,9 +302,12 @@ class PollVotingTest {
                 .body("sealedBallots", equalTo(0));
     }
 
+    /** Every sealed ballot of the poll, in claim order, end to end: a replaced ballot changes it whoever's it is. */
     private byte[] sealedOf(UUID poll) {
-        return pool.preparedQuery("select sealed from poll_participation where poll_id = $1 order by participation_key")
-                .execute(Tuple.of(poll)).await().indefinitely().iterator().next().getBuffer(0).getBytes();
+        Buffer all = Buffer.buffer();
+        pool.preparedQuery("select sealed from poll_participation where poll_id = $1 order by participation_key")
+                .execute(Tuple.of(poll)).await().indefinitely().forEach(row -> all.appendBuffer(row.getBuffer(0)));
+        return all.getBytes();
     }
 
     @Test
