@@ -13,6 +13,7 @@ import org.otklik.poll.BallotRepository.Outcome;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.UniEmitter;
 import io.vertx.core.Context;
@@ -26,6 +27,8 @@ import io.vertx.core.Vertx;
  * {@code mix.max-wait}. Each vote's answer comes after the commit of its batch; when the batch fails,
  * every vote of it fails with {@link BatchFailedException}.
  */
+// At start, so that the accepted-votes counter is exported (at zero) before the first vote.
+@Startup
 @ApplicationScoped
 public class VoteBatcher {
 
