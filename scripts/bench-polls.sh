@@ -190,6 +190,8 @@ if [ -n "${JFR:-}" ]; then
   jfr print --events jdk.ExecutionSample "$JFR" \
     | awk '/stackTrace = \[/ {getline; sub(/^[ \t]+/, ""); sub(/line:.*/, ""); print}' \
     | sort | uniq -c | sort -rn | head -25 || true
+  echo "   samples by what they were doing (scripts/jfr-categories.py):"
+  python3 scripts/jfr-categories.py "$JFR" || true
   echo "   samples in org.otklik (any depth), by method:"
   jfr print --events jdk.ExecutionSample "$JFR" \
     | awk '/stackTrace = \[/ {inside = 1; seen = ""; next} inside && /^[ \t]*\]/ {inside = 0; next}

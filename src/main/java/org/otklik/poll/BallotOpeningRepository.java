@@ -113,25 +113,30 @@ public class BallotOpeningRepository {
         });
     }
 
-    /** Writes opened ballots, in the order given; batchSize is the number of ballots the opening writes. */
-    public Uni<Void> insertOpened(SqlConnection transaction, UUID pollId, List<SealedBallot> ballots, long batchSize) {
+    /** Opened ballots as the arrays of one insert, in the order given (CPU work: callers run it off the event loop). */
+    public record OpenedRows(Buffer[] receipts, String[] districts, String[] channels, String[] answers, String[] tallyKeys) {
+    }
+
+    static OpenedRows openedRows(List<SealedBallot> ballots) {
         int n = ballots.size();
-        Buffer[] receipts = new Buffer[n];
-        String[] districts = new String[n];
-        String[] channels = new String[n];
-        String[] answers = new String[n];
-        String[] tallyKeys = new String[n];
+        OpenedRows rows = new OpenedRows(new Buffer[n], new String[n], new String[n], new String[n], new String[n]);
         for (int i = 0; i < n; i++) {
             SealedBallot ballot = ballots.get(i);
-            receipts[i] = Buffer.buffer(ballot.receiptHash());
-            districts[i] = ballot.district();
-            channels[i] = ballot.channel();
-            answers[i] = ballot.answers().encode();
-            tallyKeys[i] = new JsonArray(List.of((Object[]) ballot.tallyKeys())).encode();
+            rows.receipts()[i] = Buffer.buffer(ballot.receiptHash());
+            rows.districts()[i] = ballot.district();
+            rows.channels()[i] = ballot.channel();
+            rows.answers()[i] = ballot.answers().encode();
+            rows.tallyKeys()[i] = new JsonArray(List.of((Object[]) ballot.tallyKeys())).encode();
         }
+        return rows;
+    }
+
+    /** Writes opened ballots, in the order given; batchSize is the number of ballots the opening writes. */
+    public Uni<Void> insertOpened(SqlConnection transaction, UUID pollId, OpenedRows rows, long batchSize) {
         return transaction.preparedQuery(INSERT_OPENED)
                 .execute(Tuple.tuple().addUUID(pollId).addInteger((int) Math.min(Integer.MAX_VALUE, Math.max(1, batchSize)))
-                        .addValue(receipts).addValue(districts).addValue(channels).addValue(answers).addValue(tallyKeys))
+                        .addValue(rows.receipts()).addValue(rows.districts()).addValue(rows.channels())
+                        .addValue(rows.answers()).addValue(rows.tallyKeys()))
                 .replaceWithVoid();
     }
 

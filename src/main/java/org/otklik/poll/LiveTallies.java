@@ -19,7 +19,8 @@ import io.smallrye.mutiny.Uni;
  * counts the claims; once at least {@code small-group-threshold} more than the published snapshot
  * holds, it unseals the poll's ballots in memory, counts participants and options (no district, no
  * channel) and publishes that snapshot ({@code poll_public_tally}), which admin and public results
- * read until the poll is opened at close. Nothing of it is written but the totals.
+ * read until the poll is opened at close. Nothing of it is written but the totals. Unsealing runs on
+ * a worker thread, one chunk after the other ({@link OffEventLoop}).
  */
 @ApplicationScoped
 public class LiveTallies {
@@ -27,15 +28,17 @@ public class LiveTallies {
     private final BallotOpeningRepository openings;
     private final PublicTallyRepository snapshots;
     private final BallotKeys keys;
+    private final OffEventLoop workers;
     private final PollsConfig config;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     public LiveTallies(BallotOpeningRepository openings, PublicTallyRepository snapshots, BallotKeys keys,
-            PollsConfig config, Clock clock) {
+            OffEventLoop workers, PollsConfig config, Clock clock) {
         this.openings = openings;
         this.snapshots = snapshots;
         this.keys = keys;
+        this.workers = workers;
         this.config = config;
         this.clock = clock;
     }
@@ -78,14 +81,14 @@ public class LiveTallies {
                 .query("set transaction isolation level repeatable read read only").execute()
                 .chain(() -> keys.find(transaction, pollId))
                 .chain(key -> key.isEmpty() ? Uni.createFrom().voidItem()
-                        : openings.forEachSealed(transaction, pollId, salt(), PollOpening.CHUNK, chunk -> {
+                        : openings.forEachSealed(transaction, pollId, salt(), PollOpening.CHUNK, chunk -> workers.run(() -> {
                             for (byte[] sealed : chunk) {
                                 for (String tallyKey : SealedBallot.decode(BallotSeal.open(key.get(), pollId, sealed)).tallyKeys()) {
                                     counts.merge(tallyKey, 1L, Long::sum);
                                 }
                             }
-                            return Uni.createFrom().voidItem();
-                        }))
+                            return null;
+                        }).replaceWithVoid()))
                 .chain(() -> openings.legacyTallies(transaction, pollId))
                 .map(legacy -> {
                     legacy.forEach(row -> counts.merge(row.key(), row.votes(), Long::sum));

@@ -52,9 +52,6 @@ public class Poll {
     @Column(name = "results_policy", nullable = false, length = 16)
     public ResultsPolicy resultsPolicy;
 
-    @Column(nullable = false)
-    public boolean secret;
-
     @Column(name = "allow_revote", nullable = false)
     public boolean allowRevote;
 

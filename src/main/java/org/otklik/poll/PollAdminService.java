@@ -190,7 +190,6 @@ public class PollAdminService {
         poll.eligibleDistricts = definition.eligibility().districts().toArray(String[]::new);
         poll.minAge = definition.eligibility().minAge();
         poll.resultsPolicy = definition.resultsPolicy();
-        poll.secret = definition.secret();
         poll.allowRevote = definition.allowRevote();
         poll.definition = definition.canonicalJson();
         poll.definitionHash = definition.hash();

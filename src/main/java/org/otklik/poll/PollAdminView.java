@@ -19,7 +19,8 @@ public record PollAdminView(
         @Schema(nullable = true, description = "When an admin closed the poll early") OffsetDateTime closedAt,
         Eligibility eligibility,
         ResultsPolicy resultsPolicy,
-        boolean secret,
+        @Schema(description = "As the definition says (it is part of its hash): true for every poll defined since ballots are "
+                + "sealed; every poll's ballots are sealed until the close, whatever an older definition says") boolean secret,
         boolean allowRevote,
         List<Question> questions,
         @Schema(description = "SHA-256 (hex) of the definition's canonical JSON; fixed once the poll is published",

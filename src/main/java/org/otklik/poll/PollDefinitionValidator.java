@@ -45,10 +45,14 @@ final class PollDefinitionValidator {
                 }
             }
         }
+        if (Boolean.FALSE.equals(request.secret())) {
+            errors.add("/secret", "every ballot is sealed until the close and opened unlinked from its voter: a poll cannot "
+                    + "be made non-secret (leave secret out)");
+        }
         errors.throwIfAny();
         return new PollDefinition(trimmed(request.title()), trimmed(request.description()), eligibility,
                 request.resultsPolicy() == null ? ResultsPolicy.AFTER_CLOSE : request.resultsPolicy(),
-                request.secret() == null || request.secret(),
+                true,
                 request.allowRevote() != null && request.allowRevote(),
                 List.copyOf(questions));
     }

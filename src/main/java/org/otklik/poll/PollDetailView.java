@@ -18,7 +18,8 @@ public record PollDetailView(
         Eligibility eligibility,
         ResultsPolicy resultsPolicy,
         @Schema(description = "Whether GET /api/v1/polls/{id}/results answers now") boolean resultsVisible,
-        boolean secret,
+        @Schema(description = "As the definition says (it is part of its hash): true for every poll defined since ballots are "
+                + "sealed; every poll's ballots are sealed until the close, whatever an older definition says") boolean secret,
         boolean allowRevote,
         List<Question> questions,
         @Schema(description = "SHA-256 (hex) of the canonical JSON of the definition (title, description, eligibility, "

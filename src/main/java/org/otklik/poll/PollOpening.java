@@ -24,7 +24,8 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
  * for the batches that saw the poll open; then one transaction, holding the poll's row lock, unseals
  * the last ballot of every claim, writes them in a random order (SHA-256 of a SecureRandom salt and
  * the claim key across chunks, {@link Collections#shuffle} with SecureRandom within each), writes the
- * final tallies, erases the sealed ballots and destroys the poll's data key. A second opener waits
+ * final tallies, erases the sealed ballots and destroys the poll's data key. Unsealing, shuffling and
+ * encoding a chunk run on a worker thread ({@link OffEventLoop}), the SQL on the event loop. A second opener waits
  * for the row lock and finds the poll opened; a failed opening rolls back whole and is retried.
  */
 @ApplicationScoped
@@ -36,14 +37,16 @@ public class PollOpening {
 
     private final BallotOpeningRepository openings;
     private final BallotKeys keys;
+    private final OffEventLoop workers;
     private final SecureRandom random = new SecureRandom();
     private final Timer opened;
     private final Timer failed;
     private final Counter failures;
 
-    public PollOpening(BallotOpeningRepository openings, BallotKeys keys, MeterRegistry registry) {
+    public PollOpening(BallotOpeningRepository openings, BallotKeys keys, OffEventLoop workers, MeterRegistry registry) {
         this.openings = openings;
         this.keys = keys;
+        this.workers = workers;
         this.opened = closeTimer(registry, "opened");
         this.failed = closeTimer(registry, "failed");
         this.failures = Counter.builder("otklik.polls.close.failures")
@@ -90,7 +93,8 @@ public class PollOpening {
             }
             Uni<Void> written = sealed == 0 ? Uni.createFrom().voidItem()
                     : openings.forEachSealed(transaction, pollId, salt(), CHUNK,
-                            chunk -> openings.insertOpened(transaction, pollId, unseal(key.get(), pollId, chunk), sealed));
+                            chunk -> workers.run(() -> BallotOpeningRepository.openedRows(unseal(key.get(), pollId, chunk)))
+                                    .chain(rows -> openings.insertOpened(transaction, pollId, rows, sealed)));
             return written.chain(() -> keys.destroy(transaction, pollId)).chain(() -> openings.finish(transaction, pollId));
         }));
     }

@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.Consumes;
@@ -188,7 +189,7 @@ public class PollResource {
             content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
     @APIResponse(responseCode = "404", description = "The service issued no such receipt",
             content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
-    public Uni<ReceiptView> checkReceipt(ReceiptCheckRequest request) {
+    public Uni<ReceiptView> checkReceipt(@Valid ReceiptCheckRequest request) {
         if (request == null) {
             throw ProblemException.invalidField("/receipt", "is required");
         }

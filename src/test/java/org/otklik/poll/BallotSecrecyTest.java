@@ -66,7 +66,7 @@ class BallotSecrecyTest {
     void beforeTheCloseNoTableAndNoLogLineHoldsASubjectAReceiptOrAnAnswer() throws Exception {
         UUID secret = createOpen();
         UUID revotable = createOpen(with(definition(), "allowRevote", true));
-        UUID open = createOpen(with(definition(), "secret", false));
+        UUID open = createOpen(with(definition(), "resultsPolicy", "AFTER_CLOSE"));
         int voters = 30;
         List<String> subjects = new ArrayList<>();
         List<String> tokens = new ArrayList<>();

@@ -2,6 +2,7 @@ package org.otklik.poll;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.matchesPattern;
@@ -145,6 +146,14 @@ class PollAdminTest {
         create(with(definition(), "secret", "yes")).statusCode(400)
                 .body("errors[0].pointer", equalTo("/secret"));
         create(with(definition(), "resultsPolicy", "SOMETIMES")).statusCode(400);
+    }
+
+    @Test
+    void aPollCannotBeMadeNonSecret() {
+        create(with(definition(), "secret", false)).statusCode(400).contentType("application/problem+json")
+                .body("errors[0].pointer", equalTo("/secret"))
+                .body("errors[0].message", containsString("cannot be made non-secret"));
+        create(with(definition(), "secret", true)).statusCode(201).body("secret", equalTo(true));
         given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"title\": ").when().post("/api/v1/admin/polls")
                 .then().statusCode(400).contentType("application/problem+json");
     }
