@@ -215,14 +215,13 @@ public class StatsRollups {
         // One snapshot; the queries are independent, so they go out together on the connection (pipelined) and
         // the report waits for the slowest instead of the sum of the round trips. Each reads a few thousand rows
         // at most: parallel workers would cost more to start than they save, on a busy machine most of all.
-        return pool.withTransaction(connection -> connection.query(
-                "set transaction isolation level repeatable read, read only; set local max_parallel_workers_per_gather = 0")
-                .execute()
-                .and().unis(
-                        repository.read(connection, dimensions, months ? monthFrom : NONE_FROM, monthTo, from, headTo,
-                                tailFrom, to),
-                        repository.pendingContributions(connection, start, end, from, calendarEnd()),
-                        repository.ahead(connection, from, to, now))
+        return pool.withTransaction(connection -> Uni.combine().all().unis(
+                connection.query("set transaction isolation level repeatable read, read only;"
+                        + " set local max_parallel_workers_per_gather = 0").execute(),
+                repository.read(connection, dimensions, months ? monthFrom : NONE_FROM, monthTo, from, headTo, tailFrom,
+                        to),
+                repository.pendingContributions(connection, start, end, from, calendarEnd()),
+                repository.ahead(connection, from, to, now))
                 .asTuple()
                 .map(read -> {
                     List<Stored> rows = new ArrayList<>(read.getItem2());
