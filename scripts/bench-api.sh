@@ -245,13 +245,14 @@ rss_load=$(( $(ps -o rss= -p "$app_pid") / 1024 > rss_load ? $(ps -o rss= -p "$a
 
 log "workflow: operators accept NEW incidents (moderation), $WORKFLOW_ROWS seeded per phase"
 psql -qX -v ON_ERROR_STOP=1 <<SQL
-insert into $SCHEMA.incident (number, channel, category_code, district_code, address, text, author_subject, submitted_by,
+set search_path = $SCHEMA;
+insert into incident (number, channel, category_code, district_code, address, text, author_subject, submitted_by,
     organization_code, status, first_response_due, resolution_due, created_at, updated_at)
 select 'W' || phase || lpad(n::text, 8, '0'), 'WIDGET', 'housing.hot_water', 'leninsky', 'ул. Молодогвардейская, 1',
     'Нет горячей воды в подъезде с утра, просим проверить стояк.', 'bench-citizen', 'bench-citizen', 'rso.water', 'NEW',
     now() + interval '8 hours', now() + interval '10 days', now(), now()
 from generate_series(0, 1) as phase, generate_series(0, $WORKFLOW_ROWS - 1) as n;
-vacuum analyze $SCHEMA.incident;
+vacuum analyze incident;
 SQL
 sleep 5   # the seeded rows' deltas (when the rollups are on) are folded before the warm-up
 moderation=$(run_wrk moderation "$work/moderation.lua" "$BASE")
