@@ -10,7 +10,12 @@
 #   3. for the feedback row, also runs pgbench on the statements the service really sends for one
 #      submission (its transaction: begin, incident, first event, notice links, commit; a submission
 #      is not delivered, so no outbox row): the database's own ceiling for that work, printed under the table;
-#   4. prints one table of rates, p50/p90/p99 latencies and ratios, with the service's RSS idle and under load.
+#   4. a workflow action: operators accept NEW incidents (moderation, NEW -> ASSIGNED), one request per incident,
+#      on incidents seeded with SQL (WORKFLOW_ROWS per phase, warm-up and measured apart);
+#   5. prints one table of rates, p50/p90/p99 latencies and ratios, with the service's RSS idle and under load.
+# STATS_ROLLUPS=off measures the write path as it was before the statistics rollups (V150): the three
+# statement triggers that write stats_delta are disabled and V150's two partial indexes dropped, in the
+# bench's own schema only, right after the migrations ran.
 # Rate limits are off for the run (otklik.rate-limit.enabled=false). Everything talks to 127.0.0.1 only.
 #
 #   scripts/bench-api.sh                           # defaults below; needs wrk and pgbench (apt: wrk, postgresql-client)
@@ -25,6 +30,8 @@ DURATION=${DURATION:-10}
 HEAP=${HEAP:-256m}
 PORT=${PORT:-18090}
 SCHEMA=${SCHEMA:-otklik_bench_api}
+STATS_ROLLUPS=${STATS_ROLLUPS:-on}
+WORKFLOW_ROWS=${WORKFLOW_ROWS:-40000}
 BASE="http://127.0.0.1:$PORT"
 export PGHOST=127.0.0.1 PGUSER=postgres PGDATABASE=postgres
 
@@ -62,6 +69,7 @@ token_for() {   # subject, client, role
     printf '%s.%s.%s' "$header" "$payload" "$signature"
 }
 citizen_token=$(token_for bench-citizen otklik-widget citizen)
+operator_token=$(token_for bench-operator otklik-staff operator)
 
 log "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); $(psql -AtXc 'select version()' | cut -d, -f1)"
 psql -qX -c "drop schema if exists $SCHEMA cascade"
@@ -97,6 +105,16 @@ kill "$app_pid"; wait "$app_pid" 2>/dev/null || true
 start_service >"$work/ready_ms"
 restart_ms=$(cat "$work/ready_ms")
 log "ready after $restart_ms ms on the migrated schema"
+if [ "$STATS_ROLLUPS" = "off" ]; then
+    log "statistics rollups off: stats_delta triggers disabled, V150's partial indexes dropped (the write path before V150)"
+    psql -qX -v ON_ERROR_STOP=1 <<SQL
+alter table $SCHEMA.incident disable trigger incident_stats_insert;
+alter table $SCHEMA.incident disable trigger incident_stats_update;
+alter table $SCHEMA.incident disable trigger incident_stats_delete;
+drop index $SCHEMA.incident_first_response_ahead;
+drop index $SCHEMA.incident_resolution_ahead;
+SQL
+fi
 rss_idle=$(( $(ps -o rss= -p "$app_pid") / 1024 ))
 
 # wrk's Lua: a report of rate and latency percentiles (µs) on one line; optional request bodies.
@@ -122,12 +140,34 @@ request = function()
 end
 LUA
 
+# Each request accepts another NEW incident: W<phase><8 digits>, threads interleaved (wrk's threads have a Lua
+# state each), the warm-up (phase 0) and the measured run (phase 1) on incidents of their own.
+cat >"$work/moderation.lua" <<LUA
+local threads = 0
+setup = function(thread)
+    thread:set("tid", threads)
+    threads = threads + 1
+end
+init = function(args)
+    phase = args[1] == "measured" and 1 or 0
+    counter = 0
+end
+request = function()
+    local n = counter * $THREADS + tid
+    counter = counter + 1
+    return wrk.format("POST", string.format("/api/v1/incidents/W%d%08d/moderation", phase, n),
+        { ["Content-Type"] = "application/json", ["Authorization"] = "Bearer $operator_token", ["If-Match"] = '"0"' },
+        '{"decision":"ACCEPT"}')
+end
+LUA
+cat "$work/report.lua" >>"$work/moderation.lua"
+
 rows=()
 run_wrk() {   # name, script, url, extra args...
     local name=$1 script=$2 url=$3; shift 3
-    wrk -t"$THREADS" -c"$CLIENTS" -d"${WARMUP}s" -s "$script" "$@" "$url" >/dev/null
+    wrk -t"$THREADS" -c"$CLIENTS" -d"${WARMUP}s" -s "$script" "$@" "$url" -- warmup >/dev/null
     local out
-    out=$(wrk -t"$THREADS" -c"$CLIENTS" -d"${DURATION}s" -s "$script" "$@" "$url")
+    out=$(wrk -t"$THREADS" -c"$CLIENTS" -d"${DURATION}s" -s "$script" "$@" "$url" -- measured)
     local result
     result=$(grep '^RESULT' <<<"$out") || { echo "$out" >&2; exit 1; }
     local failed
@@ -203,6 +243,21 @@ SQL
 status_sql=$(run_pgbench status-sql "$work/status.sql")
 rss_load=$(( $(ps -o rss= -p "$app_pid") / 1024 > rss_load ? $(ps -o rss= -p "$app_pid") / 1024 : rss_load ))
 
+log "workflow: operators accept NEW incidents (moderation), $WORKFLOW_ROWS seeded per phase"
+psql -qX -v ON_ERROR_STOP=1 <<SQL
+set search_path = $SCHEMA;
+insert into incident (number, channel, category_code, district_code, address, text, author_subject, submitted_by,
+    organization_code, status, first_response_due, resolution_due, created_at, updated_at)
+select 'W' || phase || lpad(n::text, 8, '0'), 'WIDGET', 'housing.hot_water', 'leninsky', 'ул. Молодогвардейская, 1',
+    'Нет горячей воды в подъезде с утра, просим проверить стояк.', 'bench-citizen', 'bench-citizen', 'rso.water', 'NEW',
+    now() + interval '8 hours', now() + interval '10 days', now(), now()
+from generate_series(0, 1) as phase, generate_series(0, $WORKFLOW_ROWS - 1) as n;
+vacuum analyze incident;
+SQL
+sleep 5   # the seeded rows' deltas (when the rollups are on) are folded before the warm-up
+moderation=$(run_wrk moderation "$work/moderation.lua" "$BASE")
+rss_load=$(( $(ps -o rss= -p "$app_pid") / 1024 > rss_load ? $(ps -o rss= -p "$app_pid") / 1024 : rss_load ))
+
 rate() { awk '{print $2}' <<<"$1"; }
 lat() { awk -v i="$2" '{printf "%.1f", $i / 1000}' <<<"$1"; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
@@ -213,7 +268,7 @@ row() {   # label, wrk line, baseline rate, baseline label
 
 echo
 echo "$(nproc) cores shared by the service, wrk (-t$THREADS -c$CLIENTS, ${WARMUP} s warm-up, ${DURATION} s measured) and PostgreSQL;"
-echo "load average before the run: $(cut -d' ' -f1-3 /proc/loadavg). Heap -Xmx$HEAP."
+echo "load average before the run: $(cut -d' ' -f1-3 /proc/loadavg). Heap -Xmx$HEAP. Statistics rollups: $STATS_ROLLUPS."
 echo
 echo "| path                                     |     req/s | p50 / p90 / p99 ms       | baseline             | ratio | failed/requests |"
 echo "|------------------------------------------|----------:|--------------------------|----------------------|------:|----------------:|"
@@ -225,6 +280,7 @@ row "GET /api/v1/incidents/{number}/status" "$status" "$(awk '{print $2}' <<<"$s
     "pgbench $(awk '{printf "%.0f", $2}' <<<"$status_sql") tps"
 row "POST /api/v1/feedback" "$feedback" "$(awk '{print $2}' <<<"$feedback_sql")" \
     "pgbench $(awk '{printf "%.0f", $2}' <<<"$feedback_sql") tps"
+row "POST /api/v1/incidents/{n}/moderation" "$moderation" "$(rate "$live")" "liveness"
 echo
 echo "feedback against the database's ceiling for the same transaction (pgbench, the statements the service sends):"
 echo "$(awk '{printf "%.0f", $2}' <<<"$feedback_transaction") tps, ratio $(ratio "$(rate "$feedback")" "$(awk '{print $2}' <<<"$feedback_transaction")")."
