@@ -61,6 +61,10 @@ public class Incident {
     @Column(name = "district_code", length = 64)
     public String districtCode;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "district_source", length = 16)
+    public DistrictSource districtSource;
+
     @Column(length = 300)
     public String address;
 

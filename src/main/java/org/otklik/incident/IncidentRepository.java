@@ -50,9 +50,9 @@ public class IncidentRepository implements PanacheRepositoryBase<Incident, Long>
                 source_posted_at, category_code, category_confidence, district_code, address, location_lat, location_lon,
                 text, attachments, author_subject, author_external_id, author_handle, submitted_by, contact_phone,
                 contact_email, organization_code, redirect_to_confirm, status, first_response_due, resolution_due,
-                created_at, updated_at, answer_attachments, reopen_count, version, notify, notify_email, language)
+                created_at, updated_at, answer_attachments, reopen_count, version, notify, notify_email, language, district_source)
             select $1 || '-' || lpad(n::text, greatest(6, length(n::text)), '0'), $2, $3, $4, $5, $6, $7, $8, $9, $10, $11,
-                $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, '{}', 0, 0, $29, $30, $31
+                $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, '{}', 0, 0, $29, $30, $31, $32
             from nextval('incident_number_seq') n
             returning id, number""";
 
@@ -122,7 +122,8 @@ public class IncidentRepository implements PanacheRepositoryBase<Incident, Long>
                 incident.submittedBy, incident.contactPhone, incident.contactEmail, incident.organizationCode,
                 incident.redirectToConfirm, incident.status.name(), utc(incident.firstResponseDue),
                 utc(incident.resolutionDue), utc(incident.createdAt), utc(incident.updatedAt), incident.notify,
-                incident.notifyEmail, incident.language }))
+                incident.notifyEmail, incident.language,
+                incident.districtSource == null ? null : incident.districtSource.name() }))
                 .map(rows -> {
                     Row row = rows.iterator().next();
                     incident.id = row.getLong("id");
@@ -146,6 +147,8 @@ public class IncidentRepository implements PanacheRepositoryBase<Incident, Long>
         incident.categoryCode = row.getString("category_code");
         incident.categoryConfidence = row.getBigDecimal("category_confidence");
         incident.districtCode = row.getString("district_code");
+        String districtSource = row.getString("district_source");
+        incident.districtSource = districtSource == null ? null : DistrictSource.valueOf(districtSource);
         incident.address = row.getString("address");
         incident.locationLat = row.getDouble("location_lat");
         incident.locationLon = row.getDouble("location_lon");

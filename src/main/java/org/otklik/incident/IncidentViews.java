@@ -39,7 +39,8 @@ public class IncidentViews {
 
     IncidentReceipt receipt(Incident incident, ReferenceSnapshot reference, List<NoticeRef> notices) {
         return new IncidentReceipt(incident.number, incident.status, category(incident, reference),
-                district(incident, reference), organization(incident, reference), local(incident.firstResponseDue),
+                district(incident, reference), DistrictSource.of(incident.districtSource, incident.districtCode),
+                organization(incident, reference), local(incident.firstResponseDue),
                 local(incident.resolutionDue), local(incident.createdAt), notices);
     }
 

@@ -29,6 +29,8 @@ import org.otklik.common.ratelimit.RateLimitScope;
 import org.otklik.common.ratelimit.RateLimiter;
 import org.otklik.common.ProblemType;
 import org.otklik.incident.FeedbackRequest;
+import org.otklik.incident.DistrictSource;
+import org.otklik.incident.Incident;
 import org.otklik.incident.IncidentStatus;
 import org.otklik.incident.IntakeService;
 import org.otklik.incident.WorkflowRequests;
@@ -185,8 +187,7 @@ public class Open311Service {
                                     ? store(transaction, result.incident().id, client, submission)
                                     : repository.tokenOf(transaction, result.incident().id).map(token -> token.orElse(null)))
                                     .map(token -> new RequestCreated(result.incident().number, token,
-                                            notice(snapshot.reference(), result.incident().organizationCode,
-                                                    result.incident().resolutionDue),
+                                            notice(snapshot.reference(), result.incident()),
                                             null))));
                 }));
     }
@@ -288,9 +289,13 @@ public class Open311Service {
                 .replaceWith(token);
     }
 
-    private String notice(ReferenceSnapshot reference, String organizationCode, Instant resolutionDue) {
-        String organization = reference.organization(organizationCode).map(o -> o.nameRu).orElse(organizationCode);
-        return "Ответственный: " + organization + ". Срок ответа: " + times.format(resolutionDue) + ".";
+    /** Names the district too when it was taken from the point (the client sent none). */
+    private String notice(ReferenceSnapshot reference, Incident incident) {
+        String organization = reference.organization(incident.organizationCode).map(o -> o.nameRu)
+                .orElse(incident.organizationCode);
+        String district = incident.districtSource != DistrictSource.LOCATION ? ""
+                : reference.district(incident.districtCode).map(d -> " Район по точке: " + d.nameRu + ".").orElse("");
+        return "Ответственный: " + organization + ". Срок ответа: " + times.format(incident.resolutionDue) + "." + district;
     }
 
     private static FeedbackRequest.Location location(String lat, String lon) {
