@@ -68,6 +68,10 @@ public class Incident {
     @Column(length = 300)
     public String address;
 
+    /** Kept by the supporters' own statement; never written through the entity (a stale copy would lose supports). */
+    @Column(insertable = false, updatable = false)
+    public int supporters;
+
     @Column(name = "location_lat")
     public Double locationLat;
 

@@ -42,7 +42,8 @@ public class IncidentRepository implements PanacheRepositoryBase<Incident, Long>
             + " case when m.id is null then i.first_responded_at else m.first_responded_at end as first_responded_at,"
             + " case when m.id is null then i.answer_text is not null else m.answer_text is not null end as has_answer,"
             + " case when m.id is null then i.resolution else m.resolution end as resolution,"
-            + " case when m.id is null then i.answered_at else m.answered_at end as answered_at"
+            + " case when m.id is null then i.answered_at else m.answered_at end as answered_at,"
+            + " coalesce(m.supporters, i.supporters) as supporters"
             + " from incident i left join incident m on m.id = i.duplicate_of where i.number = $1";
 
     private static final String INSERT = """
@@ -69,7 +70,7 @@ public class IncidentRepository implements PanacheRepositoryBase<Incident, Long>
     public record PublicStatusRow(long id, String number, String categoryCode, String districtCode, Instant createdAt,
             Instant updatedAt, String mainNumber, IncidentStatus status, String organizationCode, Instant mainUpdatedAt,
             Instant firstResponseDue, Instant resolutionDue, Instant firstRespondedAt, boolean hasAnswer,
-            Resolution resolution, Instant answeredAt) {
+            Resolution resolution, Instant answeredAt, int supporters) {
     }
 
     /** Through the pool, one round trip. */
@@ -85,7 +86,8 @@ public class IncidentRepository implements PanacheRepositoryBase<Incident, Long>
                 IncidentStatus.valueOf(row.getString("status")), row.getString("organization_code"),
                 instant(row, "main_updated_at"), instant(row, "first_response_due"), instant(row, "resolution_due"),
                 instant(row, "first_responded_at"), row.getBoolean("has_answer"),
-                resolution == null ? null : Resolution.valueOf(resolution), instant(row, "answered_at"));
+                resolution == null ? null : Resolution.valueOf(resolution), instant(row, "answered_at"),
+                row.getInteger("supporters"));
     }
 
     private static Instant instant(Row row, String column) {

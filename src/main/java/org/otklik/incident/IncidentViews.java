@@ -58,7 +58,8 @@ public class IncidentViews {
                 local(row.firstResponseDue()), local(row.resolutionDue()),
                 Incident.isOverdue(row.status(), row.firstResponseDue(), row.resolutionDue(), row.firstRespondedAt(),
                         clock.instant()),
-                answered ? row.resolution() : null, answered ? local(row.answeredAt()) : null, publishable);
+                answered ? row.resolution() : null, answered ? local(row.answeredAt()) : null, row.supporters(),
+                publishable);
     }
 
     MyIncidentSummary summary(Incident incident, ReferenceSnapshot reference) {
@@ -89,7 +90,7 @@ public class IncidentViews {
         return new StaffIncidentSummary(incident.number, incident.status, incident.channel, category(incident, reference),
                 district(incident, reference), organization(incident, reference), excerpt(incident.text),
                 local(incident.createdAt), local(incident.resolutionDue), incident.isOverdue(clock.instant()),
-                incident.redirectToConfirm);
+                incident.redirectToConfirm, incident.supporters);
     }
 
     StaffIncidentView staff(Incident incident, String mainNumber, List<String> duplicates, List<IncidentEvent> timeline,
