@@ -342,7 +342,29 @@ public class Open311Service {
 
     /** The query parameters of GET requests, as sent. */
     public record RequestFilters(String serviceRequestId, String serviceCode, String startDate, String endDate, String status,
-            String updatedAfter, String updatedBefore, String page, String pageSize, String extensions) {
+            String updatedAfter, String updatedBefore, String page, String pageSize, String extensions, String lat,
+            String lon, String radius) {
+    }
+
+    /** The default and the largest radius of a lat/long search, in metres. */
+    static final int DEFAULT_RADIUS_METRES = 500;
+    static final int MAX_RADIUS_METRES = 5000;
+
+    /** lat/long/radius (the common extension): both coordinates or neither; a radius only with them. */
+    private static Optional<Open311Repository.Circle> near(RequestFilters filters) {
+        if (filters.lat() == null && filters.lon() == null) {
+            if (filters.radius() != null) {
+                throw ProblemException.badParameter("radius", "goes with lat and long");
+            }
+            return Optional.empty();
+        }
+        if (filters.lat() == null || filters.lon() == null) {
+            throw ProblemException.badParameter(filters.lat() == null ? "lat" : "long", "lat and long come together");
+        }
+        double latitude = number("lat", filters.lat(), 90);
+        double longitude = number("long", filters.lon(), 180);
+        int metres = bounded("radius", filters.radius(), DEFAULT_RADIUS_METRES, MAX_RADIUS_METRES);
+        return Optional.of(new Open311Repository.Circle(latitude, longitude, metres));
     }
 
     @WithSession
@@ -359,7 +381,7 @@ public class Open311Service {
                 throw ProblemException.badParameter("service_request_id", "at most " + config.maxPageSize() + " ids");
             }
             query = new RequestQuery(numbers, List.of(), Set.of(), Optional.empty(), Optional.empty(), Optional.empty(),
-                    Optional.empty(), false, 0, numbers.size());
+                    Optional.empty(), Optional.empty(), false, 0, numbers.size());
         } else {
             Set<String> statuses = new java.util.HashSet<>();
             for (String status : list(filters.status())) {
@@ -378,7 +400,7 @@ public class Open311Service {
             query = new RequestQuery(List.of(), list(filters.serviceCode()), statuses,
                     Optional.ofNullable(created).map(Window::from), Optional.ofNullable(created).map(Window::to),
                     Optional.ofNullable(updated).map(Window::from), Optional.ofNullable(updated).map(Window::to),
-                    !byCreation, (page - 1) * pageSize, pageSize);
+                    near(filters), !byCreation, (page - 1) * pageSize, pageSize);
         }
         return repository.requests(query).chain(rows -> catalog.current().chain(snapshot -> {
             if (!extensions || rows.isEmpty()) {
@@ -404,7 +426,7 @@ public class Open311Service {
 
     @WithSession
     public Uni<List<Request>> request(String number, String extensions) {
-        return requests(new RequestFilters(number, null, null, null, null, null, null, null, null, extensions))
+        return requests(new RequestFilters(number, null, null, null, null, null, null, null, null, extensions, null, null, null))
                 .invoke(found -> {
                     if (found.isEmpty()) {
                         throw ProblemException.notFound("service_request_id: there is no request " + number + ".");
