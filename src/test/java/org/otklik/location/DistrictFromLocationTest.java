@@ -108,4 +108,20 @@ class DistrictFromLocationTest {
         org.assertj.core.api.Assertions.assertThat(notice).contains("Администрация Кировского района")
                 .contains("Район по точке: Кировский");
     }
+
+    @Test
+    void anyoneMayAskTheDistrictOfAPointAndBadPointsAre400() {
+        given().queryParams(Map.of("lat", 53.375, "lon", 50.365)).when().get("/api/v1/districts/locate").then().statusCode(200)
+                .body("district.code", equalTo("zheleznodorozhny")).body("district.nameRu", equalTo("Железнодорожный"))
+                .body("match", equalTo("INSIDE"));
+        given().queryParams(Map.of("lat", 53.4305, "lon", 50.37)).when().get("/api/v1/districts/locate").then().statusCode(200)
+                .body("district.code", equalTo("promyshlenny")).body("match", equalTo("NEAREST"));
+        given().queryParams(Map.of("lat", 53.40, "lon", 50.39)).when().get("/api/v1/districts/locate").then().statusCode(200)
+                .body("district", nullValue()).body("match", equalTo("NONE"));
+        for (Map<String, Object> bad : java.util.List.<Map<String, Object>>of(Map.of("lat", 53.4), Map.of("lat", 91, "lon", 50),
+                Map.of("lat", "north", "lon", 50))) {
+            given().queryParams(bad).when().get("/api/v1/districts/locate").then().statusCode(400)
+                    .contentType("application/problem+json");
+        }
+    }
 }
