@@ -144,6 +144,21 @@ async function pickPhoneJpeg() {
 }
 const polls = () => page.locator('otklik-polls');
 
+/** Nine districts as a 3 × 3 grid of squares from (lon0, lat0), as the district boundaries' admin upload takes them. */
+function districtGrid(lon0, lat0, cell) {
+  const codes = ['zheleznodorozhny', 'kirovsky', 'krasnoglinsky', 'kuibyshevsky', 'leninsky', 'oktyabrsky', 'promyshlenny',
+    'samarsky', 'sovetsky'];
+  return {
+    type: 'FeatureCollection',
+    features: codes.map((district, k) => {
+      const lon = lon0 + (k % 3) * cell;
+      const lat = lat0 + Math.floor(k / 3) * cell;
+      const ring = [[lon, lat], [lon + cell, lat], [lon + cell, lat + cell], [lon, lat + cell], [lon, lat]];
+      return { type: 'Feature', properties: { district }, geometry: { type: 'Polygon', coordinates: [ring] } };
+    }),
+  };
+}
+
 describe('the widget on a municipal site', () => {
   before(async () => {
     assert.ok(API && ISSUER && HOST && REFUSED_HOST, 'run through widget/e2e/run.sh');
@@ -312,6 +327,55 @@ describe('the widget on a municipal site', () => {
     assert.ok(!markers.some((m) => m >= 0xffe1 && m <= 0xffef), `only JFIF before the scan: ${markers.map((m) => m.toString(16))}`);
     const anonymous = await fetch(`${API}/api/v1/media/${stored.id}`);
     assert.equal(anonymous.status, 404, 'a resident\'s photo is not public');
+  });
+
+  test('a point fills the district and shows what is already reported nearby; "Я тоже" supports it', async () => {
+    const token = await adminToken();
+    let response = await fetch(`${API}/api/v1/admin/districts/boundaries`, {
+      method: 'PUT',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/geo+json' },
+      body: JSON.stringify(districtGrid(50.36, 53.37, 0.02)),
+    });
+    assert.equal(response.status, 204, await response.text());
+    // another author's report at the same corner: an Open311 client's
+    const { apiKey } = await admin(token, '/api/v1/admin/open311-keys', { name: 'Карта района (e2e)' });
+    response = await fetch(`${API}/open311/v2/requests.json`, {
+      method: 'POST',
+      body: new URLSearchParams({ api_key: apiKey, service_code: 'landscaping.lighting', lat: '53.3751', long: '50.3651',
+        description: 'Не горит фонарь у остановки.' }),
+    });
+    const created = await response.text();
+    assert.equal(response.status, 200, created);
+    const reported = JSON.parse(created)[0].service_request_id;
+
+    await context.grantPermissions(['geolocation'], { origin: HOST });
+    await context.setGeolocation({ latitude: 53.375, longitude: 50.365 });
+    await feedback().locator('#topic').selectOption('landscaping');
+    await feedback().locator('#subtopic').selectOption('landscaping.lighting');
+    await feedback().locator('#district').selectOption('');
+    await feedback().locator('#locate').click();
+    await feedback().locator('#location-value').waitFor();
+    for (let i = 0; i < 100 && (await feedback().locator('#district').inputValue()) !== 'zheleznodorozhny'; i++) {
+      await page.waitForTimeout(100);
+    }
+    assert.equal(await feedback().locator('#district').inputValue(), 'zheleznodorozhny', 'the district comes from the point');
+    const nearby = feedback().locator('#nearby');
+    await nearby.getByText('Уже сообщили рядом').waitFor();
+    await nearby.getByText(reported).waitFor();
+    assert.ok(!(await nearby.textContent()).includes('фонарь'), 'no text of the other report');
+    const supported = page.waitForResponse((r) => r.url() === `${API}/api/v1/incidents/${reported}/supporters`);
+    await nearby.getByRole('button', { name: 'Я тоже' }).click();
+    assert.equal((await supported).status(), 200);
+    await nearby.getByText('Вы поддержали').waitFor();
+    await nearby.getByText('поддержали: 1').waitFor();
+    await shot('05-nearby-me-too');
+    await axeCheck('nearby');
+
+    await feedback().getByRole('button', { name: 'Убрать точку' }).click();
+    await feedback().locator('#district').selectOption('');
+    await feedback().locator('#topic').selectOption('');
+    assert.equal(await feedback().locator('#nearby').count(), 0);
+    await context.clearPermissions();
   });
 
   test('a citizen follows the notices for a district and stops them again', async () => {

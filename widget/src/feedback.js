@@ -32,6 +32,9 @@ export class OtklikFeedback extends OtklikElement {
     photos: { state: true },
     following: { state: true },
     follow: { state: true },
+    nearby: { state: true },
+    geocoder: { type: String },
+    geocoding: { state: true },
   };
 
   constructor() {
@@ -51,6 +54,8 @@ export class OtklikFeedback extends OtklikElement {
     this.photos = [];
     this.following = null;
     this.follow = { district: '', email: '', error: null, saving: false };
+    this.nearby = null;
+    this.geocoding = false;
     this.thumbnails = new Thumbnails(this);
     this._idempotencyKey = null;
   }
@@ -165,7 +170,72 @@ export class OtklikFeedback extends OtklikElement {
   pickTopic(code) {
     this.topic = code;
     const topic = this.categories.find((c) => c.code === code);
-    this.edit('category', topic && !(topic.children || []).length ? code : '');
+    this.pickCategory(topic && !(topic.children || []).length ? code : '');
+  }
+
+  pickCategory(code) {
+    this.edit('category', code);
+    this.loadNearby();
+  }
+
+  /** A point (from the browser or the geocoder) fills the district the API finds for it and looks for reports nearby. */
+  async place(location) {
+    this.edit('location', location);
+    this.nearby = null;
+    if (!location) return;
+    try {
+      const found = await this.client.get(`/api/v1/districts/locate?lat=${location.lat}&lon=${location.lon}`);
+      if (found?.district && !this.form.district && this.form.location === location) this.edit('district', found.district.code);
+    } catch (e) {
+      // the resident picks the district by hand
+    }
+    this.loadNearby();
+  }
+
+  async loadNearby() {
+    const { location, category } = this.form;
+    if (!location || !category) {
+      this.nearby = null;
+      return;
+    }
+    try {
+      const found = await this.client.get(`/api/v1/incidents/nearby?lat=${location.lat}&lon=${location.lon}`
+        + `&category=${encodeURIComponent(category)}`);
+      if (this.form.location === location && this.form.category === category) this.nearby = found?.items || [];
+    } catch (e) {
+      this.nearby = null;
+    }
+  }
+
+  async support(number) {
+    try {
+      const answer = await this.client.post(`/api/v1/incidents/${encodeURIComponent(number)}/supporters`, undefined, { auth: true });
+      this.nearby = (this.nearby || []).map((i) => (i.number === number ? { ...i, supporters: answer.supporters, mine: true } : i));
+    } catch (e) {
+      this.notice = { bad: true, text: this.problemText(e) };
+    }
+  }
+
+  /** The city's geocoder (the geocoder attribute; none by default): GET {geocoder}?q=address, answering [{lat, lon}]. */
+  async geocode() {
+    const address = this.form.address.trim();
+    if (!this.geocoder || !address) return;
+    this.geocoding = true;
+    try {
+      const url = new URL(this.geocoder);
+      url.searchParams.set('q', address);
+      const response = await fetch(url, { headers: { Accept: 'application/json' }, credentials: 'omit' });
+      const answer = response.ok ? await response.json() : null;
+      const first = Array.isArray(answer) ? answer[0] : answer;
+      const lat = Number.parseFloat(first?.lat);
+      const lon = Number.parseFloat(first?.lon);
+      if (Number.isFinite(lat) && Number.isFinite(lon)) await this.place({ lat, lon });
+      else this.errors = { ...this.errors, address: [this.t('addressNotFound')] };
+    } catch (e) {
+      this.errors = { ...this.errors, address: [this.t('addressNotFound')] };
+    } finally {
+      this.geocoding = false;
+    }
   }
 
   locate() {
@@ -178,7 +248,7 @@ export class OtklikFeedback extends OtklikElement {
       (position) => {
         this.locating = false;
         const round = (v) => Math.round(v * 1e6) / 1e6;
-        this.edit('location', { lat: round(position.coords.latitude), lon: round(position.coords.longitude) });
+        this.place({ lat: round(position.coords.latitude), lon: round(position.coords.longitude) });
       },
       () => {
         this.locating = false;
@@ -316,7 +386,7 @@ export class OtklikFeedback extends OtklikElement {
         <label for="subtopic">${this.t('subtopic')}</label>
         <select id="subtopic" aria-required="true" aria-invalid=${categoryError === 'subtopic'}
             aria-describedby=${describedBy(categoryError === 'subtopic' ? e : {}, 'category')}
-            @change=${(ev) => this.edit('category', ev.target.value)}>
+            @change=${(ev) => this.pickCategory(ev.target.value)}>
           <option value="" ?selected=${!this.form.category}>${this.t('chooseSubtopic')}</option>
           ${children.map((c) => html`<option value=${c.code} ?selected=${c.code === this.form.category}>${named(this.lang, c)}</option>`)}
         </select>
@@ -343,17 +413,20 @@ export class OtklikFeedback extends OtklikElement {
           aria-describedby=${describedBy(e, 'address', 'address-hint')}
           .value=${this.form.address} @input=${(ev) => this.edit('address', ev.target.value)}>
       <p class="hint" id="address-hint">${this.t('addressHint')}</p>
+      ${this.geocoder ? html`<button type="button" class="secondary" id="geocode" ?disabled=${this.geocoding}
+          @click=${() => this.geocode()}>${this.t('findAddress')}</button>` : ''}
       ${fieldErrors(e, 'address')}
 
       <div class="row" style="margin-top:12px">
         ${this.form.location
           ? html`<span id="location-value">${this.t('locationSet', this.form.location)}</span>
               <button type="button" class="secondary" id="locate" aria-describedby=${describedBy(e, 'location')}
-                  @click=${() => this.edit('location', null)}>${this.t('locationClear')}</button>`
+                  @click=${() => this.place(null)}>${this.t('locationClear')}</button>`
           : html`<button type="button" class="secondary" id="locate" aria-describedby=${describedBy(e, 'location')}
               @click=${() => this.locate()}>${this.locating ? this.t('locating') : this.t('myLocation')}</button>`}
       </div>
       ${fieldErrors(e, 'location')}
+      ${this.renderNearby()}
 
       ${this.renderPhotoPicker(e)}
 
@@ -373,6 +446,20 @@ export class OtklikFeedback extends OtklikElement {
       ${this.formError ? html`<p class="notice bad" id="form-error" role="alert" tabindex="-1">${this.formError}</p>` : ''}
       <p><button type="submit" ?disabled=${this.sending} aria-busy=${this.sending}>${this.sending ? this.t('sending') : this.t('send')}</button></p>
     </form>`;
+  }
+
+  renderNearby() {
+    if (!this.nearby?.length) return '';
+    return html`<section id="nearby" class="result" aria-live="polite">
+      <h3 style="margin-top:0">${this.t('nearbyHeading')}</h3>
+      <p class="hint">${this.t('nearbyHint')}</p>
+      <ul class="plain">${this.nearby.map((i) => html`<li>
+        <strong>${i.number}</strong> — ${this.t(`incident_${i.status}`)}, ${this.t('nearbyDistance', { distance: i.distance })},
+        ${this.t('nearbySupporters', { count: i.supporters })}
+        ${i.mine ? html`<span class="hint">${this.t('meTooDone')}</span>`
+          : html`<button type="button" class="secondary me-too" @click=${() => this.support(i.number)}>${this.t('meToo')}</button>`}
+      </li>`)}</ul>
+    </section>`;
   }
 
   renderPhotoPicker(e) {

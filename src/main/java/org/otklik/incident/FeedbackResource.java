@@ -83,7 +83,7 @@ public class FeedbackResource {
                     examples = @ExampleObject(name = "registered", value = """
                             {"number":"2611-000042","status":"NEW","category":{"code":"roads.potholes","nameRu":"Ямы и покрытие",\
                             "nameEn":"Potholes and surface"},"district":{"code":"oktyabrsky","nameRu":"Октябрьский","nameEn":"Oktyabrsky"},\
-                            "organization":{"code":"dep.roads","nameRu":"Департамент дорожного хозяйства"},\
+                            "districtSource":"LOCATION","organization":{"code":"dep.roads","nameRu":"Департамент дорожного хозяйства"},\
                             "firstResponseDue":"2026-11-30T18:00:00+04:00","resolutionDue":"2026-12-11T18:00:00+04:00",\
                             "createdAt":"2026-11-27T20:15:03+04:00","notices":[]}""")))
     @APIResponse(responseCode = "200", description = "The Gosuslugi message was registered before: the existing incident",

@@ -61,8 +61,16 @@ public class Incident {
     @Column(name = "district_code", length = 64)
     public String districtCode;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "district_source", length = 16)
+    public DistrictSource districtSource;
+
     @Column(length = 300)
     public String address;
+
+    /** Kept by the supporters' own statement; never written through the entity (a stale copy would lose supports). */
+    @Column(insertable = false, updatable = false)
+    public int supporters;
 
     @Column(name = "location_lat")
     public Double locationLat;

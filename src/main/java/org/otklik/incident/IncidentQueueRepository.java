@@ -9,6 +9,7 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.otklik.common.KeysetCursor;
 import org.otklik.common.OrderedIds;
 import org.otklik.common.PositionalParameters;
 import org.otklik.incident.QueueFilter.QueueSort;
@@ -36,16 +37,22 @@ public class IncidentQueueRepository {
     public Uni<List<Incident>> page(QueueFilter filter, Instant now) {
         PositionalParameters parameters = new PositionalParameters();
         StringBuilder where = conditions(filter, now, parameters, true);
-        boolean byCreation = filter.sort() == QueueSort.CREATED_AT;
+        QueueSort sort = filter.sort();
         if (filter.after().isPresent()) {
-            String at = parameters.add(utc(filter.after().get().at()));
-            String id = parameters.add(filter.after().get().id());
-            where.append(byCreation ? " and (created_at, id) < (" + at + ", " + id + ")"
-                    : " and (resolution_due, id) > (" + at + ", " + id + ")");
+            KeysetCursor after = filter.after().get();
+            String key = parameters.add(sort == QueueSort.SUPPORTERS ? (Object) (int) after.number(0) : utc(after.at()));
+            String id = parameters.add(after.id());
+            where.append(switch (sort) {
+                case CREATED_AT -> " and (created_at, id) < (" + key + ", " + id + ")";
+                case RESOLUTION_DUE -> " and (resolution_due, id) > (" + key + ", " + id + ")";
+                case SUPPORTERS -> " and (supporters, id) < (" + key + ", " + id + ")";
+            });
         }
-        String sql = "select id from incident where " + where
-                + (byCreation ? " order by created_at desc, id desc" : " order by resolution_due asc, id asc")
-                + " limit " + parameters.add(filter.limit() + 1);
+        String sql = "select id from incident where " + where + switch (sort) {
+            case CREATED_AT -> " order by created_at desc, id desc";
+            case RESOLUTION_DUE -> " order by resolution_due asc, id asc";
+            case SUPPORTERS -> " order by supporters desc, id desc";
+        } + " limit " + parameters.add(filter.limit() + 1);
         return pool.preparedQuery(sql).execute(parameters.tuple()).map(OrderedIds::of)
                 .chain(ids -> ids.isEmpty() ? Uni.createFrom().item(List.<Incident>of())
                         : Panache.getSession().chain(session -> session

@@ -62,7 +62,9 @@ class IncidentRecorder {
                 .orElseGet(() -> Uni.createFrom().voidItem()))
                 .chain(() -> FINAL.contains(change.incident().status) ? media.incidentFinished(change.incident().id, now)
                         : Uni.createFrom().voidItem())
-                .chain(() -> mailOf(change, now).map(mails::changed).orElseGet(() -> Uni.createFrom().voidItem()));
+                .chain(() -> mailOf(change, now).map(mails::changed).orElseGet(() -> Uni.createFrom().voidItem()))
+                .chain(() -> supportersMailOf(change, now).map(mails::supportersOf)
+                        .orElseGet(() -> Uni.createFrom().voidItem()));
     }
 
 
@@ -89,6 +91,22 @@ class IncidentRecorder {
                 type.commentForCitizen() ? change.comment() : null, incident.resolution, incident.redirectedTo,
                 incident.rejectionReason, type == IncidentEventType.INTERIM_ANSWER ? incident.interimPlannedDate : null,
                 type == IncidentEventType.ANSWERED ? afterPhotoLinks(incident, change) : List.of(), now));
+    }
+
+    /**
+     * The change as its supporters may see it: what the public status shows (status, organisation, deadlines,
+     * outcome), never the author nor any text or photo written for the author.
+     */
+    static java.util.Optional<IncidentUpdate> supportersMailOf(IncidentChange change, Instant now) {
+        Incident incident = change.incident();
+        if (!change.visibleToCitizen() || change.type() == IncidentEventType.SUBMITTED) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new IncidentUpdate(change.type(), incident.id, incident.number, incident.channel, null,
+                null, true, "ru", incident.status, incident.categoryCode, incident.organizationCode,
+                incident.firstResponseDue, incident.resolutionDue, null, incident.resolution, incident.redirectedTo,
+                incident.rejectionReason, change.type() == IncidentEventType.INTERIM_ANSWER ? incident.interimPlannedDate : null,
+                List.of(), now));
     }
 
     /**

@@ -42,7 +42,8 @@ public class IncidentRepository implements PanacheRepositoryBase<Incident, Long>
             + " case when m.id is null then i.first_responded_at else m.first_responded_at end as first_responded_at,"
             + " case when m.id is null then i.answer_text is not null else m.answer_text is not null end as has_answer,"
             + " case when m.id is null then i.resolution else m.resolution end as resolution,"
-            + " case when m.id is null then i.answered_at else m.answered_at end as answered_at"
+            + " case when m.id is null then i.answered_at else m.answered_at end as answered_at,"
+            + " coalesce(m.supporters, i.supporters) as supporters"
             + " from incident i left join incident m on m.id = i.duplicate_of where i.number = $1";
 
     private static final String INSERT = """
@@ -50,9 +51,9 @@ public class IncidentRepository implements PanacheRepositoryBase<Incident, Long>
                 source_posted_at, category_code, category_confidence, district_code, address, location_lat, location_lon,
                 text, attachments, author_subject, author_external_id, author_handle, submitted_by, contact_phone,
                 contact_email, organization_code, redirect_to_confirm, status, first_response_due, resolution_due,
-                created_at, updated_at, answer_attachments, reopen_count, version, notify, notify_email, language)
+                created_at, updated_at, answer_attachments, reopen_count, version, notify, notify_email, language, district_source)
             select $1 || '-' || lpad(n::text, greatest(6, length(n::text)), '0'), $2, $3, $4, $5, $6, $7, $8, $9, $10, $11,
-                $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, '{}', 0, 0, $29, $30, $31
+                $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, '{}', 0, 0, $29, $30, $31, $32
             from nextval('incident_number_seq') n
             returning id, number""";
 
@@ -69,7 +70,7 @@ public class IncidentRepository implements PanacheRepositoryBase<Incident, Long>
     public record PublicStatusRow(long id, String number, String categoryCode, String districtCode, Instant createdAt,
             Instant updatedAt, String mainNumber, IncidentStatus status, String organizationCode, Instant mainUpdatedAt,
             Instant firstResponseDue, Instant resolutionDue, Instant firstRespondedAt, boolean hasAnswer,
-            Resolution resolution, Instant answeredAt) {
+            Resolution resolution, Instant answeredAt, int supporters) {
     }
 
     /** Through the pool, one round trip. */
@@ -85,7 +86,8 @@ public class IncidentRepository implements PanacheRepositoryBase<Incident, Long>
                 IncidentStatus.valueOf(row.getString("status")), row.getString("organization_code"),
                 instant(row, "main_updated_at"), instant(row, "first_response_due"), instant(row, "resolution_due"),
                 instant(row, "first_responded_at"), row.getBoolean("has_answer"),
-                resolution == null ? null : Resolution.valueOf(resolution), instant(row, "answered_at"));
+                resolution == null ? null : Resolution.valueOf(resolution), instant(row, "answered_at"),
+                row.getInteger("supporters"));
     }
 
     private static Instant instant(Row row, String column) {
@@ -122,7 +124,8 @@ public class IncidentRepository implements PanacheRepositoryBase<Incident, Long>
                 incident.submittedBy, incident.contactPhone, incident.contactEmail, incident.organizationCode,
                 incident.redirectToConfirm, incident.status.name(), utc(incident.firstResponseDue),
                 utc(incident.resolutionDue), utc(incident.createdAt), utc(incident.updatedAt), incident.notify,
-                incident.notifyEmail, incident.language }))
+                incident.notifyEmail, incident.language,
+                incident.districtSource == null ? null : incident.districtSource.name() }))
                 .map(rows -> {
                     Row row = rows.iterator().next();
                     incident.id = row.getLong("id");
@@ -146,6 +149,8 @@ public class IncidentRepository implements PanacheRepositoryBase<Incident, Long>
         incident.categoryCode = row.getString("category_code");
         incident.categoryConfidence = row.getBigDecimal("category_confidence");
         incident.districtCode = row.getString("district_code");
+        String districtSource = row.getString("district_source");
+        incident.districtSource = districtSource == null ? null : DistrictSource.valueOf(districtSource);
         incident.address = row.getString("address");
         incident.locationLat = row.getDouble("location_lat");
         incident.locationLon = row.getDouble("location_lon");

@@ -47,7 +47,7 @@ public class IncidentStatusResource {
                             "organization":{"code":"dep.roads","nameRu":"Департамент дорожного хозяйства"},\
                             "createdAt":"2026-11-27T20:15:03+04:00","updatedAt":"2026-12-02T15:40:00+04:00",\
                             "firstResponseDue":"2026-11-30T18:00:00+04:00","resolutionDue":"2026-12-11T18:00:00+04:00",\
-                            "overdue":false,"resolution":"FIXED","answeredAt":"2026-12-02T15:40:00+04:00",\
+                            "overdue":false,"resolution":"FIXED","answeredAt":"2026-12-02T15:40:00+04:00","supporters":3,\
                             "photos":[{"id":"c5136cd8-c787-41d8-a076-5ecfa09fb238","width":2560,"height":1920,\
                             "url":"/api/v1/media/c5136cd8-c787-41d8-a076-5ecfa09fb238",\
                             "thumbnailUrl":"/api/v1/media/c5136cd8-c787-41d8-a076-5ecfa09fb238/thumbnail","publishable":true}]}""")))

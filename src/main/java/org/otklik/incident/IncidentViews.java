@@ -39,7 +39,8 @@ public class IncidentViews {
 
     IncidentReceipt receipt(Incident incident, ReferenceSnapshot reference, List<NoticeRef> notices) {
         return new IncidentReceipt(incident.number, incident.status, category(incident, reference),
-                district(incident, reference), organization(incident, reference), local(incident.firstResponseDue),
+                district(incident, reference), DistrictSource.of(incident.districtSource, incident.districtCode),
+                organization(incident, reference), local(incident.firstResponseDue),
                 local(incident.resolutionDue), local(incident.createdAt), notices);
     }
 
@@ -57,7 +58,8 @@ public class IncidentViews {
                 local(row.firstResponseDue()), local(row.resolutionDue()),
                 Incident.isOverdue(row.status(), row.firstResponseDue(), row.resolutionDue(), row.firstRespondedAt(),
                         clock.instant()),
-                answered ? row.resolution() : null, answered ? local(row.answeredAt()) : null, publishable);
+                answered ? row.resolution() : null, answered ? local(row.answeredAt()) : null, row.supporters(),
+                publishable);
     }
 
     MyIncidentSummary summary(Incident incident, ReferenceSnapshot reference) {
@@ -88,7 +90,7 @@ public class IncidentViews {
         return new StaffIncidentSummary(incident.number, incident.status, incident.channel, category(incident, reference),
                 district(incident, reference), organization(incident, reference), excerpt(incident.text),
                 local(incident.createdAt), local(incident.resolutionDue), incident.isOverdue(clock.instant()),
-                incident.redirectToConfirm);
+                incident.redirectToConfirm, incident.supporters);
     }
 
     StaffIncidentView staff(Incident incident, String mainNumber, List<String> duplicates, List<IncidentEvent> timeline,

@@ -23,6 +23,8 @@ import org.otklik.common.ProblemException;
 import org.otklik.common.ProblemType;
 import org.otklik.incident.SocialIngestResult.ItemResult;
 import org.otklik.incident.SocialIngestResult.Outcome;
+import org.otklik.location.BoundaryService;
+import org.otklik.location.DistrictLocator;
 import org.otklik.media.MediaService;
 import org.otklik.routing.ReferenceCatalog;
 import org.otklik.routing.ReferenceSnapshot;
@@ -63,12 +65,14 @@ public class IntakeService {
     private final Pool pool;
     private final MediaService media;
     private final IncidentMetrics metrics;
+    private final BoundaryService boundaries;
 
     public IntakeService(IncidentRepository incidents, IncidentRecorder recorder, ReferenceCatalog referenceCatalog,
             RoutingService routing, TopicClassifier classifier, IncidentViews views,
             IntakeConfig config, CoveringNotices coveringNotices, Clock clock, Pool pool, MediaService media,
-            IncidentMetrics metrics) {
+            IncidentMetrics metrics, BoundaryService boundaries) {
         this.metrics = metrics;
+        this.boundaries = boundaries;
         this.incidents = incidents;
         this.recorder = recorder;
         this.referenceCatalog = referenceCatalog;
@@ -234,8 +238,29 @@ public class IntakeService {
             if (!errors.isEmpty()) {
                 throw new ProblemException(ProblemType.VALIDATION, "The photos cannot go with this message.", errors, Map.of());
             }
-        }).chain(() -> register(transaction, incident, caller, reference))
+        }).call(() -> placeInDistrict(incident))
+                .chain(() -> register(transaction, incident, caller, reference))
                 .call(intake -> media.attachToMessage(transaction, caller, request.mediaIds(), intake.incident().id));
+    }
+
+    /**
+     * A message without a district but with a point takes the district whose boundary holds the point, or the
+     * nearest one within {@link DistrictLocator#NEAREST_LIMIT_METRES}; otherwise it stays without one.
+     */
+    private Uni<Void> placeInDistrict(Incident incident) {
+        if (incident.districtCode != null) {
+            incident.districtSource = DistrictSource.GIVEN;
+            return Uni.createFrom().voidItem();
+        }
+        incident.districtSource = DistrictSource.NONE;
+        if (incident.locationLat == null || incident.locationLon == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return boundaries.locator().invoke(locator -> locator.locate(incident.locationLat, incident.locationLon)
+                .ifPresent(match -> {
+                    incident.districtCode = match.districtCode();
+                    incident.districtSource = DistrictSource.LOCATION;
+                })).replaceWithVoid();
     }
 
     /**

@@ -38,6 +38,8 @@ public record QueueFilter(
         /** Newest first. */
         CREATED_AT,
         /** Nearest resolution deadline first. */
-        RESOLUTION_DUE
+        RESOLUTION_DUE,
+        /** Most supporters first, newest first among equals. */
+        SUPPORTERS
     }
 }

@@ -12,6 +12,12 @@ public interface ResidentMails {
     /** In the current Panache transaction. */
     Uni<Void> changed(IncidentUpdate update);
 
+    /**
+     * The same change as mailed to the incident's supporters who follow it, in the current Panache transaction;
+     * {@code update} carries no author, address nor text of the author's.
+     */
+    Uni<Void> supportersOf(IncidentUpdate update);
+
     /** In a pool transaction (the intake's). */
     Uni<Void> changed(SqlConnection transaction, IncidentUpdate update);
 }

@@ -106,8 +106,9 @@ public class StaffIncidentResource {
             @Parameter(description = "Only incidents linked to this city notice", example = "17",
                     schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1", maximum = "9223372036854775807"))
             @QueryParam("notice") String notice,
-            @Parameter(description = "createdAt (newest first) or resolutionDue (nearest first)",
-                    schema = @Schema(type = SchemaType.STRING, enumeration = { "createdAt", "resolutionDue" }, defaultValue = "createdAt"))
+            @Parameter(description = "createdAt (newest first), resolutionDue (nearest first) or supporters (most first)",
+                    schema = @Schema(type = SchemaType.STRING, enumeration = { "createdAt", "resolutionDue", "supporters" },
+                            defaultValue = "createdAt"))
             @QueryParam("sort") @DefaultValue("createdAt") String sort,
             @Parameter(description = "The nextCursor of the previous page", schema = @Schema(type = SchemaType.STRING, maxLength = 200)) @QueryParam("cursor") String cursor,
             @Parameter(description = "Page size, 1 to 100") @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(Page.MAX_LIMIT) int limit) {
@@ -120,7 +121,8 @@ public class StaffIncidentResource {
         QueueFilter.QueueSort order = switch (sort) {
             case "createdAt" -> QueueFilter.QueueSort.CREATED_AT;
             case "resolutionDue" -> QueueFilter.QueueSort.RESOLUTION_DUE;
-            default -> throw ProblemException.badParameter("sort", "must be createdAt or resolutionDue");
+            case "supporters" -> QueueFilter.QueueSort.SUPPORTERS;
+            default -> throw ProblemException.badParameter("sort", "must be createdAt, resolutionDue or supporters");
         };
         Optional<Boolean> overdueFilter = switch (overdue == null ? "" : overdue) {
             case "" -> Optional.empty();
@@ -135,7 +137,8 @@ public class StaffIncidentResource {
                 throw ProblemException.badParameter("channel", "must be one of WIDGET, MOBILE, GOSUSLUGI, SOCIAL, OPEN311");
             }
         });
-        Optional<KeysetCursor> after = Optional.ofNullable(cursor).map(KeysetCursor::decode);
+        Optional<KeysetCursor> after = Optional.ofNullable(cursor).map(order == QueueFilter.QueueSort.SUPPORTERS
+                ? StaffIncidentResource::countCursor : KeysetCursor::decode);
         Optional<Long> noticeFilter = Optional.ofNullable(notice).map(value -> {
             try {
                 long id = Long.parseLong(value);
@@ -160,6 +163,17 @@ public class StaffIncidentResource {
                     Optional.ofNullable(q).filter(s -> !s.isBlank()), noticeFilter, order, after, limit);
             return incidents.queue(caller, filter);
         });
+    }
+
+    /** A (count, id) cursor of the supporters order; anything else is a 400 naming the cursor. */
+    private static KeysetCursor countCursor(String encoded) {
+        KeysetCursor cursor = KeysetCursor.decode(encoded, 2);
+        long count = cursor.number(0);
+        cursor.id();
+        if (count < 0 || count > Integer.MAX_VALUE) {
+            throw ProblemException.badParameter(KeysetCursor.PARAMETER, "not a cursor returned by this API");
+        }
+        return cursor;
     }
 
     private static Optional<Instant> instant(String parameter, String value) {

@@ -52,9 +52,11 @@ public class StaffIncidentService {
         return queue.page(filter, now)
                 .chain(found -> queue.countsByStatus(filter, now)
                         .chain(counts -> referenceCatalog.current().map(reference -> {
-                            Page<StaffIncidentSummary> page = Page.of(found, filter.limit(), last -> KeysetCursor.after(
-                                    filter.sort() == QueueFilter.QueueSort.CREATED_AT ? last.createdAt : last.resolutionDue,
-                                    last.id), i -> views.staffSummary(i, reference));
+                            Page<StaffIncidentSummary> page = Page.of(found, filter.limit(), last -> switch (filter.sort()) {
+                                case CREATED_AT -> KeysetCursor.after(last.createdAt, last.id);
+                                case RESOLUTION_DUE -> KeysetCursor.after(last.resolutionDue, last.id);
+                                case SUPPORTERS -> KeysetCursor.of(last.supporters, last.id);
+                            }, i -> views.staffSummary(i, reference));
                             return new IncidentQueuePage(page.items(), page.nextCursor(), counts);
                         })));
     }

@@ -8,7 +8,7 @@ import org.otklik.incident.IncidentRefs.DistrictRef;
 import org.otklik.incident.IncidentRefs.OrganizationRef;
 import org.otklik.security.Channel;
 
-@Schema(name = "StaffIncidentSummary", requiredProperties = { "number", "status", "channel", "category", "district", "organization", "excerpt", "createdAt", "resolutionDue", "overdue", "redirectToConfirm" })
+@Schema(name = "StaffIncidentSummary", requiredProperties = { "number", "status", "channel", "category", "district", "organization", "excerpt", "createdAt", "resolutionDue", "overdue", "redirectToConfirm", "supporters" })
 public record StaffIncidentSummary(
         String number,
         IncidentStatus status,
@@ -20,5 +20,6 @@ public record StaffIncidentSummary(
         OffsetDateTime createdAt,
         OffsetDateTime resolutionDue,
         boolean overdue,
-        boolean redirectToConfirm) {
+        boolean redirectToConfirm,
+        @Schema(description = "Residents who support it (\"me too\")", examples = "3") int supporters) {
 }

@@ -24,8 +24,8 @@ public class SupporterRepository {
                 select id from incident
                 where number = $1 and status = any (incident_open_statuses()) and author_subject is distinct from $2
             ), added as (
-                insert into incident_supporter (incident_id, subject, channel, created_at)
-                select id, $2, $3, $4 from target
+                insert into incident_supporter (incident_id, subject, channel, created_at, notify_email)
+                select id, $2, $3, $4, $5 from target
                 on conflict do nothing
                 returning incident_id
             )
@@ -47,9 +47,10 @@ public class SupporterRepository {
         this.pool = pool;
     }
 
-    public Uni<Optional<Outcome>> support(String number, String subject, String channel, Instant now) {
+    /** @param notifyEmail the address the supporter's token verified, where the incident's answer is mailed; or null */
+    public Uni<Optional<Outcome>> support(String number, String subject, String channel, Instant now, String notifyEmail) {
         return pool.withTransaction(connection -> connection.preparedQuery(SUPPORT)
-                .execute(Tuple.of(number, subject, channel, now.atOffset(ZoneOffset.UTC)))
+                .execute(Tuple.of(number, subject, channel, now.atOffset(ZoneOffset.UTC), notifyEmail))
                 .chain(() -> connection.preparedQuery(STATE).execute(Tuple.of(number, subject))))
                 .map(rows -> {
                     if (rows.size() == 0) {

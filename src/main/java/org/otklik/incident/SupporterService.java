@@ -1,6 +1,7 @@
 package org.otklik.incident;
 
 import java.time.Clock;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -21,9 +22,11 @@ public class SupporterService {
         this.clock = clock;
     }
 
-    public Uni<SupportView> support(Caller caller, String number) {
+    /** @param verifiedEmail the address the caller's token verifies: the incident's answer is mailed there */
+    public Uni<SupportView> support(Caller caller, String number, Optional<String> verifiedEmail) {
         String channel = caller.channel().map(Enum::name).orElse("WIDGET");
-        return supporters.support(number, caller.subject(), channel, clock.instant()).map(found -> {
+        return supporters.support(number, caller.subject(), channel, clock.instant(),
+                verifiedEmail.map(String::strip).orElse(null)).map(found -> {
             SupporterRepository.Outcome outcome = found
                     .orElseThrow(() -> ProblemException.notFound("No incident has the number " + number + "."));
             if (outcome.own()) {

@@ -40,12 +40,14 @@ public class SupportersResource {
     @Operation(operationId = "supportIncident", summary = "Support an open incident (\"me too\")",
             description = "Instead of filing a duplicate, a resident supports an open incident. Once per resident: "
                     + "repeating it (or racing it) changes nothing and answers the same. 404 for an unknown number, 409 "
-                    + "when the incident is no longer open or the caller reported it. Citizens only.")
+                    + "when the incident is no longer open or the caller reported it. Citizens only. A supporter whose token "
+                    + "verifies an e-mail address is mailed the incident's answer, interim answer, rejection, reopening "
+                    + "and closing (status and outcome only, never the answer's text), each with an unsubscribe link.")
     @APIResponse(responseCode = "200", description = "The caller supports the incident",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SupportView.class)))
     public Uni<SupportView> support(
             @Parameter(description = "The incident number", example = "2611-000042",
                     schema = @Schema(type = SchemaType.STRING, maxLength = 20)) @PathParam("number") String number) {
-        return supporters.support(caller.get(), number);
+        return supporters.support(caller.get(), number, caller.verifiedEmail());
     }
 }

@@ -12,14 +12,19 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 
-/** Incidents with a point in a box for the public map: open ones, and those answered since a given instant. */
+/**
+ * Incidents with a point in a box for the public map: open ones, and those answered since a given instant, through
+ * the GiST index {@code incident_location_box} (migration V125; keep the point expression and the not-null
+ * conditions as the index has them).
+ */
 @ApplicationScoped
 public class MapRepository {
 
     private static final String IN_BOX = """
             select i.number, i.category_code, i.status, i.supporters, i.location_lat, i.location_lon
             from incident i
-            where i.location_lat between $1 and $2 and i.location_lon between $3 and $4
+            where point(i.location_lon, i.location_lat) <@ box(point($3, $1), point($4, $2))
+              and i.location_lat is not null and i.location_lon is not null
               and (i.status = any (incident_open_statuses())
                    or (i.status in ('ANSWERED', 'CLOSED') and i.answered_at >= $5))
               and i.status = any ($6) and ($7::text[] is null or i.category_code = any ($7))

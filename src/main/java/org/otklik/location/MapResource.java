@@ -61,7 +61,8 @@ public class MapResource {
     @APIResponse(responseCode = "304", description = "The client's copy is current")
     public Uni<Response> incidents(@Context Request request,
             @Parameter(required = true, description = "minLon,minLat,maxLon,maxLat (WGS 84), at most 0.5° a side",
-                    example = "50.07,53.17,50.16,53.23", schema = @Schema(type = SchemaType.STRING, maxLength = 100))
+                    example = "50.07,53.17,50.16,53.23", schema = @Schema(type = SchemaType.STRING, maxLength = 100,
+                            pattern = BBOX_PATTERN))
             @QueryParam("bbox") String bbox,
             @Parameter(description = "Category code (with its sub-topics)", example = "roads",
                     schema = @Schema(type = SchemaType.STRING, maxLength = 64)) @QueryParam("category") String category,
@@ -75,6 +76,9 @@ public class MapResource {
         return map.incidents(box, category, statuses(status))
                 .map(json -> entityTags.conditional(request, json, BoundaryResource.GEO_JSON_TYPE));
     }
+
+    /** Four comma-separated decimal numbers; the ranges, the corners' order and the span are checked in {@link #box}. */
+    static final String BBOX_PATTERN = "^\\s*-?[0-9]{1,3}(\\.[0-9]{1,12})?\\s*(,\\s*-?[0-9]{1,3}(\\.[0-9]{1,12})?\\s*){3}$";
 
     static Box box(String bbox) {
         if (bbox == null || bbox.isBlank()) {

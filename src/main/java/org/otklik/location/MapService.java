@@ -10,6 +10,7 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.otklik.common.EntityTags;
+import org.otklik.common.PublicCoordinates;
 import org.otklik.common.ProblemException;
 import org.otklik.common.SerializedView;
 import org.otklik.location.MapRepository.Box;
@@ -62,7 +63,7 @@ public class MapService {
     private static Map<String, Object> collection(List<MapRow> rows) {
         List<Object> features = new ArrayList<>();
         for (MapRow row : rows) {
-            PublicPoints.Point point = PublicPoints.rounded(row.lat(), row.lon());
+            PublicCoordinates.Point point = PublicCoordinates.rounded(row.lat(), row.lon());
             Map<String, Object> properties = new LinkedHashMap<>();
             properties.put("number", row.number());
             properties.put("category", row.categoryCode());

@@ -11,6 +11,7 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.otklik.common.ProblemException;
+import org.otklik.common.PublicCoordinates;
 import org.otklik.incident.IncidentStatus;
 import org.otklik.location.NearbyRepository.Candidate;
 import org.otklik.routing.Category;
@@ -46,7 +47,7 @@ public class NearbyService {
     public Uni<NearbyView> near(double lat, double lon, String categoryCode, int radius) {
         return catalog.current().chain(reference -> {
             List<String> categories = related(reference, categoryCode);
-            return nearby.openWithin(lat, lon, radius + PublicPoints.MAX_SHIFT_METRES, categories, CANDIDATES)
+            return nearby.openWithin(lat, lon, radius + PublicCoordinates.MAX_SHIFT_METRES, categories, CANDIDATES)
                     .map(found -> new NearbyView(radius, publicItems(found, lat, lon, radius)));
         });
     }
@@ -66,7 +67,7 @@ public class NearbyService {
     private List<NearbyView.Item> publicItems(List<Candidate> found, double lat, double lon, int radius) {
         List<NearbyView.Item> items = new ArrayList<>();
         for (Candidate candidate : found) {
-            int distance = PublicPoints.publicDistance(lat, lon, PublicPoints.rounded(candidate.lat(), candidate.lon()));
+            int distance = PublicCoordinates.publicDistance(lat, lon, PublicCoordinates.rounded(candidate.lat(), candidate.lon()));
             if (distance <= radius) {
                 items.add(new NearbyView.Item(candidate.number(), IncidentStatus.valueOf(candidate.status()), distance,
                         OffsetDateTime.ofInstant(candidate.createdAt(), zone), candidate.supporters()));

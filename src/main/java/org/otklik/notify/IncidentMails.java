@@ -30,8 +30,11 @@ public class IncidentMails implements ResidentMails {
     private final MailOutboxRepository mails;
     private final ConfirmationService confirmations;
     private final ObjectMapper json;
+    private final RecipientRepository recipients;
 
-    public IncidentMails(MailOutboxRepository mails, ConfirmationService confirmations, ObjectMapper json) {
+    public IncidentMails(MailOutboxRepository mails, ConfirmationService confirmations, ObjectMapper json,
+            RecipientRepository recipients) {
+        this.recipients = recipients;
         this.mails = mails;
         this.confirmations = confirmations;
         this.json = json;
@@ -40,6 +43,35 @@ public class IncidentMails implements ResidentMails {
     @Override
     public Uni<Void> changed(IncidentUpdate update) {
         return mailOf(update).map(mails::insert).orElseGet(() -> Uni.createFrom().voidItem());
+    }
+
+    /**
+     * One row per supporter who follows the incident by mail (their token verified the address), each on a list of
+     * its own so that one supporter's unsubscribe stops nobody else's mails.
+     */
+    @Override
+    public Uni<Void> supportersOf(IncidentUpdate update) {
+        Optional<MailKind> kind = MailKind.of(update.type());
+        if (kind.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return recipients.followersOf(update.incidentId()).chain(followers -> {
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (RecipientRepository.Follower follower : followers) {
+                String address = MailAddresses.normalize(follower.address());
+                if (!MailAddresses.isValid(address)) {
+                    continue;
+                }
+                String list = UnsubscribeTokens.supporterList(update.incidentId(), follower.subject());
+                MailPayload payload = new MailPayload(kind.get(), MailComposer.language(update.language()), follower.subject(),
+                        list, facts(kind.get(), update), null, null, null);
+                MailOutboxRepository.NewMail mail = new MailOutboxRepository.NewMail(UUID.randomUUID(),
+                        kind.get().eventType(), update.incidentId(), update.number(), write(payload), address, list,
+                        follower.subject(), update.occurredAt(), true);
+                chain = chain.chain(() -> mails.insert(mail));
+            }
+            return chain;
+        });
     }
 
     /**

@@ -20,6 +20,21 @@ public class RecipientRepository {
         this.pool = pool;
     }
 
+    /** A supporter of an incident who follows it by mail. */
+    public record Follower(String subject, String address) {
+    }
+
+    public Uni<java.util.List<Follower>> followersOf(long incidentId) {
+        return pool.preparedQuery("select subject, notify_email from incident_supporter"
+                + " where incident_id = $1 and notify_email is not null order by created_at")
+                .execute(Tuple.of(incidentId))
+                .map(rows -> {
+                    java.util.List<Follower> followers = new java.util.ArrayList<>();
+                    rows.forEach(row -> followers.add(new Follower(row.getString("subject"), row.getString("notify_email"))));
+                    return followers;
+                });
+    }
+
     public Uni<Boolean> isRefused(String subject, String address) {
         return pool.preparedQuery("select 1 from mail_refusal where subject = $1 and address = $2")
                 .execute(Tuple.of(subject, address))

@@ -72,7 +72,7 @@ public class UnsubscribeService {
 
     private static Stopped stoppedBy(String list) {
         return switch (list.charAt(0)) {
-            case 'i' -> Stopped.INCIDENT;
+            case 'i', 's' -> Stopped.INCIDENT;
             case 'n' -> Stopped.IMMEDIATE_NOTICES;
             default -> Stopped.DAILY_DIGEST;
         };

@@ -26,7 +26,7 @@ public final class UnsubscribeTokens {
     private static final Pattern CONFIRMATION = Pattern.compile("^c:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$");
     private static final String UNSUBSCRIBE = "otklik-unsubscribe:";
     private static final String CONFIRM = "otklik-confirm:";
-    private static final Pattern LIST = Pattern.compile("^(i:[0-9]{1,18}|[nd]:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$");
+    private static final Pattern LIST = Pattern.compile("^(i:[0-9]{1,18}|s:[0-9]{1,18}:[0-9a-f]{16}|[nd]:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$");
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final int SIGNATURE_BYTES = 16;
 
@@ -52,6 +52,16 @@ public final class UnsubscribeTokens {
 
     public static String incidentList(long incidentId) {
         return "i:" + incidentId;
+    }
+
+    /** One supporter's mails about one incident: the subject is hashed, the list is written in links and rows. */
+    public static String supporterList(long incidentId, String subject) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(subject.getBytes(StandardCharsets.UTF_8));
+            return "s:" + incidentId + ":" + java.util.HexFormat.of().formatHex(digest, 0, 8);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
     }
 
     public static String immediateNoticesList(UUID subscriberId) {

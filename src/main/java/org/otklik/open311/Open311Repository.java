@@ -15,6 +15,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.otklik.common.PublicCoordinates;
+
 import org.hibernate.reactive.mutiny.Mutiny;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -26,6 +28,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 /** Open311 clients, what they sent, back-office updates, and the read side of requests and updates. */
 @ApplicationScoped
 public class Open311Repository {
+
+    private static final double METRES_PER_DEGREE = 111_195;
 
     public record Client(UUID id, String name, String organizationCode, Instant createdAt, String createdBy,
             Instant revokedAt) {
@@ -47,7 +51,11 @@ public class Open311Repository {
     /** Filters of GET requests; empty numbers means "use the others". */
     public record RequestQuery(List<String> numbers, List<String> categoryCodes, Set<String> statuses,
             Optional<Instant> createdFrom, Optional<Instant> createdTo, Optional<Instant> updatedFrom,
-            Optional<Instant> updatedTo, boolean byUpdate, int offset, int limit) {
+            Optional<Instant> updatedTo, Optional<Circle> near, boolean byUpdate, int offset, int limit) {
+    }
+
+    /** Requests whose public (rounded) point lies within {@code metres} of a place. */
+    public record Circle(double lat, double lon, double metres) {
     }
 
     // --- clients -------------------------------------------------------------------
@@ -153,6 +161,23 @@ public class Open311Repository {
                 sql.append(" and status in (:statuses)");
                 parameters.put("statuses", List.copyOf(query.statuses()));
             }
+            query.near().ifPresent(circle -> {
+                // the box (index incident_location_box, V125) holds every exact point whose rounded one may be inside
+                double reach = circle.metres() + PublicCoordinates.MAX_SHIFT_METRES;
+                double dLat = reach / METRES_PER_DEGREE;
+                double dLon = reach / (METRES_PER_DEGREE * Math.cos(Math.toRadians(circle.lat())));
+                sql.append(" and location_lat is not null and location_lon is not null")
+                        .append(" and point(location_lon, location_lat) <@ box(point(:west, :south), point(:east, :north))")
+                        .append(" and public.cube_distance(geo_point(cast(round(cast(location_lat as numeric), 3) as double precision),")
+                        .append(" cast(round(cast(location_lon as numeric), 3) as double precision)), geo_point(:lat, :lon)) <= :radius");
+                parameters.put("west", circle.lon() - dLon);
+                parameters.put("east", circle.lon() + dLon);
+                parameters.put("south", circle.lat() - dLat);
+                parameters.put("north", circle.lat() + dLat);
+                parameters.put("lat", circle.lat());
+                parameters.put("lon", circle.lon());
+                parameters.put("radius", circle.metres());
+            });
             query.createdFrom().ifPresent(at -> {
                 sql.append(" and created_at >= :createdFrom");
                 parameters.put("createdFrom", utc(at));

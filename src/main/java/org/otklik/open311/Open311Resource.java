@@ -151,7 +151,9 @@ public class Open311Resource {
                     + "filters. start_date/end_date select by time of request, at most " + "90 days apart; without them "
                     + "(and without updated_after/updated_before) the last 90 days. updated_after/updated_before alone select "
                     + "by last change, with the same limit. extensions=true adds the public timeline as notes[] and the "
-                    + "mySociety status as extended_attributes.status." + XML_NOTE)
+                    + "mySociety status as extended_attributes.status. lat/long/radius (the common extension) keep the "
+                    + "requests whose public point lies within radius metres (default 500, at most 5000) of the place; "
+                    + "distances are measured to the rounded points, so they tell no more than the points do." + XML_NOTE)
     @APIResponse(responseCode = "200", description = "The requests, newest first",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(type = SchemaType.ARRAY, implementation = Open311Views.Request.class, maxItems = 200)))
@@ -171,11 +173,18 @@ public class Open311Resource {
                     schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "2147483")) @QueryParam("page") String page,
             @Parameter(description = "1 to 200, default 100", example = "100",
                     schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "200")) @QueryParam("page_size") String pageSize,
-            @Parameter(description = "true adds notes[] and extended_attributes", example = "true", schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("extensions") String extensions) {
+            @Parameter(description = "true adds notes[] and extended_attributes", example = "true", schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("extensions") String extensions,
+            @Parameter(description = "With long: only requests whose public (rounded) point lies within radius of this place",
+                    example = "53.2001", schema = @Schema(type = SchemaType.NUMBER, minimum = "-90", maximum = "90")) @QueryParam("lat") String lat,
+            @Parameter(description = "With lat: the place's longitude (WGS 84)", example = "50.15",
+                    schema = @Schema(type = SchemaType.NUMBER, minimum = "-180", maximum = "180")) @QueryParam("long") String lon,
+            @Parameter(description = "With lat and long: metres, 1 to " + Open311Service.MAX_RADIUS_METRES + ", default "
+                    + Open311Service.DEFAULT_RADIUS_METRES, example = "300",
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "5000")) @QueryParam("radius") String radius) {
         Open311Format format = format(suffix);
         service.checkJurisdiction(jurisdictionId);
         return service.requests(new Open311Service.RequestFilters(ids, codes, startDate, endDate, status, updatedAfter,
-                updatedBefore, page, pageSize, extensions))
+                updatedBefore, page, pageSize, extensions, lat, lon, radius))
                 .map(requests -> writer.list(format, 200, "service_requests", "request", requests));
     }
 

@@ -29,6 +29,8 @@ import org.otklik.common.ratelimit.RateLimitScope;
 import org.otklik.common.ratelimit.RateLimiter;
 import org.otklik.common.ProblemType;
 import org.otklik.incident.FeedbackRequest;
+import org.otklik.incident.DistrictSource;
+import org.otklik.incident.Incident;
 import org.otklik.incident.IncidentStatus;
 import org.otklik.incident.IntakeService;
 import org.otklik.incident.WorkflowRequests;
@@ -185,8 +187,7 @@ public class Open311Service {
                                     ? store(transaction, result.incident().id, client, submission)
                                     : repository.tokenOf(transaction, result.incident().id).map(token -> token.orElse(null)))
                                     .map(token -> new RequestCreated(result.incident().number, token,
-                                            notice(snapshot.reference(), result.incident().organizationCode,
-                                                    result.incident().resolutionDue),
+                                            notice(snapshot.reference(), result.incident()),
                                             null))));
                 }));
     }
@@ -288,9 +289,13 @@ public class Open311Service {
                 .replaceWith(token);
     }
 
-    private String notice(ReferenceSnapshot reference, String organizationCode, Instant resolutionDue) {
-        String organization = reference.organization(organizationCode).map(o -> o.nameRu).orElse(organizationCode);
-        return "Ответственный: " + organization + ". Срок ответа: " + times.format(resolutionDue) + ".";
+    /** Names the district too when it was taken from the point (the client sent none). */
+    private String notice(ReferenceSnapshot reference, Incident incident) {
+        String organization = reference.organization(incident.organizationCode).map(o -> o.nameRu)
+                .orElse(incident.organizationCode);
+        String district = incident.districtSource != DistrictSource.LOCATION ? ""
+                : reference.district(incident.districtCode).map(d -> " Район по точке: " + d.nameRu + ".").orElse("");
+        return "Ответственный: " + organization + ". Срок ответа: " + times.format(incident.resolutionDue) + "." + district;
     }
 
     private static FeedbackRequest.Location location(String lat, String lon) {
@@ -337,7 +342,29 @@ public class Open311Service {
 
     /** The query parameters of GET requests, as sent. */
     public record RequestFilters(String serviceRequestId, String serviceCode, String startDate, String endDate, String status,
-            String updatedAfter, String updatedBefore, String page, String pageSize, String extensions) {
+            String updatedAfter, String updatedBefore, String page, String pageSize, String extensions, String lat,
+            String lon, String radius) {
+    }
+
+    /** The default and the largest radius of a lat/long search, in metres. */
+    static final int DEFAULT_RADIUS_METRES = 500;
+    static final int MAX_RADIUS_METRES = 5000;
+
+    /** lat/long/radius (the common extension): both coordinates or neither; a radius only with them. */
+    private static Optional<Open311Repository.Circle> near(RequestFilters filters) {
+        if (filters.lat() == null && filters.lon() == null) {
+            if (filters.radius() != null) {
+                throw ProblemException.badParameter("radius", "goes with lat and long");
+            }
+            return Optional.empty();
+        }
+        if (filters.lat() == null || filters.lon() == null) {
+            throw ProblemException.badParameter(filters.lat() == null ? "lat" : "long", "lat and long come together");
+        }
+        double latitude = number("lat", filters.lat(), 90);
+        double longitude = number("long", filters.lon(), 180);
+        int metres = bounded("radius", filters.radius(), DEFAULT_RADIUS_METRES, MAX_RADIUS_METRES);
+        return Optional.of(new Open311Repository.Circle(latitude, longitude, metres));
     }
 
     @WithSession
@@ -354,7 +381,7 @@ public class Open311Service {
                 throw ProblemException.badParameter("service_request_id", "at most " + config.maxPageSize() + " ids");
             }
             query = new RequestQuery(numbers, List.of(), Set.of(), Optional.empty(), Optional.empty(), Optional.empty(),
-                    Optional.empty(), false, 0, numbers.size());
+                    Optional.empty(), Optional.empty(), false, 0, numbers.size());
         } else {
             Set<String> statuses = new java.util.HashSet<>();
             for (String status : list(filters.status())) {
@@ -373,7 +400,7 @@ public class Open311Service {
             query = new RequestQuery(List.of(), list(filters.serviceCode()), statuses,
                     Optional.ofNullable(created).map(Window::from), Optional.ofNullable(created).map(Window::to),
                     Optional.ofNullable(updated).map(Window::from), Optional.ofNullable(updated).map(Window::to),
-                    !byCreation, (page - 1) * pageSize, pageSize);
+                    near(filters), !byCreation, (page - 1) * pageSize, pageSize);
         }
         return repository.requests(query).chain(rows -> catalog.current().chain(snapshot -> {
             if (!extensions || rows.isEmpty()) {
@@ -399,7 +426,7 @@ public class Open311Service {
 
     @WithSession
     public Uni<List<Request>> request(String number, String extensions) {
-        return requests(new RequestFilters(number, null, null, null, null, null, null, null, null, extensions))
+        return requests(new RequestFilters(number, null, null, null, null, null, null, null, null, extensions, null, null, null))
                 .invoke(found -> {
                     if (found.isEmpty()) {
                         throw ProblemException.notFound("service_request_id: there is no request " + number + ".");

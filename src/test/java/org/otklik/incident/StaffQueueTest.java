@@ -112,24 +112,50 @@ class StaffQueueTest {
                 .body("counts.ASSIGNED", equalTo(2));
     }
 
-    @Test
-    void pagingByDeadlineWalksEverythingOnce() {
-        List<String> seen = new ArrayList<>();
-        List<Instant> deadlines = new ArrayList<>();
+    /** Walks the queue in the given order one item a page, collecting the numbers and the sort keys at {@code keyPath}. */
+    private void walk(String sort, String keyPath, List<String> numbers, List<Object> keys) {
         String cursor = null;
         do {
-            RequestSpecification request = queue(OPERATOR).queryParam("sort", "resolutionDue").queryParam("limit", 1);
+            RequestSpecification request = queue(OPERATOR).queryParam("sort", sort).queryParam("limit", 1);
             if (cursor != null) {
                 request.queryParam("cursor", cursor);
             }
             var page = request.when().get("/api/v1/incidents").then().statusCode(200).extract();
-            seen.addAll(page.path("items.number"));
-            List<String> due = page.path("items.resolutionDue");
-            due.forEach(d -> deadlines.add(OffsetDateTime.parse(d).toInstant()));
+            numbers.addAll(page.path("items.number"));
+            keys.addAll(page.<List<Object>>path(keyPath));
             cursor = page.path("nextCursor");
         } while (cursor != null);
+    }
+
+    @Test
+    void pagingByDeadlineWalksEverythingOnce() {
+        List<String> seen = new ArrayList<>();
+        List<Object> due = new ArrayList<>();
+        walk("resolutionDue", "items.resolutionDue", seen, due);
+        List<Instant> deadlines = due.stream().map(d -> OffsetDateTime.parse((String) d).toInstant()).toList();
         assertThat(seen).containsExactlyInAnyOrderElementsOf(created);
         assertThat(deadlines).isSorted();
+    }
+
+    @Test
+    void pagingByMostSupportedWalksEverythingOnceAndStatusShowsTheCount() {
+        String swings = created.get(2);
+        String hotWater = created.get(3);
+        for (String number : List.of(heating, heating, swings)) {
+            given().auth().oauth2(TestTokens.citizen(Feedback.uniqueSubject("queue-me-too")))
+                    .when().post("/api/v1/incidents/" + number + "/supporters").then().statusCode(200);
+        }
+        List<String> seen = new ArrayList<>();
+        List<Object> counts = new ArrayList<>();
+        walk("supporters", "items.supporters", seen, counts);
+        assertThat(seen).containsExactly(heating, swings, hotWater, pothole);
+        assertThat(counts).containsExactly(2, 1, 0, 0);
+        given().when().get("/api/v1/incidents/" + heating + "/status").then().statusCode(200).body("supporters", equalTo(2));
+
+        String byDate = queue(OPERATOR).queryParam("limit", 1).when().get("/api/v1/incidents").then().statusCode(200)
+                .extract().path("nextCursor");
+        queue(OPERATOR).queryParam("sort", "supporters").queryParam("cursor", byDate).when().get("/api/v1/incidents")
+                .then().statusCode(400).contentType("application/problem+json");
     }
 
     @Test

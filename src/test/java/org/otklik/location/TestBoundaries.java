@@ -37,13 +37,18 @@ final class TestBoundaries {
     }
 
     static List<Map<String, Object>> gridFeatures() {
+        return gridFeatures(LON0, LAT0, CELL);
+    }
+
+    /** The same grid from another corner with another cell size; the hole spans the middle 60 % of its cell. */
+    static List<Map<String, Object>> gridFeatures(double lon0, double lat0, double cell) {
         List<Map<String, Object>> features = new ArrayList<>();
         for (int k = 0; k < DISTRICTS.size(); k++) {
-            double lon = LON0 + (k % 3) * CELL;
-            double lat = LAT0 + (k / 3) * CELL;
-            List<List<Double>> outer = square(lon, lat, CELL);
+            double lon = lon0 + (k % 3) * cell;
+            double lat = lat0 + (k / 3) * cell;
+            List<List<Double>> outer = square(lon, lat, cell);
             features.add(k == 4
-                    ? feature(DISTRICTS.get(k), polygon(outer, square(lon + 0.002, lat + 0.002, 0.006)))
+                    ? feature(DISTRICTS.get(k), polygon(outer, square(lon + 0.2 * cell, lat + 0.2 * cell, 0.6 * cell)))
                     : feature(DISTRICTS.get(k), polygon(outer)));
         }
         return features;

@@ -54,7 +54,7 @@ class IncidentMailTemplatesTest {
     static final MailComposer COMPOSER = new MailComposer(LINKS, "https://api.samara.example/", TOKENS, ZoneId.of("Europe/Samara"));
     static final MailTemplates TEMPLATES = new MailTemplates();
 
-    private final IncidentMails mails = new IncidentMails(null, null, JSON);
+    private final IncidentMails mails = new IncidentMails(null, null, JSON, null);
 
     private static IncidentUpdate update(IncidentEventType type, IncidentStatus status, String citizenText, Resolution resolution,
             String rejection, LocalDate planned, List<String> photos, Channel channel) {

@@ -324,4 +324,27 @@ class Open311RequestsTest {
         Open311Checks.jsonErrors(given().queryParam("page", "x").get(BASE + "requests.json"), 400);
         Open311Checks.jsonErrors(given().queryParam("extensions", "yes").get(BASE + "requests.json"), 400);
     }
+
+    @Test
+    void latLongRadiusKeepsTheRequestsWhosePublicPointIsWithinTheRadius() {
+        java.util.function.BiFunction<String, String, String> at = (lat, lon) -> submitted(given()
+                .contentType("application/x-www-form-urlencoded; charset=UTF-8").formParam("api_key", key)
+                .formParam("service_code", "roads.potholes").formParam("lat", lat).formParam("long", lon)
+                .formParam("description", "Яма на обочине").post(BASE + "requests.json"));
+        String here = at.apply("53.11001", "49.90002");
+        String north = at.apply("53.1127", "49.9");
+        java.util.function.Function<Map<String, ?>, List<String>> found = query -> Open311Checks.json(given()
+                .queryParams(query).get(BASE + "requests.json"), "requests").jsonPath().getList("service_request_id");
+        assertThat(found.apply(Map.of("lat", "53.11", "long", "49.9", "radius", "100"))).containsExactly(here);
+        assertThat(found.apply(Map.of("lat", "53.11", "long", "49.9", "radius", "400"))).containsExactly(north, here);
+        assertThat(found.apply(Map.of("lat", "53.11", "long", "49.9"))).containsExactly(north, here);
+        Response near = given().queryParams(Map.of("lat", "53.11", "long", "49.9", "radius", "100")).get(BASE + "requests.json");
+        assertThat(near.jsonPath().getDouble("[0].lat")).isEqualTo(53.11);
+        assertThat(near.asString()).doesNotContain("53.11001", "49.90002");
+        for (Map<String, String> bad : List.of(Map.of("lat", "53.11"), Map.of("radius", "100"),
+                Map.of("lat", "53.11", "long", "49.9", "radius", "5001"), Map.of("lat", "53.11", "long", "49.9", "radius", "0"),
+                Map.of("lat", "91", "long", "49.9"), Map.of("lat", "north", "long", "49.9"))) {
+            given().queryParams(bad).get(BASE + "requests.json").then().statusCode(400);
+        }
+    }
 }
