@@ -14,7 +14,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Incidents with a point in a box for the public map: open ones, and those answered since a given instant, through
- * the GiST index {@code incident_location_box} (migration V125; keep the point expression and the not-null
+ * the GiST index {@code incident_location_box} (migration V155; keep the point expression and the not-null
  * conditions as the index has them).
  */
 @ApplicationScoped

@@ -162,7 +162,7 @@ public class Open311Repository {
                 parameters.put("statuses", List.copyOf(query.statuses()));
             }
             query.near().ifPresent(circle -> {
-                // the box (index incident_location_box, V125) holds every exact point whose rounded one may be inside
+                // the box (index incident_location_box, V155) holds every exact point whose rounded one may be inside
                 double reach = circle.metres() + PublicCoordinates.MAX_SHIFT_METRES;
                 double dLat = reach / METRES_PER_DEGREE;
                 double dLon = reach / (METRES_PER_DEGREE * Math.cos(Math.toRadians(circle.lat())));
