@@ -28,6 +28,9 @@ PLAIN_SECONDS=${PLAIN_SECONDS:-80}
 OPEN311_SECONDS=${OPEN311_SECONDS:-40}
 GENERATIVE_SECONDS=${GENERATIVE_SECONDS:-180}
 POSITIVE=${POSITIVE:-on}
+# A request the contract calls invalid that is not refused with a 4xx problem fails the run when this is on; off
+# (for now the default: the first full run against the packaged jar is still to be judged, issue 28): reported only.
+CONTRACT_NEGATIVE_GATE=${CONTRACT_NEGATIVE_GATE:-off}
 export PGHOST=127.0.0.1 PGUSER=postgres PGDATABASE=postgres
 
 log() { printf '\n== %s\n' "$*"; }
@@ -119,4 +122,7 @@ if [ "$POSITIVE" = on ]; then
   log "contract test: refusals of contract-valid requests"
   node "$TOOLS/report.mjs" openapi/otklik-api.yaml "$TOOLS/exemptions.yaml" "$OUT/exchanges.jsonl" "$OUT/worklist.md"
 fi
-[ "$negative" -eq 0 ] || { echo "contract test: requests the contract calls invalid were not refused ($OUT/negative.md)" >&2; exit 1; }
+if [ "$negative" -ne 0 ]; then
+  echo "contract test: requests the contract calls invalid were not refused ($OUT/negative.md)" >&2
+  [ "$CONTRACT_NEGATIVE_GATE" = off ] || exit 1
+fi
