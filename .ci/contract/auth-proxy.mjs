@@ -144,7 +144,8 @@ http.createServer((request, response) => {
       headers.authorization = `Bearer ${tokenFor(role, operationId)}`;
     }
     let path = request.url;
-    if (url.pathname.startsWith('/open311/') && (request.method === 'POST' || url.searchParams.has('api_key'))) {
+    // (not in the negative pass: an api_key it made invalid on purpose must reach the service as it is)
+    if (!negative && url.pathname.startsWith('/open311/') && (request.method === 'POST' || url.searchParams.has('api_key'))) {
       try {
         const key = await issueOpen311Key();
         if (request.method === 'POST') body = withOpen311Key(body, request.headers['content-type'], key);

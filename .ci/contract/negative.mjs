@@ -3,7 +3,7 @@
 // or minimum, outside its enum, against its pattern, of the wrong type, a required parameter left out, a JSON body
 // without one of its required members or not an object — sent through the auth proxy of scripts/contract-test.sh
 // (which signs a token of the operation's role). Every one must be refused with a 4xx problem+json (Open311: a 4xx
-// in the Open311 error form). Writes a worklist of the requests that were not, and exits 1 when there is one.
+// in the Open311 error form; 414 or 431 for a request line or headers over the server's limits). Writes a worklist of the requests that were not, and exits 1 when there is one.
 // Usage: node negative.mjs <contract.yaml> <proxy base URL> <report.md>
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -172,7 +172,9 @@ for (const c of cases) {
   }
   const open311 = c.path.startsWith('/open311/');
   const problem = open311 ? /json|xml/.test(type) && text.length > 0 : type.startsWith('application/problem+json');
-  if (status >= 400 && status < 500 && status !== 429 && problem) {
+  // 414 and 431: the request line or headers are over the server's own limits, refused before any application code
+  // (and so without a problem body)
+  if (status === 414 || status === 431 || (status >= 400 && status < 500 && status !== 429 && problem)) {
     refused++;
   } else {
     failures.push({ ...c, status, type, answer: text.slice(0, 300) });
