@@ -8,6 +8,9 @@
 # Output: target/contract-test/ (exchanges.jsonl, worklist.md, Specmatic's log and JUnit report, the service's log).
 # COMBINATIONS (40), PER_OPERATION (200), PLAIN_SECONDS (80), OPEN311_SECONDS (40) and GENERATIVE_SECONDS (180) bound how many
 # requests Specmatic generates (about 6 minutes in all).
+# Then the contract's negative cases (.ci/contract/negative.mjs): requests the contract calls invalid, one rule broken
+# in each, through the same proxy; every one must be refused with a 4xx problem (target/contract-test/negative.md).
+# POSITIVE=off skips Specmatic's passes (a quick run of the negative cases alone).
 # Specmatic reads the contract from a copy in target/contract-test/spec/, next to .ci/contract/dictionary.yaml (as
 # otklik-api_dictionary.yaml, the name Specmatic looks for): real reference codes for the fields that take one.
 #
@@ -24,6 +27,10 @@ PER_OPERATION=${PER_OPERATION:-200}
 PLAIN_SECONDS=${PLAIN_SECONDS:-80}
 OPEN311_SECONDS=${OPEN311_SECONDS:-40}
 GENERATIVE_SECONDS=${GENERATIVE_SECONDS:-180}
+POSITIVE=${POSITIVE:-on}
+# A request the contract calls invalid that is not refused with a 4xx problem fails the run when this is on; off
+# (for now the default: the first full run against the packaged jar is still to be judged, issue 28): reported only.
+CONTRACT_NEGATIVE_GATE=${CONTRACT_NEGATIVE_GATE:-off}
 export PGHOST=127.0.0.1 PGUSER=postgres PGDATABASE=postgres
 
 log() { printf '\n== %s\n' "$*"; }
@@ -92,18 +99,30 @@ specmatic() { # config, seconds, filter, name of the pass (default: the config's
       --testBaseURL "http://127.0.0.1:$PROXY_PORT" --junitReportDir "../../$OUT/junit-$pass") 2>&1 \
     | gzip >"$OUT/$pass.log.gz" || true
 }
-OPEN311_POST="PATH='/open311/v2/requests.{format}' && METHOD='POST'"
-specmatic specmatic-plain.yaml "$PLAIN_SECONDS" "PATH!='/open311/v2/requests.{format}' || METHOD!='POST'"
-specmatic specmatic-plain.yaml "$OPEN311_SECONDS" "$OPEN311_POST" open311
-specmatic specmatic.yaml "$GENERATIVE_SECONDS" "PATH!='/api/v1/incidents' && PATH!='/open311/v2/requests.{format}'"
-zcat "$OUT"/*.log.gz | grep -E "^Tests run:" || true
-# A pass that never reached the service (Specmatic failed to start, a filter matched nothing) must not look green.
-SENT=$( [ -s "$OUT/exchanges.jsonl" ] && wc -l <"$OUT/exchanges.jsonl" || echo 0 )
-if [ "$SENT" -eq 0 ]; then
-  echo "contract test: Specmatic sent no request through the proxy; see $OUT/*.log.gz" >&2
-  exit 1
+if [ "$POSITIVE" = on ]; then
+  OPEN311_POST="PATH='/open311/v2/requests.{format}' && METHOD='POST'"
+  specmatic specmatic-plain.yaml "$PLAIN_SECONDS" "PATH!='/open311/v2/requests.{format}' || METHOD!='POST'"
+  specmatic specmatic-plain.yaml "$OPEN311_SECONDS" "$OPEN311_POST" open311
+  specmatic specmatic.yaml "$GENERATIVE_SECONDS" "PATH!='/api/v1/incidents' && PATH!='/open311/v2/requests.{format}'"
+  zcat "$OUT"/*.log.gz | grep -E "^Tests run:" || true
+  # A pass that never reached the service (Specmatic failed to start, a filter matched nothing) must not look green.
+  SENT=$( [ -s "$OUT/exchanges.jsonl" ] && wc -l <"$OUT/exchanges.jsonl" || echo 0 )
+  if [ "$SENT" -eq 0 ]; then
+    echo "contract test: Specmatic sent no request through the proxy; see $OUT/*.log.gz" >&2
+    exit 1
+  fi
+  log "contract test: $SENT requests sent"
 fi
-log "contract test: $SENT requests sent"
 
-log "contract test: refusals of contract-valid requests"
-node "$TOOLS/report.mjs" openapi/otklik-api.yaml "$TOOLS/exemptions.yaml" "$OUT/exchanges.jsonl" "$OUT/worklist.md"
+log "contract test: the contract's negative cases (.ci/contract/negative.mjs)"
+negative=0
+node "$TOOLS/negative.mjs" openapi/otklik-api.yaml "http://127.0.0.1:$PROXY_PORT" "$OUT/negative.md" || negative=$?
+
+if [ "$POSITIVE" = on ]; then
+  log "contract test: refusals of contract-valid requests"
+  node "$TOOLS/report.mjs" openapi/otklik-api.yaml "$TOOLS/exemptions.yaml" "$OUT/exchanges.jsonl" "$OUT/worklist.md"
+fi
+if [ "$negative" -ne 0 ]; then
+  echo "contract test: requests the contract calls invalid were not refused ($OUT/negative.md)" >&2
+  [ "$CONTRACT_NEGATIVE_GATE" = off ] || exit 1
+fi

@@ -7,6 +7,8 @@
 //  - records every exchange (operation, request, status, problem body) as one JSON line, for report.mjs.
 //  - forwards at most <per-operation> requests of one operation; it answers the rest 503 itself and does not
 //    record them (Specmatic's generated combinations of one operation can run into the tens of thousands).
+//  - requests of the negative pass (negative.mjs, header x-contract-pass: negative) are neither capped nor recorded:
+//    that runner judges its own answers.
 // Usage: node auth-proxy.mjs <contract.yaml> <listen-port> <service-port> <public-key-out.pem> <exchanges.jsonl> <per-operation>
 import http from 'node:http';
 import crypto from 'node:crypto';
@@ -127,20 +129,23 @@ http.createServer((request, response) => {
     const url = new URL(request.url, 'http://127.0.0.1');
     const match = operationOf(request.method, url.pathname);
     const operationId = match?.operation.operationId ?? null;
-    forwarded.set(operationId, (forwarded.get(operationId) ?? 0) + 1);
-    if (forwarded.get(operationId) > Number(perOperation)) {
+    const negative = request.headers['x-contract-pass'] === 'negative';
+    if (!negative) forwarded.set(operationId, (forwarded.get(operationId) ?? 0) + 1);
+    if (!negative && forwarded.get(operationId) > Number(perOperation)) {
       response.writeHead(503, { 'content-type': 'text/plain' });
       response.end(`contract test: more than ${perOperation} requests to ${operationId}, not sent`);
       return;
     }
     const headers = { ...request.headers, host: `127.0.0.1:${servicePort}` };
+    delete headers['x-contract-pass'];
     let role = null;
     if (match && match.secured) {
       role = (match.operation['x-roles'] ?? ['citizen'])[0];
       headers.authorization = `Bearer ${tokenFor(role, operationId)}`;
     }
     let path = request.url;
-    if (url.pathname.startsWith('/open311/') && (request.method === 'POST' || url.searchParams.has('api_key'))) {
+    // (not in the negative pass: an api_key it made invalid on purpose must reach the service as it is)
+    if (!negative && url.pathname.startsWith('/open311/') && (request.method === 'POST' || url.searchParams.has('api_key'))) {
       try {
         const key = await issueOpen311Key();
         if (request.method === 'POST') body = withOpen311Key(body, request.headers['content-type'], key);
@@ -162,6 +167,7 @@ http.createServer((request, response) => {
         const answerBody = Buffer.concat(answerChunks);
         response.writeHead(answer.statusCode, answer.headers);
         response.end(answerBody);
+        if (negative) return;
         const requestText = body.toString('utf8');
         const answerText = answerBody.toString('utf8');
         out.write(JSON.stringify({

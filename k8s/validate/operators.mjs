@@ -1,6 +1,6 @@
 // Checks for the operators' custom resources, which kubernetes-models does not model: the fields
 // their CRDs require (CloudNativePG postgresql.cnpg.io/v1, Keycloak operator k8s.keycloak.org/v2alpha1)
-// plus the handful of fields Otklik relies on, with their types.
+// plus the handful of fields Otklik relies on, with their types; and cert-manager's Certificate and Issuer.
 
 import { prometheusRule, serviceMonitor } from "./monitoring.mjs";
 
@@ -148,7 +148,30 @@ function pooler(doc, problems) {
   }
 }
 
+// cert-manager (cert-manager.io/v1): Keycloak's in-cluster certificate in the prod overlay (in-cluster-trust.mjs).
+function certificate(doc, problems) {
+  const where = `Certificate/${doc.metadata.name}`;
+  const spec = doc.spec;
+  require(problems, where, isObject(spec), "spec is required");
+  require(problems, where, isString(spec?.secretName), "spec.secretName is required");
+  require(problems, where, isObject(spec?.issuerRef) && isString(spec.issuerRef.name), "spec.issuerRef.name is required");
+  require(problems, where, ["Issuer", "ClusterIssuer", undefined].includes(spec?.issuerRef?.kind), "spec.issuerRef.kind is Issuer or ClusterIssuer");
+  require(problems, where, spec?.isCA === true || (Array.isArray(spec?.dnsNames) && spec.dnsNames.length > 0)
+    || isString(spec?.commonName), "a certificate needs dnsNames (or isCA)");
+}
+
+function issuer(doc, problems) {
+  const where = `Issuer/${doc.metadata.name}`;
+  const kinds = ["selfSigned", "ca", "acme", "vault", "venafi"].filter((kind) => isObject(doc.spec?.[kind]));
+  require(problems, where, kinds.length === 1, "spec needs exactly one of selfSigned, ca, acme, vault, venafi");
+  if (kinds[0] === "ca") {
+    require(problems, where, isString(doc.spec.ca.secretName), "spec.ca.secretName is required");
+  }
+}
+
 const CHECKS = {
+  "cert-manager.io/v1/Certificate": certificate,
+  "cert-manager.io/v1/Issuer": issuer,
   "monitoring.coreos.com/v1/PrometheusRule": prometheusRule,
   "monitoring.coreos.com/v1/ServiceMonitor": serviceMonitor,
   "postgresql.cnpg.io/v1/Pooler": pooler,

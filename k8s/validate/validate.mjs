@@ -9,7 +9,9 @@
 //     resources, read-only root file system);
 //  5. issue 13 (data-access.mjs): NetworkPolicies around PostgreSQL, the pooler and Keycloak, the
 //     connection budget, body limits per path, no public Keycloak admin console; issue 26: egress to
-//     the SMTP relay's port.
+//     the SMTP relay's port;
+//  6. issue 28 (in-cluster-trust.mjs): TLS from the API to Keycloak (certificate from a Secret, cert-manager
+//     where the overlay has it, the CA trusted from a mounted Secret), callbacks' secrets from Secrets.
 // The rendered overlays are written to target/k8s/<overlay>.yaml. Exit code 1 on any problem.
 //
 //   node k8s/validate/validate.mjs
@@ -22,6 +24,7 @@ import { parseAllDocuments, stringify } from "yaml";
 import { unknownFields } from "./strict-fields.mjs";
 import { operatorProblems } from "./operators.mjs";
 import { dataAccessProblems, operatorPodLabels } from "./data-access.mjs";
+import { inClusterTrustProblems } from "./in-cluster-trust.mjs";
 
 // Secrets an administrator creates by hand (README, "Deploy to Kubernetes"); never committed.
 const HAND_MADE_SECRETS = new Set(["otklik-secrets"]);
@@ -308,6 +311,7 @@ for (const overlayName of overlays) {
   fs.writeFileSync(path.join(outputDir, `${overlayName}.yaml`), docs.map((d) => stringify(d)).join("---\n"));
   crossReferences(docs, problems, overlayName);
   problems.push(...dataAccessProblems(docs, projectRoot, overlayName));
+  problems.push(...inClusterTrustProblems(docs, overlayName));
   for (const doc of docs) {
     const where = `${overlayName}: ${doc.kind}/${doc.metadata?.name}`;
     const operator = operatorProblems(doc);

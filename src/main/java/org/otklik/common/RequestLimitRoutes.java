@@ -9,27 +9,36 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
 
 /**
  * Request bodies are limited to 64 KiB, except on the bulk and upload endpoints named in configuration.
  * The declared Content-Length is checked before anything reads the body, so an over-size photo is refused
- * before a byte of it is received; a body of unknown length (HTTP/1.1 chunked, or an HTTP/2 stream without
- * Content-Length) is accepted only on the bulk and upload paths, where the server-wide limit (the upload one)
- * stops it, streamed to disk; anywhere else it is refused with 411 before a byte of it is read.
+ * before a byte of it is received. A body of unknown length (HTTP/1.1 chunked, or an HTTP/2 stream without
+ * Content-Length) is counted as it arrives: on the bulk and upload paths the server-wide limit (the upload one)
+ * stops it, streamed to disk; anywhere else it is read into memory up to the path's limit and refused with 413
+ * at the first byte past it, without keeping the rest. A chunked HTTP/1.1 body within the limit is then served;
+ * an HTTP/2 one is answered 411 (send Content-Length): Quarkus REST 3.33 pauses every request it takes, and pausing
+ * an HTTP/2 stream whose body was read throws.
  */
 @ApplicationScoped
 public class RequestLimitRoutes {
 
     private final HttpLimitsConfig limits;
     private final ProblemResponses problems;
+    private static final String COUNTED = "otklik.body-counted";
+
+    private final BodyHandler countingReader;
 
     public RequestLimitRoutes(HttpLimitsConfig limits, ProblemResponses problems) {
         this.limits = limits;
         this.problems = problems;
+        this.countingReader = BodyHandler.create(false).setBodyLimit(limits.bodyLimit().asLongValue());
     }
 
     void register(@Observes Router router) {
-        router.route().order(Integer.MIN_VALUE).handler(this::check);
+        router.route().order(Integer.MIN_VALUE).handler(this::check).failureHandler(this::tooLarge);
+        router.route().order(Integer.MIN_VALUE + 1).handler(this::counted);
     }
 
     private void check(RoutingContext ctx) {
@@ -38,15 +47,37 @@ public class RequestLimitRoutes {
         String declared = request.getHeader(HttpHeaders.CONTENT_LENGTH);
         if (declared == null) {
             if (carriesBody(request) && limit < Math.min(limits.bulkBodyLimit().asLongValue(), limits.uploadBodyLimit().asLongValue())) {
-                refuse(ctx, 411, ProblemType.LENGTH_REQUIRED, "Send the request body with a Content-Length header.");
+                // Reads the body counting its bytes and fails the request with 413 at the first one over the
+                // limit (answered by tooLarge); the framework's own body handler then finds the body read.
+                ctx.put(COUNTED, Boolean.TRUE);
+                countingReader.handle(ctx);
                 return;
             }
         } else if (exceeds(declared, limit)) {
-            refuse(ctx, 413, ProblemType.PAYLOAD_TOO_LARGE,
-                    "The request body exceeds the limit of " + (limit / 1024) + " KiB.");
+            refuse(ctx, 413, ProblemType.PAYLOAD_TOO_LARGE, tooLargeDetail(limit));
             return;
         }
         ctx.next();
+    }
+
+    private void counted(RoutingContext ctx) {
+        if (ctx.get(COUNTED) != null && ctx.request().version() == HttpVersion.HTTP_2) {
+            refuse(ctx, 411, ProblemType.LENGTH_REQUIRED, "Send an HTTP/2 request body with a Content-Length header.");
+        } else {
+            ctx.next();
+        }
+    }
+
+    private void tooLarge(RoutingContext ctx) {
+        if (ctx.statusCode() == 413 && !ctx.response().headWritten()) {
+            refuse(ctx, 413, ProblemType.PAYLOAD_TOO_LARGE, tooLargeDetail(limitFor(ctx.request().path())));
+        } else {
+            ctx.next();
+        }
+    }
+
+    private static String tooLargeDetail(long limit) {
+        return "The request body exceeds the limit of " + (limit / 1024) + " KiB.";
     }
 
     private long limitFor(String path) {

@@ -119,12 +119,20 @@ final class PollDefinitionValidator {
             errors.add(pointer, "must not contain NUL characters");
         } else if (text.ru() == null || text.ru().isBlank()) {
             errors.add(pointer + "/ru", "must not be blank");
-        } else if (text.ru().strip().length() > maxLength) {
+        } else if (length(text.ru()) > maxLength) {
             errors.add(pointer + "/ru", "must be at most " + maxLength + " characters");
         }
-        if (text.en() != null && (text.en().isBlank() || text.en().strip().length() > maxLength)) {
+        if (text.en() != null && (text.en().isBlank() || length(text.en()) > maxLength)) {
             errors.add(pointer + "/en", "must be 1–" + maxLength + " characters when present");
         }
+    }
+
+    /**
+     * The length as the contract counts it (JSON Schema's maxLength: characters, before any trimming), so that a
+     * text the contract refuses is refused here too.
+     */
+    private static int length(String text) {
+        return text.codePointCount(0, text.length());
     }
 
     static LocalizedText trimmed(LocalizedText text) {

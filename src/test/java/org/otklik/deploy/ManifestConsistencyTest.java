@@ -237,8 +237,9 @@ class ManifestConsistencyTest {
     void everyVariableTheManifestsSetIsOneTheApplicationReads() throws IOException {
         Set<String> read = variablesTheApplicationReads();
         for (Path overlay : overlays()) {
+            // Named TLS configurations (QUARKUS_TLS_<name>_...) are map keys no property file lists.
             assertThat(read).as("variables the application reads, against those set in %s", overlay)
-                    .containsAll(environment(overlay).keySet());
+                    .containsAll(environment(overlay).keySet().stream().filter(name -> !name.startsWith("QUARKUS_TLS_")).toList());
         }
     }
 

@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
+import org.otklik.testsupport.LogCapture;
 import org.otklik.testsupport.Parallel;
 
 import io.quarkus.test.junit.QuarkusTest;
