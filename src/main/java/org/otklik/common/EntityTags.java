@@ -3,6 +3,7 @@ package org.otklik.common;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.CacheControl;
@@ -42,6 +43,22 @@ public class EntityTags {
             }
         }
         return false;
+    }
+
+    /** What the contract allows in {@code If-None-Match}: {@code *} or a list of entity tags, at most 200 characters. */
+    public static final int IF_NONE_MATCH_MAX_LENGTH = 200;
+    public static final String IF_NONE_MATCH_PATTERN = "^(\\*|(W/)?\".*\")";
+    private static final Pattern IF_NONE_MATCH = Pattern.compile(IF_NONE_MATCH_PATTERN);
+
+    /** Refuses an {@code If-None-Match} the contract calls invalid (400), rather than answering as if it were absent. */
+    public static void requireWellFormedIfNoneMatch(String ifNoneMatch) {
+        if (ifNoneMatch == null) {
+            return;
+        }
+        if (ifNoneMatch.length() > IF_NONE_MATCH_MAX_LENGTH || !IF_NONE_MATCH.matcher(ifNoneMatch).lookingAt()) {
+            throw ProblemException.badParameter("If-None-Match",
+                    "If-None-Match must be * or entity tags in double quotes, at most 200 characters.");
+        }
     }
 
     public EntityTag of(Object view) {

@@ -184,7 +184,8 @@ public class StatsResource {
                     + "under 5 incidents are hidden (with the next smallest where needed, so that none can be worked out "
                     + "from the total). Cacheable: ETag, If-None-Match and Cache-Control. `Accept: text/csv` gives CSV.")
     @Parameter(name = "If-None-Match", in = ParameterIn.HEADER, description = "ETag of a copy the client holds",
-            schema = @Schema(type = SchemaType.STRING, maxLength = 200, pattern = "^(\\*|(W/)?\".*\")"))
+            schema = @Schema(type = SchemaType.STRING, maxLength = EntityTags.IF_NONE_MATCH_MAX_LENGTH,
+                    pattern = EntityTags.IF_NONE_MATCH_PATTERN))
     @APIResponse(responseCode = "200", description = "The month's open data",
             headers = {
                     @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
@@ -202,6 +203,7 @@ public class StatsResource {
                             pattern = YEAR_2000_TO_2099 + "-(0[1-9]|1[0-2])$", maxLength = 7))
             @QueryParam("month") String month,
             @Context HttpHeaders headers, @Context Request request) {
+        EntityTags.requireWellFormedIfNoneMatch(headers.getHeaderString(HttpHeaders.IF_NONE_MATCH));
         boolean csv = wantsCsv(headers);
         YearMonth chosen = parameters.month(month);
         return openData.get(chosen, () -> gate.run(caller.get(), () -> stats.publicMonth(chosen))

@@ -224,6 +224,18 @@ class StatsReportsTest {
     }
 
     @Test
+    void openDataRefusesAnIfNoneMatchTheContractCallsInvalid() {
+        for (String invalid : List.of("no-quotes", "\"" + "a".repeat(199) + "\"")) {
+            given().header("If-None-Match", invalid).when().get("/api/v1/stats/public?month=2020-02")
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("errors[0].parameter", org.hamcrest.Matchers.equalTo("If-None-Match"));
+        }
+        given().header("If-None-Match", "W/\"other\", \"another\"").when().get("/api/v1/stats/public?month=2020-02")
+                .then().statusCode(200);
+        given().header("If-None-Match", "*").when().get("/api/v1/stats/public?month=2020-02").then().statusCode(304);
+    }
+
+    @Test
     void smallGroupSuppressionHidesTheNextSmallestWhenOneGroupAloneWouldBeHidden() {
         List<CountView> groups = List.of(new CountView("a", "A", 9, 0), new CountView("b", "B", 6, 0),
                 new CountView("c", "C", 2, 0));
