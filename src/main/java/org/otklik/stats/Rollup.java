@@ -8,7 +8,7 @@ final class Rollup {
 
     /** The counters in the order of their stats_rollup columns, each with the SQL condition an incident counts under. */
     enum Counter {
-        RECEIVED("true"),
+        RECEIVED("not is_support"),
         CASES("is_case"),
         FR_ON_TIME("is_case and first_responded_at <= first_response_due"),
         FR_LATE("is_case and first_responded_at > first_response_due"),
@@ -20,7 +20,8 @@ final class Rollup {
         ANSWERED_ONCE("is_case and (answered_at is not null or reopen_count > 0)"),
         REOPENED("is_case and reopen_count > 0"),
         RATED("is_case and rating_accepted is not null"),
-        ACCEPTED("is_case and rating_accepted");
+        ACCEPTED("is_case and rating_accepted"),
+        SUPPORTERS("is_support");
 
         final String condition;
 

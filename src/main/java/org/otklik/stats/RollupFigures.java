@@ -11,6 +11,7 @@ import org.otklik.stats.StatsRepository.CountRow;
 import org.otklik.stats.StatsRepository.Dimension;
 import org.otklik.stats.StatsRepository.FiguresRow;
 import org.otklik.stats.StatsRepository.MonthCategoryRow;
+import org.otklik.stats.StatsRepository.SupportRow;
 import org.otklik.stats.StatsRollupRepository.Ahead;
 import org.otklik.stats.StatsRollupRepository.Stored;
 import org.otklik.stats.StatsRollups.Snapshot;
@@ -73,6 +74,24 @@ final class RollupFigures {
         counts.forEach((dimension, byCode) -> byCode.forEach((code, count) -> {
             if (count != 0) {
                 result.add(new CountRow(dimension, code.isEmpty() ? null : code, count));
+            }
+        }));
+        return result;
+    }
+
+    /** Supports given in the snapshot's days by organisation, topic, district and channel. */
+    static List<SupportRow> supporters(Snapshot snapshot) {
+        Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
+        for (Stored row : snapshot.rows()) {
+            if (!StatsRollupRepository.STATUS.equals(row.key().dimension())) {
+                counts.computeIfAbsent(row.key().dimension(), k -> new LinkedHashMap<>())
+                        .merge(row.key().code(), row.rollup().get(Counter.SUPPORTERS), Long::sum);
+            }
+        }
+        List<SupportRow> result = new ArrayList<>();
+        counts.forEach((dimension, byCode) -> byCode.forEach((code, count) -> {
+            if (count != 0) {
+                result.add(new SupportRow(dimension, code.isEmpty() ? null : code, count));
             }
         }));
         return result;

@@ -43,6 +43,14 @@ final class StatsCsv {
         for (OrganizationFiguresView organization : summary.byOrganization()) {
             figuresRow(csv, "организация", organization.code(), organization.name(), organization.figures());
         }
+        SupportersView supporters = summary.supporters();
+        // supporters in the "получено" column, as the sections' names say
+        counts(csv, "поддержали", List.of(new CountView(null, "Поддержали обращения (спрос) " + summary.from() + " — "
+                + summary.to(), supporters.total(), supporters.total() == 0 ? 0 : 1)));
+        counts(csv, "поддержали_организация", supporters.byOrganization());
+        counts(csv, "поддержали_район", supporters.byDistrict());
+        counts(csv, "поддержали_тема", supporters.byTopic());
+        counts(csv, "поддержали_канал", supporters.byChannel());
         return csv.toString();
     }
 

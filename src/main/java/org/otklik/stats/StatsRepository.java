@@ -114,6 +114,20 @@ public class StatsRepository {
             group by grouping sets ((status), (channel), (district_code), (category_code))
             """;
 
+    // Supports given in [$1, $2), by their incident's groups; the district group of incidents without one has code null
+    private static final String SUPPORTERS = """
+            select case when grouping(i.organization_code) = 0 then 'ORG'
+                        when grouping(i.category_code) = 0 then 'CATEGORY'
+                        when grouping(i.district_code) = 0 then 'DISTRICT'
+                        else 'CHANNEL' end as dimension,
+                   coalesce(i.organization_code, i.category_code, i.district_code, i.channel) as code,
+                   count(*) as supporters
+            from incident_supporter s
+            join incident i on i.id = s.incident_id
+            where s.created_at >= $1 and s.created_at < $2
+            group by grouping sets ((i.organization_code), (i.category_code), (i.district_code), (i.channel))
+            """;
+
     // $1 start, $2 end (exclusive), $3 now, $4 zone
     private static final String MONTHS = """
             select month, category_code,
@@ -175,6 +189,17 @@ public class StatsRepository {
                 });
     }
 
+    /** Supports given in [start, end) by their incident's organisation, topic, district and channel. */
+    public Uni<List<SupportRow>> supporters(Instant start, Instant end) {
+        return pool.preparedQuery(SUPPORTERS).execute(Tuple.of(utc(start), utc(end)))
+                .map(rows -> {
+                    List<SupportRow> result = new ArrayList<>();
+                    rows.forEach(row -> result.add(new SupportRow(row.getString("dimension"), row.getString("code"),
+                            row.getLong("supporters"))));
+                    return result;
+                });
+    }
+
     /** Incidents received in [start, end) by calendar month (in the calendar's zone) and category. */
     public Uni<List<MonthCategoryRow>> monthsByCategory(Instant start, Instant end, Instant now) {
         return pool.preparedQuery(MONTHS)
@@ -230,6 +255,10 @@ public class StatsRepository {
     }
 
     record CountRow(Dimension dimension, String code, long count) {
+    }
+
+    /** Supporters of one group: a dimension of the rollups (ORG, CATEGORY, DISTRICT, CHANNEL) and its code. */
+    record SupportRow(String dimension, String code, long supporters) {
     }
 
     record MonthCategoryRow(int month, String categoryCode, long received, long answered, long resolutionOnTime,

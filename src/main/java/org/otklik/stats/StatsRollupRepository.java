@@ -40,12 +40,18 @@ public class StatsRollupRepository {
     private static final String SOURCE_COLUMNS = "created_at, status, organization_code, category_code, district_code, "
             + "channel, first_response_due, first_responded_at, resolution_due, answered_at, closed_at, reopen_count, "
             + "rating_accepted";
-    private static final String INCIDENTS = "select 1 as sign, " + SOURCE_COLUMNS
-            + " from incident where created_at >= $1 and created_at < $2";
-    private static final String DELTAS = "select sign, " + SOURCE_COLUMNS + " from stats_delta where id between $1 and $2";
+    // A support counts on the day it was given, under its incident's columns (V156)
+    private static final String INCIDENTS = "select 1 as sign, false as supporter, " + SOURCE_COLUMNS
+            + " from incident where created_at >= $1 and created_at < $2"
+            + " union all select 1, true, s.created_at, i.status, i.organization_code, i.category_code, i.district_code,"
+            + " i.channel, i.first_response_due, null, i.resolution_due, null, null, 0, null"
+            + " from incident_supporter s join incident i on i.id = s.incident_id"
+            + " where s.created_at >= $1 and s.created_at < $2";
+    private static final String DELTAS = "select sign, supporter, " + SOURCE_COLUMNS
+            + " from stats_delta where id between $1 and $2";
     // Every delta of the snapshot received in [$1, $2): the id bounds make it a range scan of the primary key
     // (a handful of rows between two folds) even when the table still holds dead rows the fold deleted.
-    private static final String PENDING = "select sign, " + SOURCE_COLUMNS + " from stats_delta"
+    private static final String PENDING = "select sign, supporter, " + SOURCE_COLUMNS + " from stats_delta"
             + " where id between (select min(id) from stats_delta) and (select max(id) from stats_delta)"
             + " and created_at >= $1 and created_at < $2";
     private static final String NOT_CASES = "('REJECTED', 'DUPLICATE')";
@@ -54,8 +60,9 @@ public class StatsRollupRepository {
             with src as (%s),
             f as (
                 select sign, (created_at at time zone $3::text)::date as day, organization_code, category_code,
-                       coalesce(district_code, '') as district_code, channel, status,
-                       status not in %s as is_case, status = any(incident_open_statuses()) as is_open,
+                       coalesce(district_code, '') as district_code, channel,
+                       case when not supporter then status end as status, supporter as is_support,
+                       not supporter and status not in %s as is_case, status = any(incident_open_statuses()) as is_open,
                        first_response_due, first_responded_at, resolution_due, answered_at, closed_at, reopen_count,
                        rating_accepted
                 from src
@@ -69,6 +76,7 @@ public class StatsRollupRepository {
             from f
             group by grouping sets ((day, organization_code), (day, category_code), (day, district_code), (day, channel),
                                     (day, status))
+            having grouping(status) = 1 or status is not null
             """;
 
     // $1/$2 source bounds, $3 the last bucket, $4 zone, $5..$11 the calendar (StatsRepository.CALENDAR)
@@ -82,6 +90,7 @@ public class StatsRollupRepository {
                        first_responded_at at time zone $4::text as first_responded_local,
                        answered_at at time zone $4::text as answered_local
                 from src
+                where not supporter
                 offset 0
             ),
             m as (

@@ -30,6 +30,7 @@ import org.otklik.stats.StatsRepository.CountRow;
 import org.otklik.stats.StatsRepository.Dimension;
 import org.otklik.stats.StatsRepository.FiguresRow;
 import org.otklik.stats.StatsRepository.MonthCategoryRow;
+import org.otklik.stats.StatsRepository.SupportRow;
 
 import io.smallrye.mutiny.Uni;
 
@@ -62,7 +63,7 @@ public class StatsService {
         return catalog.current()
                 .chain(reference -> rollups.read(period.from(), period.to(), now, StatsRollupRepository.DIMENSIONS)
                         .map(snapshot -> summaryView(period, now, top, reference, RollupFigures.figures(snapshot),
-                                RollupFigures.breakdown(snapshot))));
+                                RollupFigures.breakdown(snapshot), RollupFigures.supporters(snapshot))));
     }
 
     public Uni<MonthlyView> monthly(int year) {
@@ -106,7 +107,7 @@ public class StatsService {
     }
 
     private SummaryView summaryView(StatsPeriod period, Instant now, int top, ReferenceSnapshot reference,
-            List<FiguresRow> figures, List<CountRow> counts) {
+            List<FiguresRow> figures, List<CountRow> counts, List<SupportRow> supports) {
         FiguresView total = figures.stream().filter(FiguresRow::total).findFirst()
                 .map(StatsService::figuresView)
                 .orElseGet(() -> figuresView(emptyFigures()));
@@ -131,7 +132,23 @@ public class StatsService {
                 ranked(byDimension.getOrDefault(Dimension.CATEGORY, Map.of()), received,
                         code -> categoryName(reference, code)),
                 topics.subList(0, Math.min(top, topics.size())),
-                organizations);
+                organizations, supportersView(reference, supports));
+    }
+
+    private static SupportersView supportersView(ReferenceSnapshot reference, List<SupportRow> supports) {
+        Map<String, Map<String, Long>> byDimension = new HashMap<>();
+        supports.forEach(row -> byDimension.computeIfAbsent(row.dimension(), k -> new LinkedHashMap<>())
+                .put(row.code(), row.supporters()));
+        long total = byDimension.getOrDefault(StatsRollupRepository.ORG, Map.of()).values().stream()
+                .mapToLong(Long::longValue).sum();
+        return new SupportersView(total,
+                ranked(byDimension.getOrDefault(StatsRollupRepository.ORG, Map.of()), total,
+                        code -> reference.organization(code).map(o -> o.nameRu).orElse(code)),
+                ranked(byDimension.getOrDefault(StatsRollupRepository.DISTRICT, Map.of()), total,
+                        code -> reference.district(code).map(d -> d.nameRu).orElse(StatsLabels.districtName(code))),
+                ranked(topLevel(reference, byDimension.getOrDefault(StatsRollupRepository.CATEGORY, Map.of())), total,
+                        code -> categoryName(reference, code)),
+                ranked(byDimension.getOrDefault(StatsRollupRepository.CHANNEL, Map.of()), total, StatsLabels::channel));
     }
 
     private MonthlyView monthlyView(int year, ReferenceSnapshot reference, List<MonthCategoryRow> rows) {

@@ -24,5 +24,6 @@ public record SummaryView(
         @Schema(description = "By the category chosen (a sub-topic, or a top-level topic without sub-topics)")
         List<CountView> bySubtopic,
         @Schema(description = "The top-level topics with most incidents, at most top of them") List<CountView> topTopics,
-        @Schema(description = "The figures per responsible organisation") List<OrganizationFiguresView> byOrganization) {
+        @Schema(description = "The figures per responsible organisation") List<OrganizationFiguresView> byOrganization,
+        SupportersView supporters) {
 }

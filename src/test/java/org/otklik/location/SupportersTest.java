@@ -46,6 +46,37 @@ class SupportersTest {
     }
 
     @Test
+    void supportsCountAsDemandInTheSummaryOnTheDayTheyWereGiven() {
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Samara")).toString();
+        String number = incident();
+        io.restassured.path.json.JsonPath before = summary(today);
+        support(TestTokens.citizen(Feedback.uniqueSubject("me-too")), number).statusCode(200);
+        support(TestTokens.citizen(Feedback.uniqueSubject("me-too")), number).statusCode(200);
+        io.restassured.path.json.JsonPath after = summary(today);
+        assertThat(after.getLong("supporters.total")).isEqualTo(before.getLong("supporters.total") + 2);
+        assertThat(topicSupporters(after)).isEqualTo(topicSupporters(before) + 2);
+        assertThat(after.getList("supporters.byOrganization.count", Long.class).stream().mapToLong(Long::longValue).sum())
+                .isEqualTo(after.getLong("supporters.total"));
+        assertThat(after.getLong("total.received")).as("a support is not an incident")
+                .isEqualTo(before.getLong("total.received"));
+        String csv = given().auth().oauth2(TestTokens.forRole("analyst")).accept("text/csv")
+                .when().get("/api/v1/stats/summary?from=" + today + "&to=" + today)
+                .then().statusCode(200).extract().asString();
+        assertThat(csv).contains("\r\nподдержали;;").contains("\r\nподдержали_тема;landscaping;");
+    }
+
+    private static io.restassured.path.json.JsonPath summary(String day) {
+        return given().auth().oauth2(TestTokens.forRole("analyst")).when()
+                .get("/api/v1/stats/summary?from=" + day + "&to=" + day)
+                .then().statusCode(200).extract().jsonPath();
+    }
+
+    private static long topicSupporters(io.restassured.path.json.JsonPath summary) {
+        Object count = summary.get("supporters.byTopic.find { it.code == 'landscaping' }.count");
+        return count == null ? 0 : ((Number) count).longValue();
+    }
+
+    @Test
     void unknownClosedAndOwnIncidentsAreRefused() {
         String resident = TestTokens.citizen(Feedback.uniqueSubject("me-too"));
         support(resident, "2611-999999").statusCode(404).contentType("application/problem+json");

@@ -279,7 +279,9 @@ class StatsReportsTest {
         assertThat(lines).contains("тема;housing;ЖКХ;" + count(summary.byTopic(), "housing") + ";"
                 + StatsCsv.decimal(share(summary.byTopic(), "housing")) + ";" + ";".repeat(columns - 6));
         long dataRows = 1 + summary.byStatus().size() + summary.byChannel().size() + summary.byDistrict().size()
-                + summary.byTopic().size() + summary.bySubtopic().size() + summary.topTopics().size() + summary.byOrganization().size();
+                + summary.byTopic().size() + summary.bySubtopic().size() + summary.topTopics().size() + summary.byOrganization().size()
+                + 1 + summary.supporters().byOrganization().size() + summary.supporters().byDistrict().size()
+                + summary.supporters().byTopic().size() + summary.supporters().byChannel().size();
         assertThat(lines).hasSize((int) dataRows + 1);
         assertThat(lines).anyMatch(l -> l.startsWith("организация;adm.leninsky;Администрация Ленинского района;"));
     }

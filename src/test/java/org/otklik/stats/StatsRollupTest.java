@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.otklik.stats.StatsRepository.CountRow;
 import org.otklik.stats.StatsRepository.FiguresRow;
 import org.otklik.stats.StatsRepository.MonthCategoryRow;
+import org.otklik.stats.StatsRepository.SupportRow;
 import org.otklik.testsupport.TestTokens;
 
 import io.agroal.api.AgroalDataSource;
@@ -68,6 +69,12 @@ class StatsRollupTest {
                 }
                 statement.execute("select setseed(0.17)");
                 statement.execute(generatedYearSql());
+                // supporters ("me too", issue 27): up to four per incident, given up to 20 days after it was received
+                statement.execute("insert into incident_supporter (incident_id, subject, channel, created_at) "
+                        + "select i.id, 'rollup-supporter-' || k, 'WIDGET', "
+                        + "i.created_at + interval '1 second' * floor(random() * 20 * 86400) "
+                        + "from incident i cross join generate_series(1, 4) as k "
+                        + "where i.number like '" + PREFIX + "%' and random() < 0.15");
             }
         }
     }
@@ -126,7 +133,7 @@ class StatsRollupTest {
     void rebuildRepairsDamagedRollupsAndOnlyAdminsMayCallIt() throws Exception {
         rollups.fold().await().atMost(Duration.ofMinutes(2));
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            statement.executeUpdate("update stats_rollup set received = received + 7, fr_hist = null "
+            statement.executeUpdate("update stats_rollup set received = received + 7, supporters = supporters + 3, fr_hist = null "
                     + "where day between '" + YEAR + "-03-01' and '" + YEAR + "-04-30'");
         }
         String before = rollupChecksum();
@@ -202,6 +209,15 @@ class StatsRollupTest {
                 done.add(threads.submit(() -> {
                     try (Connection connection = dataSource.getConnection()) {
                         for (int i = thread; i < ids.size(); i += 8) {
+                            // a support a day after receipt; the updates below then move it with its incident
+                            try (PreparedStatement support = connection.prepareStatement(i % 2 == 0
+                                    ? "insert into incident_supporter (incident_id, subject, channel, created_at) "
+                                            + "select id, 'rollup-parallel', 'MOBILE', created_at + interval '1 day' "
+                                            + "from incident where id = ?"
+                                    : "delete from incident_supporter where incident_id = ? and subject = 'rollup-supporter-1'")) {
+                                support.setLong(1, ids.get(i));
+                                support.executeUpdate();
+                            }
                             try (PreparedStatement step = connection.prepareStatement(i % 3 == 0
                                     ? "update incident set status = 'ANSWERED', first_responded_at = coalesce(first_responded_at, "
                                             + "created_at + interval '3 hours'), answered_at = created_at + interval '50 hours', "
@@ -247,6 +263,10 @@ class StatsRollupTest {
             assertFiguresMatch(label, RollupFigures.figures(snapshot), expected);
             List<CountRow> expectedCounts = scan.breakdown(start, end).await().atMost(Duration.ofMinutes(1));
             assertThat(RollupFigures.breakdown(snapshot)).as(label).containsExactlyInAnyOrderElementsOf(expectedCounts);
+            List<SupportRow> expectedSupports = scan.supporters(start, end).await().atMost(Duration.ofMinutes(1));
+            assertThat(expectedSupports).as(label).isNotEmpty();
+            assertThat(RollupFigures.supporters(snapshot)).as(label + ", supporters")
+                    .containsExactlyInAnyOrderElementsOf(expectedSupports);
         }
         for (YearMonth month : List.of(YearMonth.of(YEAR, 1), YearMonth.of(YEAR, 6), YearMonth.of(YEAR, 12))) {
             StatsRollups.Snapshot snapshot = rollups.read(month.atDay(1), month.atEndOfMonth(), now,
