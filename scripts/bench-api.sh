@@ -78,7 +78,10 @@ token_for() {   # subject, client, role
 citizen_token=$(token_for bench-citizen otklik-widget citizen)
 operator_token=$(token_for bench-operator otklik-staff operator)
 
-log "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); $(psql -AtXc 'select version()' | cut -d, -f1)"
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+# Without autovacuum nothing analyzes the tables the run fills, and plans follow the empty tables' statistics.
+autovacuum=$(psql -AtXc 'show autovacuum')
+log "machine: $(nproc) cores, load average $load_before; $(psql -AtXc 'select version()' | cut -d, -f1), autovacuum $autovacuum"
 psql -qX -c "drop schema if exists $SCHEMA cascade"
 
 # Starts the service, waits until it is ready and prints how long that took (ms).
@@ -296,7 +299,8 @@ row() {   # label, wrk line, baseline rate, baseline label (a phase not run prin
 
 echo
 echo "$(nproc) cores shared by the service, wrk (-t$THREADS -c$CLIENTS, ${WARMUP} s warm-up, ${DURATION} s measured) and PostgreSQL;"
-echo "load average before the run: $(cut -d' ' -f1-3 /proc/loadavg). Heap -Xmx$HEAP. Statistics rollups: $STATS_ROLLUPS."
+echo "load average before the run: $load_before, after: $(cut -d' ' -f1-3 /proc/loadavg). Heap -Xmx$HEAP. Statistics rollups: $STATS_ROLLUPS."
+echo "PostgreSQL autovacuum: $autovacuum."
 echo
 echo "| path                                     |     req/s | p50 / p90 / p99 ms       | baseline             | ratio | failed/requests |"
 echo "|------------------------------------------|----------:|--------------------------|----------------------|------:|----------------:|"
