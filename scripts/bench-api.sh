@@ -20,6 +20,9 @@
 #
 #   scripts/bench-api.sh                           # defaults below; needs wrk and pgbench (apt: wrk, postgresql-client)
 #   DURATION=5 CLIENTS=32 scripts/bench-api.sh
+#   PHASES=status scripts/bench-api.sh             # only some rows (comma list of live, reference, me, feedback,
+#                                                  # status, moderation); status alone seeds its incidents through
+#                                                  # the feedback endpoint first (SEED s, unmeasured)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -32,6 +35,8 @@ PORT=${PORT:-18090}
 SCHEMA=${SCHEMA:-otklik_bench_api}
 STATS_ROLLUPS=${STATS_ROLLUPS:-on}
 WORKFLOW_ROWS=${WORKFLOW_ROWS:-40000}
+PHASES=${PHASES:-live,reference,me,feedback,status,moderation}
+SEED=${SEED:-5}
 BASE="http://127.0.0.1:$PORT"
 export PGHOST=127.0.0.1 PGUSER=postgres PGDATABASE=postgres
 
@@ -43,13 +48,15 @@ app_pid=""
 cleanup() {
     if [ -n "$app_pid" ]; then kill "$app_pid" 2>/dev/null || true; wait "$app_pid" 2>/dev/null || true; fi
     if [ -f "$work/app.log" ]; then mkdir -p target && cp "$work/app.log" target/bench-api-app.log; fi
-    psql -qX -c "drop schema if exists $SCHEMA cascade" >/dev/null 2>&1 || true
+    # BENCH_KEEP_SCHEMA=true keeps the data for EXPLAIN (dropped by the next run)
+    [ "${BENCH_KEEP_SCHEMA:-false}" = "true" ] || psql -qX -c "drop schema if exists $SCHEMA cascade" >/dev/null 2>&1 || true
     rm -rf "$work"
 }
 trap cleanup EXIT
 trap "exit 130" INT TERM
 
 log() { printf '\n== %s\n' "$*" >&2; }
+phase() { [[ ",$PHASES," == *",$1,"* ]]; }
 
 if [ ! -f target/quarkus-app/quarkus-run.jar ] || [ "${BUILD:-false}" = "true" ]; then
     log "building the service"
@@ -71,7 +78,10 @@ token_for() {   # subject, client, role
 citizen_token=$(token_for bench-citizen otklik-widget citizen)
 operator_token=$(token_for bench-operator otklik-staff operator)
 
-log "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); $(psql -AtXc 'select version()' | cut -d, -f1)"
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+# Without autovacuum nothing analyzes the tables the run fills, and plans follow the empty tables' statistics.
+autovacuum=$(psql -AtXc 'show autovacuum')
+log "machine: $(nproc) cores, load average $load_before; $(psql -AtXc 'select version()' | cut -d, -f1), autovacuum $autovacuum"
 psql -qX -c "drop schema if exists $SCHEMA cascade"
 
 # Starts the service, waits until it is ready and prints how long that took (ms).
@@ -183,15 +193,25 @@ run_pgbench() {   # name, sql file
     echo "$name $tps $avg"
 }
 
-log "liveness route (baseline)"
-live=$(run_wrk live "$work/report.lua" "$BASE/q/health/live")
-log "reference data"
-categories=$(run_wrk categories "$work/report.lua" "$BASE/api/v1/categories")
-districts=$(run_wrk districts "$work/report.lua" "$BASE/api/v1/districts")
-log "an authenticated call without database"
-me=$(run_wrk me "$work/report.lua" "$BASE/api/v1/me" -H "Authorization: Bearer $citizen_token")
+live="" categories="" districts="" me="" feedback="" status="" moderation=""
 rss_load=$(( $(ps -o rss= -p "$app_pid") / 1024 ))
+if phase live || phase reference || phase me || phase moderation; then
+    # the other rows' baseline
+    log "liveness route (baseline)"
+    live=$(run_wrk live "$work/report.lua" "$BASE/q/health/live")
+fi
+if phase reference; then
+    log "reference data"
+    categories=$(run_wrk categories "$work/report.lua" "$BASE/api/v1/categories")
+    districts=$(run_wrk districts "$work/report.lua" "$BASE/api/v1/districts")
+fi
+if phase me; then
+    log "an authenticated call without database"
+    me=$(run_wrk me "$work/report.lua" "$BASE/api/v1/me" -H "Authorization: Bearer $citizen_token")
+fi
+rss_load=$(( $(ps -o rss= -p "$app_pid") / 1024 > rss_load ? $(ps -o rss= -p "$app_pid") / 1024 : rss_load ))
 
+if phase feedback; then
 log "feedback through the API, then pgbench inserting the same rows"
 feedback=$(run_wrk feedback "$work/feedback.lua" "$BASE/api/v1/feedback")
 rss_load=$(( $(ps -o rss= -p "$app_pid") / 1024 > rss_load ? $(ps -o rss= -p "$app_pid") / 1024 : rss_load ))
@@ -226,13 +246,20 @@ select n.id, n.title_ru, n.title_en, n.ends_at from notice n join linked l on l.
 commit;
 SQL
 feedback_transaction=$(run_pgbench feedback-transaction "$work/feedback-transaction.sql")
+elif phase status; then
+    log "status lookups need incidents: feedback through the API for $SEED s (not measured)"
+    wrk -t"$THREADS" -c"$CLIENTS" -d"${SEED}s" -s "$work/feedback.lua" "$BASE/api/v1/feedback" >/dev/null
+fi
 
+if phase status; then
 log "status lookups by number, then pgbench selecting the same row"
 # Numbers of the incidents the API created (a cancelled request leaves a gap in the sequence).
 { printf 'NUMBERS = {'; psql -AtX -c "select string_agg(quote_literal(number), ',') from $SCHEMA.incident where number !~ '^[PT]'"; printf '}\n'; } \
     | tr "'" '"' >"$work/numbers.lua"
 cat "$work/numbers.lua" "$work/status.lua" >"$work/status-numbers.lua" && mv "$work/status-numbers.lua" "$work/status.lua"
 cat "$work/report.lua" >>"$work/status.lua"
+first=$(psql -AtX -c "select min(number) from $SCHEMA.incident where number !~ '^[PT]'")
+log "one lookup before the load: $(curl -s -o /dev/null -w '%{http_code} in %{time_total} s' "$BASE/api/v1/incidents/$first/status") ($first)"
 status=$(run_wrk status "$work/status.lua" "$BASE")
 # The same index probe (a gap in the sequence costs the same probe).
 read -r prefix last < <(psql -AtX -F ' ' -c "select split_part(max(number), '-', 1), split_part(max(number), '-', 2)::int from $SCHEMA.incident where number !~ '^[PT]'")
@@ -242,7 +269,9 @@ select * from incident where number = '$prefix-' || lpad(:n::text, 6, '0');
 SQL
 status_sql=$(run_pgbench status-sql "$work/status.sql")
 rss_load=$(( $(ps -o rss= -p "$app_pid") / 1024 > rss_load ? $(ps -o rss= -p "$app_pid") / 1024 : rss_load ))
+fi
 
+if phase moderation; then
 log "workflow: operators accept NEW incidents (moderation), $WORKFLOW_ROWS seeded per phase"
 psql -qX -v ON_ERROR_STOP=1 <<SQL
 set search_path = $SCHEMA;
@@ -257,33 +286,38 @@ SQL
 sleep 5   # the seeded rows' deltas (when the rollups are on) are folded before the warm-up
 moderation=$(run_wrk moderation "$work/moderation.lua" "$BASE")
 rss_load=$(( $(ps -o rss= -p "$app_pid") / 1024 > rss_load ? $(ps -o rss= -p "$app_pid") / 1024 : rss_load ))
+fi
 
 rate() { awk '{print $2}' <<<"$1"; }
 lat() { awk -v i="$2" '{printf "%.1f", $i / 1000}' <<<"$1"; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
-row() {   # label, wrk line, baseline rate, baseline label
+row() {   # label, wrk line, baseline rate, baseline label (a phase not run prints no row)
+    [ -n "$2" ] || return 0
     printf '| %-40s | %9.0f | %6s / %6s / %6s | %-20s | %5s | %s |\n' "$1" "$(rate "$2")" "$(lat "$2" 3)" "$(lat "$2" 4)" \
         "$(lat "$2" 5)" "$4" "$(ratio "$(rate "$2")" "$3")" "$(awk '{print $6 + $8}' <<<"$2")/$(awk '{print $7}' <<<"$2")"
 }
 
 echo
 echo "$(nproc) cores shared by the service, wrk (-t$THREADS -c$CLIENTS, ${WARMUP} s warm-up, ${DURATION} s measured) and PostgreSQL;"
-echo "load average before the run: $(cut -d' ' -f1-3 /proc/loadavg). Heap -Xmx$HEAP. Statistics rollups: $STATS_ROLLUPS."
+echo "load average before the run: $load_before, after: $(cut -d' ' -f1-3 /proc/loadavg). Heap -Xmx$HEAP. Statistics rollups: $STATS_ROLLUPS."
+echo "PostgreSQL autovacuum: $autovacuum."
 echo
 echo "| path                                     |     req/s | p50 / p90 / p99 ms       | baseline             | ratio | failed/requests |"
 echo "|------------------------------------------|----------:|--------------------------|----------------------|------:|----------------:|"
-row "GET /q/health/live" "$live" "$(rate "$live")" "itself"
+[ -z "$live" ] || row "GET /q/health/live" "$live" "$(rate "$live")" "itself"
 row "GET /api/v1/categories" "$categories" "$(rate "$live")" "liveness"
 row "GET /api/v1/districts" "$districts" "$(rate "$live")" "liveness"
 row "GET /api/v1/me (JWT, no database)" "$me" "$(rate "$live")" "liveness"
-row "GET /api/v1/incidents/{number}/status" "$status" "$(awk '{print $2}' <<<"$status_sql")" \
+[ -z "$status" ] || row "GET /api/v1/incidents/{number}/status" "$status" "$(awk '{print $2}' <<<"$status_sql")" \
     "pgbench $(awk '{printf "%.0f", $2}' <<<"$status_sql") tps"
-row "POST /api/v1/feedback" "$feedback" "$(awk '{print $2}' <<<"$feedback_sql")" \
+[ -z "$feedback" ] || row "POST /api/v1/feedback" "$feedback" "$(awk '{print $2}' <<<"$feedback_sql")" \
     "pgbench $(awk '{printf "%.0f", $2}' <<<"$feedback_sql") tps"
 row "POST /api/v1/incidents/{n}/moderation" "$moderation" "$(rate "$live")" "liveness"
-echo
-echo "feedback against the database's ceiling for the same transaction (pgbench, the statements the service sends):"
-echo "$(awk '{printf "%.0f", $2}' <<<"$feedback_transaction") tps, ratio $(ratio "$(rate "$feedback")" "$(awk '{print $2}' <<<"$feedback_transaction")")."
+if [ -n "$feedback" ]; then
+    echo
+    echo "feedback against the database's ceiling for the same transaction (pgbench, the statements the service sends):"
+    echo "$(awk '{printf "%.0f", $2}' <<<"$feedback_transaction") tps, ratio $(ratio "$(rate "$feedback")" "$(awk '{print $2}' <<<"$feedback_transaction")")."
+fi
 echo
 echo "start to ready: $ready_ms ms on a fresh schema (migrations), $restart_ms ms on the migrated schema;"
 echo "RSS: $rss_idle MiB idle, $rss_load MiB at most under load."
