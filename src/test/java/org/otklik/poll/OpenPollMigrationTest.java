@@ -44,6 +44,9 @@ class OpenPollMigrationTest {
     @Inject
     TallyJobs tallies;
 
+    @Inject
+    LiveRounds liveRounds;
+
     /** A claim without a sealed ballot and a plain ballot with its revote key and hour, as before V140. */
     private void plainBallot(UUID poll, String subject, String choice) {
         pool.preparedQuery("insert into poll_participation (poll_id, participation_key) values ($1, $2)")
@@ -71,7 +74,7 @@ class OpenPollMigrationTest {
                 .body("consistent", equalTo(true)).body("participations", equalTo(11)).body("sealedBallots", equalTo(9))
                 .body("ballots", equalTo(2));
         // The LIVE snapshot counts the plain ballots too.
-        tallies.refreshLive().await().indefinitely();
+        liveRounds.refresh();
         given().when().get("/api/v1/polls/" + poll + "/results").then().statusCode(200).body("participants", equalTo(11))
                 .body("questions[0].options.find { it.code == 'park' }.count", equalTo(2));
 

@@ -40,12 +40,15 @@ class PollAccessTest {
     @Inject
     TallyJobs tallies;
 
+    @Inject
+    LiveRounds liveRounds;
+
     @BeforeEach
     void anOpenPollWithAVote() {
         if (poll == null) {
             poll = createOpen();
             receipt = vote(citizen(uniqueSubject("access")), poll, ballot("park", 3)).statusCode(201).extract().path("receipt");
-            tallies.refreshLive().await().indefinitely();
+            liveRounds.refresh();
         }
     }
 
