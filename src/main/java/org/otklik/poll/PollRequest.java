@@ -15,7 +15,7 @@ public record PollRequest(
         @Schema(required = true, examples = "2026-07-21T21:00:00+04:00") OffsetDateTime closesAt,
         @Schema(nullable = true, description = "Absent: every resident may vote") Eligibility eligibility,
         @Schema(nullable = true, maxLength = 16, description = "Default AFTER_CLOSE") ResultsPolicy resultsPolicy,
-        @Schema(nullable = true, deprecated = true, enumeration = "true", description = "Leave it out. Every ballot is sealed "
+        @Schema(deprecated = true, enumeration = "true", description = "Leave it out. Every ballot is sealed "
                 + "until the close and opened unlinked from its voter, so a poll is always secret: true is taken, false is "
                 + "refused (400)") Boolean secret,
         @Schema(nullable = true, description = "Default false: a second vote is refused; true: it replaces the first (only "
