@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.otklik.stats.Rollup.Counter;
 import org.otklik.stats.StatsRepository.CountRow;
@@ -62,36 +63,35 @@ final class RollupFigures {
 
     /** Received incidents by status, channel, district and topic. */
     static List<CountRow> breakdown(Snapshot snapshot) {
-        Map<Dimension, Map<String, Long>> counts = new LinkedHashMap<>();
-        for (Stored row : snapshot.rows()) {
-            Dimension dimension = BREAKDOWN.get(row.key().dimension());
-            if (dimension != null) {
-                counts.computeIfAbsent(dimension, k -> new LinkedHashMap<>())
-                        .merge(row.key().code(), row.rollup().get(Counter.RECEIVED), Long::sum);
-            }
-        }
-        List<CountRow> result = new ArrayList<>();
-        counts.forEach((dimension, byCode) -> byCode.forEach((code, count) -> {
-            if (count != 0) {
-                result.add(new CountRow(dimension, code.isEmpty() ? null : code, count));
-            }
-        }));
-        return result;
+        return summedByGroup(snapshot, row -> BREAKDOWN.get(row.key().dimension()), Counter.RECEIVED, CountRow::new);
     }
 
     /** Supports given in the snapshot's days by organisation, topic, district and channel. */
     static List<SupportRow> supporters(Snapshot snapshot) {
-        Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
+        return summedByGroup(snapshot,
+                row -> StatsRollupRepository.STATUS.equals(row.key().dimension()) ? null : row.key().dimension(),
+                Counter.SUPPORTERS, SupportRow::new);
+    }
+
+    private interface GroupRow<D, R> {
+        R of(D dimension, String code, long count);
+    }
+
+    /** One counter summed per dimension and code over the rows whose dimension is not null; zero sums left out. */
+    private static <D, R> List<R> summedByGroup(Snapshot snapshot, Function<Stored, D> dimensionOf, Counter counter,
+            GroupRow<D, R> rowOf) {
+        Map<D, Map<String, Long>> counts = new LinkedHashMap<>();
         for (Stored row : snapshot.rows()) {
-            if (!StatsRollupRepository.STATUS.equals(row.key().dimension())) {
-                counts.computeIfAbsent(row.key().dimension(), k -> new LinkedHashMap<>())
-                        .merge(row.key().code(), row.rollup().get(Counter.SUPPORTERS), Long::sum);
+            D dimension = dimensionOf.apply(row);
+            if (dimension != null) {
+                counts.computeIfAbsent(dimension, k -> new LinkedHashMap<>())
+                        .merge(row.key().code(), row.rollup().get(counter), Long::sum);
             }
         }
-        List<SupportRow> result = new ArrayList<>();
+        List<R> result = new ArrayList<>();
         counts.forEach((dimension, byCode) -> byCode.forEach((code, count) -> {
             if (count != 0) {
-                result.add(new SupportRow(dimension, code.isEmpty() ? null : code, count));
+                result.add(rowOf.of(dimension, code.isEmpty() ? null : code, count));
             }
         }));
         return result;
