@@ -3,6 +3,7 @@
 # -XX:AOTMode=on: the JVM refuses to start when it cannot use the cache. Ready against PostgreSQL (a schema
 # of its own, migrated at start) within 120 s, or exit 1. 127.0.0.1 only.
 set -euo pipefail
+. "$(dirname "$0")/../scripts/throwaway-secrets.sh"
 app=$(cd "${1:?the directory of quarkus-run.jar and app.aot}" && pwd)
 java=${JAVA:-java}
 schema=${OTKLIK_TEST_DB_SCHEMA:-otklik_test}_aot
@@ -22,10 +23,6 @@ psql -qX -c "drop schema if exists $schema cascade"
 started=$(date +%s%N)
 (cd "$app" && OTKLIK_HTTP_PORT=$port OTKLIK_DB_SCHEMA=$schema OTKLIK_DB_MIGRATE_AT_START=true OTKLIK_DB_PASSWORD=unused \
   OTKLIK_OIDC_AUTH_SERVER_URL=http://127.0.0.1:9/realms/otklik OTKLIK_SHUTDOWN_DELAY=0s \
-  OTKLIK_POLLS_PARTICIPATION_SECRET="aot-check-$(head -c 24 /dev/urandom | base64)" \
-  OTKLIK_POLLS_BALLOT_KEY="aot-check-$(head -c 24 /dev/urandom | base64)" \
-  OTKLIK_MEDIA_LINK_SECRET="aot-check-$(head -c 24 /dev/urandom | base64)" \
-  OTKLIK_NOTIFY_UNSUBSCRIBE_SECRET="aot-check-$(head -c 24 /dev/urandom | base64)" \
   exec "$java" -XX:+UseParallelGC -XX:AOTCache=app.aot -XX:AOTMode=on -Dquarkus.http.host=127.0.0.1 \
   -Dquarkus.oidc.public-key="$public_key" -Dquarkus.log.console.json.enabled=false -jar quarkus-run.jar) >"$work/app.log" 2>&1 &
 pid=$!

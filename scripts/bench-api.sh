@@ -25,6 +25,7 @@
 #                                                  # the feedback endpoint first (SEED s, unmeasured)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/throwaway-secrets.sh
 
 THREADS=${THREADS:-2}
 CLIENTS=${CLIENTS:-64}
@@ -89,8 +90,6 @@ start_service() {
     local started
     started=$(date +%s%N)
     OTKLIK_HTTP_PORT=$PORT OTKLIK_DB_SCHEMA=$SCHEMA OTKLIK_RATE_LIMIT_ENABLED=false \
-    OTKLIK_POLLS_PARTICIPATION_SECRET="bench-$(head -c 24 /dev/urandom | base64)" \
-    OTKLIK_POLLS_BALLOT_KEY="bench-$(head -c 24 /dev/urandom | base64)" \
         java "-Xmx$HEAP" ${JAVA_OPTS:-} -Dquarkus.profile=bench -Dquarkus.http.host=127.0.0.1 \
         -Dquarkus.oidc.public-key="$(grep -v -- '-----' "$work/public.pem" | tr -d '\n')" \
         -Dquarkus.log.console.json.enabled=false \

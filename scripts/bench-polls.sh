@@ -19,6 +19,7 @@
 #   JFR=/tmp/votes.jfr BALLOTS=0 scripts/bench-polls.sh                # votes only, with a profile
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/throwaway-secrets.sh
 
 VOTES=${VOTES:-60000}
 SECONDS_API=${SECONDS_API:-10}
@@ -53,8 +54,7 @@ log "starting the service on port $PORT (schema $SCHEMA)"
 # Profile "bench": the production build and settings, except that tokens are checked against the
 # generated public key instead of an OIDC server. Rate limits are off: the load comes from one address.
 BALLOT_KEY="bench-$(head -c 24 /dev/urandom | base64)"
-OTKLIK_RATE_LIMIT_ENABLED=false OTKLIK_HTTP_PORT=$PORT OTKLIK_DB_SCHEMA=$SCHEMA OTKLIK_POLLS_PARTICIPATION_SECRET="bench-$(head -c 24 /dev/urandom | base64)" \
-  OTKLIK_POLLS_BALLOT_KEY="$BALLOT_KEY" \
+OTKLIK_RATE_LIMIT_ENABLED=false OTKLIK_HTTP_PORT=$PORT OTKLIK_DB_SCHEMA=$SCHEMA OTKLIK_POLLS_BALLOT_KEY="$BALLOT_KEY" \
   java -Dquarkus.profile=bench -Dquarkus.oidc.public-key="$(cat "$work/public.pem")" -Dquarkus.log.console.json.enabled=false \
   -jar target/quarkus-app/quarkus-run.jar >"$work/app.log" 2>&1 &
 app_pid=$!

@@ -14,6 +14,7 @@
 #   RUNS=3 DETAIL_RUNS=0 BUILD=false scripts/bench-start.sh      (BUILD=false: reuse target/bench-start/)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/throwaway-secrets.sh
 
 RUNS=${RUNS:-10}
 DETAIL_RUNS=${DETAIL_RUNS:-5}
@@ -54,10 +55,7 @@ fi
 openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$work/key.pem" 2>/dev/null
 public_key=$(openssl pkey -in "$work/key.pem" -pubout | grep -v -- '-----' | tr -d '\n')
 export OTKLIK_DB_SCHEMA=$SCHEMA OTKLIK_OIDC_AUTH_SERVER_URL=http://127.0.0.1:9/realms/otklik OTKLIK_DB_PASSWORD=unused \
-  OTKLIK_POLLS_PARTICIPATION_SECRET="bench-$(head -c 24 /dev/urandom | base64)" OTKLIK_SHUTDOWN_DELAY=0s \
-  OTKLIK_MEDIA_LINK_SECRET="bench-$(head -c 24 /dev/urandom | base64)" \
-  OTKLIK_POLLS_BALLOT_KEY="bench-$(head -c 24 /dev/urandom | base64)" \
-  OTKLIK_NOTIFY_UNSUBSCRIBE_SECRET="bench-$(head -c 24 /dev/urandom | base64)"
+  OTKLIK_SHUTDOWN_DELAY=0s
 
 log "migrating schema $SCHEMA once, as the Flyway Job does (QUARKUS_INIT_AND_EXIT)"
 psql -qX -c "drop schema if exists $SCHEMA cascade"

@@ -12,6 +12,7 @@
 # server is needed; the key and the token live in a temporary directory that is removed at exit.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/throwaway-secrets.sh
 
 SCHEMA=${BENCH_SCHEMA:-otklik_bench_stats}
 ROWS=${BENCH_ROWS:-1000000}
@@ -59,10 +60,6 @@ else
     "${PSQL[@]}" -c "drop schema if exists $SCHEMA cascade"
 fi
 OTKLIK_DB_SCHEMA=$SCHEMA OTKLIK_DB_MIGRATE_AT_START=true OTKLIK_DB_PASSWORD=unused-with-trust-authentication OTKLIK_RATE_LIMIT_ENABLED=false \
-OTKLIK_POLLS_PARTICIPATION_SECRET=bench-only-participation-secret-0123456789 \
-OTKLIK_POLLS_BALLOT_KEY=bench-only-ballot-key-0123456789abcdef \
-OTKLIK_MEDIA_LINK_SECRET=bench-only-media-link-secret-0123456789 \
-OTKLIK_NOTIFY_UNSUBSCRIBE_SECRET=bench-only-unsubscribe-secret-0123456789 \
 OTKLIK_OIDC_AUTH_SERVER_URL=http://127.0.0.1:9/unused OTKLIK_HTTP_PORT=$PORT OTKLIK_STATS_MAX_RANGE_DAYS=1827 \
     java -Xmx512m -Dquarkus.http.host=127.0.0.1 -D%prod.quarkus.oidc.auth-server-url= -Dquarkus.oidc.public-key="$public_key" \
     -Dquarkus.log.console.json.enabled=false -jar target/quarkus-app/quarkus-run.jar >"$work/app.log" 2>&1 &

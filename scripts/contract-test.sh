@@ -17,6 +17,7 @@
 #   scripts/contract-test.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/throwaway-secrets.sh
 
 OUT=target/contract-test
 JAR=target/quarkus-app/quarkus-run.jar
@@ -67,8 +68,6 @@ for _ in $(seq 1 50); do [ -s "$OUT/public.pem" ] && break; sleep 0.1; done
 log "contract test: the packaged application (schema $SCHEMA, rate limits off)"
 psql -qX -c "drop schema if exists $SCHEMA cascade"
 OTKLIK_HTTP_PORT=$API_PORT OTKLIK_DB_SCHEMA=$SCHEMA OTKLIK_RATE_LIMIT_ENABLED=false \
-OTKLIK_POLLS_PARTICIPATION_SECRET="contract-$(head -c 24 /dev/urandom | base64)" \
-OTKLIK_POLLS_BALLOT_KEY="contract-$(head -c 24 /dev/urandom | base64)" \
   java -Xmx384m -Dquarkus.profile=contract -Dquarkus.http.host=127.0.0.1 \
     -Dquarkus.oidc.public-key="$(grep -v -- '-----' "$OUT/public.pem" | tr -d '\n')" \
     -Dquarkus.log.console.json.enabled=false \

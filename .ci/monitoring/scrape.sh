@@ -3,6 +3,7 @@
 # few requests, and writes its /q/metrics to $1 (for .ci/monitoring/check.mjs compare). 127.0.0.1 only.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+. scripts/throwaway-secrets.sh
 output=${1:?where to write the scrape}
 schema=${OTKLIK_TEST_DB_SCHEMA:-otklik_test}_monitoring
 export PGHOST=127.0.0.1 PGUSER=postgres PGDATABASE=postgres
@@ -20,10 +21,6 @@ public_key=$(openssl pkey -in "$work/key.pem" -pubout | grep -v -- '-----' | tr 
 psql -qX -c "drop schema if exists $schema cascade"
 OTKLIK_HTTP_PORT=$port OTKLIK_DB_SCHEMA=$schema OTKLIK_DB_MIGRATE_AT_START=true OTKLIK_DB_PASSWORD=unused \
 OTKLIK_OIDC_AUTH_SERVER_URL=http://127.0.0.1:9/realms/otklik OTKLIK_SHUTDOWN_DELAY=0s \
-OTKLIK_POLLS_PARTICIPATION_SECRET="scrape-$(head -c 24 /dev/urandom | base64)" \
-OTKLIK_POLLS_BALLOT_KEY="scrape-$(head -c 24 /dev/urandom | base64)" \
-OTKLIK_MEDIA_LINK_SECRET="scrape-$(head -c 24 /dev/urandom | base64)" \
-OTKLIK_NOTIFY_UNSUBSCRIBE_SECRET="scrape-$(head -c 24 /dev/urandom | base64)" \
   java -Dquarkus.http.host=127.0.0.1 -Dquarkus.oidc.public-key="$public_key" -Dquarkus.log.console.json.enabled=false \
   -jar target/quarkus-app/quarkus-run.jar >"$work/app.log" 2>&1 &
 pid=$!

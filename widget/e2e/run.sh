@@ -6,6 +6,7 @@
 # Every process it starts is stopped on exit. Output, logs and screenshots: target/widget-e2e/.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+. scripts/throwaway-secrets.sh
 
 KEYCLOAK_VERSION=26.7.3
 OUT=target/widget-e2e
@@ -86,10 +87,6 @@ pids+=($!)
 log "widget e2e: the packaged application (prod profile, schema $SCHEMA)"
 OTKLIK_HTTP_PORT=$API_PORT OTKLIK_DB_SCHEMA=$SCHEMA OTKLIK_DB_PASSWORD="${OTKLIK_DB_PASSWORD:-unused-with-trust-authentication}" \
 OTKLIK_OIDC_AUTH_SERVER_URL=$ISSUER OTKLIK_CORS_ORIGINS=$HOST \
-OTKLIK_POLLS_PARTICIPATION_SECRET=widget-e2e-participation-secret-0123456789abcdef \
-OTKLIK_POLLS_BALLOT_KEY=widget-e2e-ballot-key-0123456789abcdef \
-OTKLIK_MEDIA_LINK_SECRET=widget-e2e-media-link-secret-0123456789abcdef \
-OTKLIK_NOTIFY_UNSUBSCRIBE_SECRET=widget-e2e-unsubscribe-secret-0123456789abcdef \
 OTKLIK_POLLS_SMALL_GROUP_THRESHOLD=1 OTKLIK_POLLS_TALLY_REFRESH_INTERVAL=1s OTKLIK_POLLS_RESULTS_CACHE_TTL=0s \
 OTKLIK_DB_MIGRATE_AT_START=true OTKLIK_SHUTDOWN_DELAY=0s QUARKUS_FLYWAY_CLEAN_AT_START=true QUARKUS_FLYWAY_CLEAN_DISABLED=false \
 QUARKUS_LOG_CONSOLE_JSON_ENABLED=false \

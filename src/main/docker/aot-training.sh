@@ -14,6 +14,10 @@
 set -euo pipefail
 app=${1:?the directory of quarkus-run.jar}
 java=${2:-java}
+here=$(cd "$(dirname "$0")" && pwd)
+secrets=$here/throwaway-secrets.sh                                       # in the image, beside this script
+[ -f "$secrets" ] || secrets=$here/../../../scripts/throwaway-secrets.sh  # in the repository
+. "$secrets"
 cd "$app"
 [ -f quarkus-run.jar ] || { echo "no quarkus-run.jar in $app" >&2; exit 1; }
 rm -f app.aot app.aot.config
@@ -26,10 +30,6 @@ OTKLIK_HTTP_PORT=$port \
 OTKLIK_OIDC_AUTH_SERVER_URL=${OTKLIK_OIDC_AUTH_SERVER_URL:-http://127.0.0.1:9/realms/otklik} \
 OTKLIK_DB_HOST=${OTKLIK_DB_HOST:-127.0.0.1} OTKLIK_DB_PORT=${OTKLIK_DB_PORT:-9} \
 OTKLIK_DB_PASSWORD=${OTKLIK_DB_PASSWORD:-aot-training} \
-OTKLIK_POLLS_PARTICIPATION_SECRET=${OTKLIK_POLLS_PARTICIPATION_SECRET:-aot-training-only-participation-secret-0123456789} \
-OTKLIK_POLLS_BALLOT_KEY=${OTKLIK_POLLS_BALLOT_KEY:-aot-training-only-ballot-key-0123456789abcdef} \
-OTKLIK_MEDIA_LINK_SECRET=${OTKLIK_MEDIA_LINK_SECRET:-aot-training-only-media-link-secret-0123456789} \
-OTKLIK_NOTIFY_UNSUBSCRIBE_SECRET=${OTKLIK_NOTIFY_UNSUBSCRIBE_SECRET:-aot-training-only-unsubscribe-secret-0123456789} \
 OTKLIK_SHUTDOWN_DELAY=0s \
   "$java" ${JAVA_OPTS:-} -XX:AOTCacheOutput=app.aot -Dquarkus.http.host=127.0.0.1 \
   -Dquarkus.hibernate-orm.schema-management.strategy=none -jar quarkus-run.jar >"$log" 2>&1 &

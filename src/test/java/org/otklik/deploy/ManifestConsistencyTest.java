@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.otklik.testsupport.ThrowawaySecrets;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -230,6 +231,26 @@ class ManifestConsistencyTest {
                 .contains("OTKLIK_OIDC_AUTH_SERVER_URL", "OTKLIK_DB_PASSWORD");
         for (Path overlay : overlays()) {
             assertThat(environment(overlay).keySet()).as("variables set in %s", overlay).containsAll(required);
+        }
+    }
+
+    /**
+     * The secrets production will not start without are one list ({@code scripts/throwaway-secrets.sh}) that every
+     * throwaway start of the packaged application sources; the Deployment takes each of them from otklik-secrets.
+     */
+    @Test
+    void theThrowawaySecretsAreTheSecretsProductionRequires() {
+        List<String> throwaway = ThrowawaySecrets.names();
+        List<String> requiredSecrets = environmentExpressions().entrySet().stream()
+                .filter(e -> !e.getValue() && e.getKey().matches("OTKLIK_.*_(SECRET|KEY)")).map(Map.Entry::getKey).toList();
+        assertThat(requiredSecrets).as("secrets without a default in the prod profile (sanity)").isNotEmpty();
+        assertThat(throwaway).containsAll(requiredSecrets).contains("OTKLIK_NOTIFY_UNSUBSCRIBE_SECRET");
+        Map<String, String> fromSecrets = new LinkedHashMap<>();
+        for (JsonNode variable : container.path("env")) {
+            fromSecrets.put(variable.path("name").asText(), variable.at("/valueFrom/secretKeyRef/name").asText(null));
+        }
+        for (String secret : throwaway) {
+            assertThat(fromSecrets.get(secret)).as("%s in the Deployment", secret).isEqualTo("otklik-secrets");
         }
     }
 

@@ -1,6 +1,7 @@
 package org.otklik.testsupport;
 
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
@@ -23,10 +24,9 @@ public class PackagedAppResource extends OidcWiremockTestResource {
         config.put("OTKLIK_OIDC_AUTH_SERVER_URL", config.get("keycloak.url") + "/realms/quarkus/");
         config.put("OTKLIK_DB_SCHEMA", schema());
         config.put("OTKLIK_DB_PASSWORD", env("OTKLIK_DB_PASSWORD", "unused-with-trust-authentication"));
-        config.put("OTKLIK_POLLS_PARTICIPATION_SECRET", "packaged-app-test-participation-secret-0123456789");
-        config.put("OTKLIK_POLLS_BALLOT_KEY", "packaged-app-test-ballot-key-0123456789abcdef");
-        config.put("OTKLIK_MEDIA_LINK_SECRET", "packaged-app-test-media-link-secret-0123456789");
-        config.put("OTKLIK_NOTIFY_UNSUBSCRIBE_SECRET", "packaged-app-test-unsubscribe-secret-0123456789");
+        for (String secret : ThrowawaySecrets.names()) {
+            config.put(secret, "packaged-app-test-" + secret.toLowerCase(Locale.ROOT) + "-0123456789abcdef");
+        }
         // Production pods leave migrations to the Flyway Job (k8s/); the test migrates at start as that Job does.
         config.put("OTKLIK_DB_MIGRATE_AT_START", "true");
         config.put("quarkus.flyway.clean-at-start", "true");
