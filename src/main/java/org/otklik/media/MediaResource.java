@@ -5,13 +5,13 @@ import java.util.UUID;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
@@ -120,14 +120,9 @@ public class MediaResource {
     @APIResponse(responseCode = "404", description = "No such photo, or not visible to the caller",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "#/components/schemas/Problem")))
     public Uni<Response> image(@Parameter(example = ID_EXAMPLE, schema = @Schema(implementation = UUID.class)) @PathParam("id") String id,
-            @Parameter(description = "Signed links only: expiry in epoch seconds", example = "1796400000",
-                    schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "0", maximum = "9223372036854775807"))
-            @QueryParam("expires") Long expires,
-            @Parameter(description = "Signed links only: the link's signature", example = "nR1hQ2yJ0w3c1h4Q6C9bK8fYpE2sVx7mA5uT0oLkZ1I",
-                    schema = @Schema(type = SchemaType.STRING, maxLength = 64, pattern = "^[A-Za-z0-9_-]+$"))
-            @QueryParam("signature") String signature,
+            @BeanParam SignedLinkParameters link,
             @Context Request request) {
-        return read(id, Variant.IMAGE, expires, signature, request);
+        return read(id, Variant.IMAGE, link, request);
     }
 
     @GET
@@ -145,20 +140,15 @@ public class MediaResource {
     @APIResponse(responseCode = "404", description = "No such photo, or not visible to the caller",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "#/components/schemas/Problem")))
     public Uni<Response> thumbnail(@Parameter(example = ID_EXAMPLE, schema = @Schema(implementation = UUID.class)) @PathParam("id") String id,
-            @Parameter(description = "Signed links only: expiry in epoch seconds", example = "1796400000",
-                    schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "0", maximum = "9223372036854775807"))
-            @QueryParam("expires") Long expires,
-            @Parameter(description = "Signed links only: the link's signature", example = "nR1hQ2yJ0w3c1h4Q6C9bK8fYpE2sVx7mA5uT0oLkZ1I",
-                    schema = @Schema(type = SchemaType.STRING, maxLength = 64, pattern = "^[A-Za-z0-9_-]+$"))
-            @QueryParam("signature") String signature,
+            @BeanParam SignedLinkParameters link,
             @Context Request request) {
-        return read(id, Variant.THUMBNAIL, expires, signature, request);
+        return read(id, Variant.THUMBNAIL, link, request);
     }
 
-    private Uni<Response> read(String id, Variant variant, Long expires, String signature, Request request) {
+    private Uni<Response> read(String id, Variant variant, SignedLinkParameters link, Request request) {
         UUID mediaId = parse(id);
         return caller.optional()
-                .chain(current -> media.read(current, mediaId, variant, expires, signature))
+                .chain(current -> media.read(current, mediaId, variant, link.expires(), link.signature()))
                 .map(content -> {
                     EntityTag tag = EntityTag.valueOf(content.entityTag());
                     String cache = (content.isPublic() ? "public" : "private") + ", max-age=300";
