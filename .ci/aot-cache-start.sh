@@ -3,7 +3,7 @@
 # -XX:AOTMode=on: the JVM refuses to start when it cannot use the cache. Ready against PostgreSQL (a schema
 # of its own, migrated at start) within 120 s, or exit 1. 127.0.0.1 only.
 set -euo pipefail
-. "$(dirname "$0")/../scripts/throwaway-secrets.sh"
+. "$(dirname "$0")/../scripts/throwaway-app.sh"
 app=$(cd "${1:?the directory of quarkus-run.jar and app.aot}" && pwd)
 java=${JAVA:-java}
 schema=${OTKLIK_TEST_DB_SCHEMA:-otklik_test}_aot
@@ -16,9 +16,8 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
-port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$work/key.pem" 2>/dev/null
-public_key=$(openssl pkey -in "$work/key.pem" -pubout | grep -v -- '-----' | tr -d '\n')
+port=$(free_port)
+public_key=$(token_signing_key "$work")
 psql -qX -c "drop schema if exists $schema cascade"
 started=$(date +%s%N)
 (cd "$app" && OTKLIK_HTTP_PORT=$port OTKLIK_DB_SCHEMA=$schema OTKLIK_DB_MIGRATE_AT_START=true OTKLIK_DB_PASSWORD=unused \

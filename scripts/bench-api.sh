@@ -25,7 +25,7 @@
 #                                                  # the feedback endpoint first (SEED s, unmeasured)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-. scripts/throwaway-secrets.sh
+. scripts/throwaway-app.sh
 
 THREADS=${THREADS:-2}
 CLIENTS=${CLIENTS:-64}
@@ -65,8 +65,7 @@ if [ ! -f target/quarkus-app/quarkus-run.jar ] || [ "${BUILD:-false}" = "true" ]
 fi
 
 b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
-openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$work/key.pem" 2>/dev/null
-openssl pkey -in "$work/key.pem" -pubout -out "$work/public.pem"
+public_key=$(token_signing_key "$work")
 token_for() {   # subject, client, role
     local now header payload signature
     now=$(date +%s)
@@ -91,7 +90,7 @@ start_service() {
     started=$(date +%s%N)
     OTKLIK_HTTP_PORT=$PORT OTKLIK_DB_SCHEMA=$SCHEMA OTKLIK_RATE_LIMIT_ENABLED=false \
         java "-Xmx$HEAP" ${JAVA_OPTS:-} -Dquarkus.profile=bench -Dquarkus.http.host=127.0.0.1 \
-        -Dquarkus.oidc.public-key="$(grep -v -- '-----' "$work/public.pem" | tr -d '\n')" \
+        -Dquarkus.oidc.public-key="$public_key" \
         -Dquarkus.log.console.json.enabled=false \
         -jar target/quarkus-app/quarkus-run.jar >"$work/app.log" 2>&1 &
     app_pid=$!

@@ -8,6 +8,7 @@
 #   scripts/bench-media.sh                    # DURATION=20 LEVELS=1,2,4,8 HEAP=512m DECODES=2
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/throwaway-app.sh
 
 DURATION=${DURATION:-20}
 LEVELS=${LEVELS:-1,2,4,8}
@@ -33,12 +34,11 @@ if [ ! -f target/quarkus-app/quarkus-run.jar ] || [ "${BUILD:-false}" = "true" ]
     log "building the service"
     ./mvnw -B -q package -DskipTests
 fi
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
+PORT=$(free_port)
 BASE="http://127.0.0.1:$PORT"
 
 b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
-openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$work/key.pem" 2>/dev/null
-openssl pkey -in "$work/key.pem" -pubout -out "$work/public.pem"
+public_key=$(token_signing_key "$work")
 now=$(date +%s)
 header=$(printf '{"alg":"RS256","typ":"JWT","kid":"bench"}' | b64url)
 payload=$(printf '{"iss":"bench","aud":"otklik-api","sub":"bench-photographer","azp":"otklik-widget","realm_access":{"roles":["citizen"]},"iat":%d,"exp":%d}' \
@@ -53,7 +53,7 @@ javac -d "$work/classes" scripts/MediaBench.java
 log "starting the service on port $PORT (schema $SCHEMA, -Xmx$HEAP, $DECODES decodes at once)"
 OTKLIK_HTTP_PORT=$PORT OTKLIK_DB_SCHEMA=$SCHEMA OTKLIK_RATE_LIMIT_ENABLED=false OTKLIK_MEDIA_MAX_CONCURRENT_DECODES=$DECODES \
     java "-Xmx$HEAP" ${JAVA_OPTS:-} -Dquarkus.profile=bench -Dquarkus.http.host=127.0.0.1 \
-    -Dquarkus.oidc.public-key="$(grep -v -- '-----' "$work/public.pem" | tr -d '\n')" \
+    -Dquarkus.oidc.public-key="$public_key" \
     -Dquarkus.log.console.json.enabled=false \
     -jar target/quarkus-app/quarkus-run.jar >"$work/app.log" 2>&1 &
 app_pid=$!

@@ -19,7 +19,7 @@
 #   JFR=/tmp/votes.jfr BALLOTS=0 scripts/bench-polls.sh                # votes only, with a profile
 set -euo pipefail
 cd "$(dirname "$0")/.."
-. scripts/throwaway-secrets.sh
+. scripts/throwaway-app.sh
 
 VOTES=${VOTES:-60000}
 SECONDS_API=${SECONDS_API:-10}

@@ -20,6 +20,7 @@
 #   scripts/bench-pooler.sh                   LOAD_REQUESTS=3000 IN_FLIGHT=32 POOL_SIZE=20
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/throwaway-app.sh
 
 LOAD_REQUESTS=${LOAD_REQUESTS:-3000}
 IN_FLIGHT=${IN_FLIGHT:-32}
@@ -27,7 +28,6 @@ POOL_SIZE=${POOL_SIZE:-20}
 SCHEMA=${SCHEMA:-${OTKLIK_TEST_DB_SCHEMA:-otklik}_bench_pooler}
 export PGHOST=127.0.0.1 PGUSER=postgres PGDATABASE=postgres
 
-free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 work=$(mktemp -d)
 chmod 755 "$work"
 app_pid=""

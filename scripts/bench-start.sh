@@ -14,7 +14,7 @@
 #   RUNS=3 DETAIL_RUNS=0 BUILD=false scripts/bench-start.sh      (BUILD=false: reuse target/bench-start/)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-. scripts/throwaway-secrets.sh
+. scripts/throwaway-app.sh
 
 RUNS=${RUNS:-10}
 DETAIL_RUNS=${DETAIL_RUNS:-5}
@@ -38,7 +38,6 @@ cleanup() {
 trap cleanup EXIT
 trap "exit 130" INT TERM
 log() { printf '\n== %s\n' "$*" >&2; }
-free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 
 if [ "${BUILD:-true}" = true ] || [ ! -f "$OUT/image/app.aot" ]; then
   log "building the aot-jar (-Paot) and the fast-jar"
@@ -52,8 +51,7 @@ if [ "${BUILD:-true}" = true ] || [ ! -f "$OUT/image/app.aot" ]; then
   JAVA_OPTS="$POD_OPTS" OTKLIK_HTTP_PORT=$(free_port) src/main/docker/aot-training.sh "$OUT/image" "$JDK25/bin/java" >&2
 fi
 
-openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$work/key.pem" 2>/dev/null
-public_key=$(openssl pkey -in "$work/key.pem" -pubout | grep -v -- '-----' | tr -d '\n')
+public_key=$(token_signing_key "$work")
 export OTKLIK_DB_SCHEMA=$SCHEMA OTKLIK_OIDC_AUTH_SERVER_URL=http://127.0.0.1:9/realms/otklik OTKLIK_DB_PASSWORD=unused \
   OTKLIK_SHUTDOWN_DELAY=0s
 

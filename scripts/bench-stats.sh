@@ -12,7 +12,7 @@
 # server is needed; the key and the token live in a temporary directory that is removed at exit.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-. scripts/throwaway-secrets.sh
+. scripts/throwaway-app.sh
 
 SCHEMA=${BENCH_SCHEMA:-otklik_bench_stats}
 ROWS=${BENCH_ROWS:-1000000}
@@ -40,9 +40,7 @@ if [ ! -f target/quarkus-app/quarkus-run.jar ]; then
 fi
 
 b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
-openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$work/key.pem" 2>/dev/null
-openssl pkey -in "$work/key.pem" -pubout -out "$work/public.pem"
-public_key=$(grep -v -- '-----' "$work/public.pem" | tr -d '\n')
+public_key=$(token_signing_key "$work")
 now=$(date +%s)
 header=$(printf '{"alg":"RS256","typ":"JWT","kid":"bench"}' | b64url)
 payload=$(printf '{"iss":"bench","aud":"otklik-api","sub":"bench-analyst","azp":"otklik-staff","realm_access":{"roles":["analyst","admin"]},"iat":%d,"exp":%d}' \

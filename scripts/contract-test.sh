@@ -17,7 +17,7 @@
 #   scripts/contract-test.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
-. scripts/throwaway-secrets.sh
+. scripts/throwaway-app.sh
 
 OUT=target/contract-test
 JAR=target/quarkus-app/quarkus-run.jar
@@ -50,10 +50,6 @@ cleanup() {
 }
 trap cleanup EXIT
 trap "exit 130" INT TERM
-
-free_port() {
-  node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})"
-}
 
 log "contract test: node packages ($TOOLS/package-lock.json)"
 npm ci --silent --no-audit --no-fund --prefix "$TOOLS" >/dev/null

@@ -3,7 +3,7 @@
 # few requests, and writes its /q/metrics to $1 (for .ci/monitoring/check.mjs compare). 127.0.0.1 only.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-. scripts/throwaway-secrets.sh
+. scripts/throwaway-app.sh
 output=${1:?where to write the scrape}
 schema=${OTKLIK_TEST_DB_SCHEMA:-otklik_test}_monitoring
 export PGHOST=127.0.0.1 PGUSER=postgres PGDATABASE=postgres
@@ -15,9 +15,8 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
-port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$work/key.pem" 2>/dev/null
-public_key=$(openssl pkey -in "$work/key.pem" -pubout | grep -v -- '-----' | tr -d '\n')
+port=$(free_port)
+public_key=$(token_signing_key "$work")
 psql -qX -c "drop schema if exists $schema cascade"
 OTKLIK_HTTP_PORT=$port OTKLIK_DB_SCHEMA=$schema OTKLIK_DB_MIGRATE_AT_START=true OTKLIK_DB_PASSWORD=unused \
 OTKLIK_OIDC_AUTH_SERVER_URL=http://127.0.0.1:9/realms/otklik OTKLIK_SHUTDOWN_DELAY=0s \

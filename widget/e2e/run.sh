@@ -6,7 +6,7 @@
 # Every process it starts is stopped on exit. Output, logs and screenshots: target/widget-e2e/.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-. scripts/throwaway-secrets.sh
+. scripts/throwaway-app.sh
 
 KEYCLOAK_VERSION=26.7.3
 OUT=target/widget-e2e

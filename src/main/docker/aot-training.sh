@@ -15,8 +15,8 @@ set -euo pipefail
 app=${1:?the directory of quarkus-run.jar}
 java=${2:-java}
 here=$(cd "$(dirname "$0")" && pwd)
-secrets=$here/throwaway-secrets.sh                                       # in the image, beside this script
-[ -f "$secrets" ] || secrets=$here/../../../scripts/throwaway-secrets.sh  # in the repository
+secrets=$here/throwaway-app.sh                                       # in the image, beside this script
+[ -f "$secrets" ] || secrets=$here/../../../scripts/throwaway-app.sh  # in the repository
 . "$secrets"
 cd "$app"
 [ -f quarkus-run.jar ] || { echo "no quarkus-run.jar in $app" >&2; exit 1; }

@@ -235,7 +235,7 @@ class ManifestConsistencyTest {
     }
 
     /**
-     * The secrets production will not start without are one list ({@code scripts/throwaway-secrets.sh}) that every
+     * The secrets production will not start without are one list ({@code scripts/throwaway-app.sh}) that every
      * throwaway start of the packaged application sources; the Deployment takes each of them from otklik-secrets.
      */
     @Test

@@ -10,11 +10,11 @@ import java.util.regex.Pattern;
 
 /**
  * The names of the secrets the production profile will not start without, read from the one list that the
- * scripts starting a throwaway packaged application source ({@code scripts/throwaway-secrets.sh}).
+ * scripts starting a throwaway packaged application source ({@code scripts/throwaway-app.sh}).
  */
 public final class ThrowawaySecrets {
 
-    public static final Path SCRIPT = Path.of("scripts", "throwaway-secrets.sh");
+    public static final Path SCRIPT = Path.of("scripts", "throwaway-app.sh");
 
     private static final Pattern LIST = Pattern.compile("(?m)^throwaway_secrets=\"([A-Z0-9_ ]+)\"$");
 
