@@ -13,11 +13,13 @@ import { fileURLToPath } from "node:url";
 
 // What github-slugger removes: other numbers, punctuation (except "-" and connectors such as "_"), symbols,
 // control, format, private-use and unassigned characters, separators (except " "), unless alphabetic.
-const SLUG_DROPS = /[[\p{No}\p{P}\p{S}\p{C}\p{Z}]--[\p{Alphabetic}\p{Pc} \-]]/gv;
+// (Written without the regular expressions' v flag, so that Node 18 runs it too.)
+const SLUG_CANDIDATES = /[\p{No}\p{P}\p{S}\p{C}\p{Z}]/gu;
+const SLUG_KEEPS = /^[\p{Alphabetic}\p{Pc} -]$/u;
 
 /** GitHub's anchor of a heading's text, without the numbering of repeats. */
 export function slug(text) {
-  return text.toLowerCase().replace(SLUG_DROPS, "").replace(/ /g, "-");
+  return text.toLowerCase().replace(SLUG_CANDIDATES, (c) => (SLUG_KEEPS.test(c) ? c : "")).replace(/ /g, "-");
 }
 
 /** Gives each heading its anchor as GitHub does: a repeated slug gets "-1", "-2", … */
@@ -67,7 +69,8 @@ function renderedText(inline) {
     .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1") // links: their text
     .replace(/\[([^\]]*)\]\[[^\]]*\]/g, "$1")
     .replace(/<[^>]+>/g, "") // HTML tags
-    .replace(/(\*{1,3}|_{1,3})(\S(?:.*?\S)?)\1/g, "$2") // emphasis
+    .replace(/(\*{1,3})(\S(?:.*?\S)?)\1/g, "$2") // emphasis; underscores only at word edges (snake_case stays)
+    .replace(/(?<![\p{L}\p{N}])(_{1,3})(\S(?:.*?\S)?)\1(?![\p{L}\p{N}])/gu, "$2")
     .replace(/\\([!-/:-@[-`{-~])/g, "$1") // backslash escapes
     .replace(/&amp;/g, "&").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&#39;/g, "'")
     .trim();

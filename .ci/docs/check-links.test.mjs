@@ -26,8 +26,8 @@ test("repeated headings get -1, -2 as GitHub numbers them", () => {
 });
 
 test("anchors come from ATX and setext headings and HTML ids, never from fenced code", () => {
-  const anchors = anchorsOf("# A `code` *head*\n\n```\n# fenced\n```\n\nSetext\n------\n\n<a id=\"by-id\"></a>\n");
-  assert.deepEqual([...anchors].sort(), ["a-code-head", "by-id", "setext"]);
+  const anchors = anchorsOf("# A `code` *head*\n\n```\n# fenced\n```\n\nSetext\n------\n\n<a id=\"by-id\"></a>\n\n## _Stressed_ snake_case_name\n");
+  assert.deepEqual([...anchors].sort(), ["a-code-head", "by-id", "setext", "stressed-snake_case_name"]);
 });
 
 test("links are found in prose, images, references and HTML, not in code", () => {
