@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Request-path benchmark (not a test; its numbers go in the README, "Performance"). In one run:
+# Request-path benchmark (not a test; its numbers go in docs/performance.md, "Request-path performance"). In one run:
 #   1. starts the packaged jar (heap -Xmx$HEAP) on 127.0.0.1 with a schema of its own and a generated
 #      token-signing key, and times start to ready;
 #   2. loads every row below with wrk (THREADS threads, CLIENTS connections, WARMUP s of warm-up, then

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Photo benchmark (not a test; its numbers go in the README, "Photos"). Starts the packaged jar (heap -Xmx$HEAP)
+# Photo benchmark (not a test; its numbers go in docs/performance.md, "Photo benchmark"). Starts the packaged jar (heap -Xmx$HEAP)
 # on 127.0.0.1 with a schema of its own, a generated token-signing key and the PostgreSQL store, then uploads a
 # 12-megapixel phone JPEG of about 3 MB (made by scripts/MediaBench.java) from 1, 2, 4 and 8 clients at once, each
 # level for DURATION s after a 3 s warm-up, and prints uploads per second, latencies and the service's peak heap,

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Nearby search ("already reported nearby") at 1 M incidents, measured (not a test; its row goes in the README,
-# "Location"). Migrates a scratch schema with the service's own migrations (psql, in version order), fills it
+# Nearby search ("already reported nearby") at 1 M incidents, measured (not a test; its row goes in docs/performance.md,
+# "Nearby search benchmark"). Migrates a scratch schema with the service's own migrations (psql, in version order), fills it
 # with BENCH_ROWS incidents (half spread over the whole city box, half in its 6 × 6 km centre; a fifth open at
 # random; the leaf topics in turn), and times the service's own nearby statement (NearbyRepository.NEARBY, read from the
 # source) with pgbench at random points of the centre, radius 500 m + the rounding margin, topic roads.potholes

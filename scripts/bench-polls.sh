@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Poll benchmark (not a test; its numbers go in the README, "Poll benchmark").
+# Poll benchmark (not a test; its numbers go in docs/performance.md, "Poll benchmark").
 #   1. votes through the API for SECONDS_API seconds, sent by wrk over CLIENTS connections, each request the
 #      first vote of a distinct citizen (VOTES tokens prepared): votes/s and latency;
 #   2. pgbench on the same database in the same run, CLIENTS connections, for the same time:

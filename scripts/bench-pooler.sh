@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The production database path, measured (not a test; its table goes in the README, "The production
-# database path"). In one run, one instance of the packaged jar, the same mixed load each time (ScaleOut's:
+# The production database path, measured (not a test; its table goes in docs/performance.md, "The
+# production database path"). In one run, one instance of the packaged jar, the same mixed load each time (ScaleOut's:
 # 50 % votes of distinct citizens, 20 % feedback, 30 % status lookups; every token signed before the clock
 # starts), against:
 #   direct        PostgreSQL directly, the client's defaults (statements prepared once per connection and

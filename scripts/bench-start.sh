@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Start-up benchmark (not a test; its table goes in the README, "Start-up"). In one run, on this machine:
+# Start-up benchmark (not a test; its table goes in docs/performance.md, "Start-up"). In one run, on this machine:
 #   today   the plain fast-jar on Java 17, migrating at start and preparing the OpenAPI document at start
 #           (what every pod did before issue 29);
 #   image   the jar as the production image runs it: JDK 25, aot-jar layout, the AOT cache made by

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Several instances, proven (not a test; its output goes in the README, "Several instances").
+# Several instances, proven (not a test; its output goes in docs/operations.md, "Several instances").
 # Starts three instances of the packaged service on one PostgreSQL (schema SCHEMA, dropped at the start
 # and the end), each through a local PgBouncer in transaction mode as in production (k8s/base/pooler.yaml),
 # behind a local nginx (both from Debian's packages, installed when missing). Then:

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Issue 28, item 12: the README's SDK command works on the committed contract. Generates the TypeScript client with
+# Issue 28, item 12: the SDK command of docs/integrators.md works on the committed contract. Generates the TypeScript client with
 # openapi-generator pinned here (from Maven Central, kept in the local Maven repository), with the generator's
 # default validation of the contract on, and compiles it with tsc --strict (TypeScript pinned by
 # .ci/sdk/package-lock.json). Output: target/sdk/typescript-fetch.

@@ -1,7 +1,7 @@
 // Issue 28, items 4 and 9: trust inside the cluster.
 //  - Keycloak serves HTTPS only (spec.http.httpEnabled false, spec.http.tlsSecret set); its certificate's Secret
 //    is issued by a cert-manager Certificate of the overlay naming the Keycloak service, or is one an
-//    administrator creates (README, "Security");
+//    administrator creates (docs/security.md, item 9);
 //  - the API reaches Keycloak over https and trusts a CA file through the TLS configuration OTKLIK_OIDC_TLS_CONFIGURATION
 //    names (QUARKUS_TLS_<NAME>_TRUST_STORE_PEM_CERTS), a file that a volume from a Secret or ConfigMap puts there;
 //  - a callback destination URL (Gosuslugi, social monitoring) set in the manifests has its secret from a Secret

@@ -26,7 +26,7 @@ import { operatorProblems } from "./operators.mjs";
 import { dataAccessProblems, operatorPodLabels } from "./data-access.mjs";
 import { inClusterTrustProblems } from "./in-cluster-trust.mjs";
 
-// Secrets an administrator creates by hand (README, "Deploy to Kubernetes"); never committed.
+// Secrets an administrator creates by hand (docs/operations.md, "Deploy to Kubernetes"); never committed.
 const HAND_MADE_SECRETS = new Set(["otklik-secrets"]);
 
 const here = path.dirname(fileURLToPath(import.meta.url));

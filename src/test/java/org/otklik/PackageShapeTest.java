@@ -22,7 +22,7 @@ import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 
 /**
- * The package shape of the README's "Layout": features are independent folders that share only
+ * The package shape of docs/architecture.md, "Package dependencies": features are independent folders that share only
  * {@code common}, {@code security} and {@code routing}; the few edges between features listed here
  * are the only ones allowed, and none of them closes a cycle. Resources reach data only through
  * services; {@code common} knows no feature.

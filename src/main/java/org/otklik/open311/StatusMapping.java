@@ -7,7 +7,7 @@ import org.otklik.incident.IncidentStatus;
 
 /**
  * Our statuses in Open311 terms: {@code open}/{@code closed} for requests, and the lower-case statuses
- * of the mySociety update extension for the state after each change. The README has the table.
+ * of the mySociety update extension for the state after each change. docs/integrators.md has the table.
  */
 final class StatusMapping {
 

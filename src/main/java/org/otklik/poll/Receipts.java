@@ -19,7 +19,7 @@ import javax.crypto.SecretKey;
  * Receipt codes, written in Crockford's base32. A code names its poll and hour, 64 random bits and a
  * 64-bit HMAC of those under the service's receipt key: the service checks a code by its signature
  * and the poll's state alone, so that every code it issued reads the same, whether its ballot was
- * replaced or not (README, "Polls"). The database holds a code only as its SHA-256, inside the sealed
+ * replaced or not (docs/polls.md, "Receipts"). The database holds a code only as its SHA-256, inside the sealed
  * ballot before close and on the opened ballot after. Codes of the former kind (26 characters, 130
  * random bits) are still checked against the stored hashes.
  */

@@ -18,7 +18,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * The committed contract in openapi/ must be exactly what the code produces. When this fails,
- * regenerate it with the command in the README and review the difference.
+ * regenerate it with the command in docs/integrators.md and review the difference.
  */
 @QuarkusTest
 class OpenApiContractTest {
