@@ -74,6 +74,17 @@ public final class KeysetCursor {
         return cursor;
     }
 
+    /** A (count, numeric id) cursor of an order by a count, such as supporters; the count fits an int. */
+    public static KeysetCursor decodeCount(String encoded) {
+        KeysetCursor cursor = decode(encoded, 2);
+        long count = cursor.number(0);
+        cursor.number(1);
+        if (count < 0 || count > Integer.MAX_VALUE) {
+            throw invalid();
+        }
+        return cursor;
+    }
+
     public Instant instant(int index) {
         try {
             Instant at = Instant.EPOCH.plus(Long.parseLong(values.get(index)), ChronoUnit.MICROS);

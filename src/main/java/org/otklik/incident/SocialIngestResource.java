@@ -31,11 +31,11 @@ import io.smallrye.mutiny.Uni;
 @RateLimited(RateLimitGroup.SUBMISSIONS)
 public class SocialIngestResource {
 
-    private final IntakeService intake;
+    private final SocialIngestService social;
     private final CurrentCaller caller;
 
-    public SocialIngestResource(IntakeService intake, CurrentCaller caller) {
-        this.intake = intake;
+    public SocialIngestResource(SocialIngestService social, CurrentCaller caller) {
+        this.social = social;
         this.caller = caller;
     }
 
@@ -58,6 +58,6 @@ public class SocialIngestResource {
                             "externalId":"wall-12345_67890","outcome":"CREATED","number":"2611-000043",\
                             "categoryCode":"housing.waste","confidence":0.5}]}""")))
     public Uni<SocialIngestResult> ingest(@Valid @NotNull SocialIngestRequest body) {
-        return intake.ingestSocial(caller.get(), body);
+        return social.ingest(caller.get(), body);
     }
 }

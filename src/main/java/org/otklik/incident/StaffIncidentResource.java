@@ -1,10 +1,6 @@
 package org.otklik.incident;
 
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Optional;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -35,10 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.otklik.common.KeysetCursor;
 import org.otklik.common.Page;
-import org.otklik.common.ProblemException;
-import org.otklik.common.ProblemType;
 import org.otklik.delivery.DeliveryViews.Delivery;
 import org.otklik.routing.ReferenceCatalog;
 import org.otklik.security.Caller;
@@ -113,78 +106,9 @@ public class StaffIncidentResource {
             @Parameter(description = "The nextCursor of the previous page", schema = @Schema(type = SchemaType.STRING, maxLength = 200)) @QueryParam("cursor") String cursor,
             @Parameter(description = "Page size, 1 to 100") @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(Page.MAX_LIMIT) int limit) {
         Caller caller = caller();
-        Optional<Instant> from = instant("createdFrom", createdFrom);
-        Optional<Instant> to = instant("createdTo", createdTo);
-        if (from.isPresent() && to.isPresent() && !from.get().isBefore(to.get())) {
-            throw ProblemException.badParameter("createdTo", "must be after createdFrom");
-        }
-        QueueFilter.QueueSort order = switch (sort) {
-            case "createdAt" -> QueueFilter.QueueSort.CREATED_AT;
-            case "resolutionDue" -> QueueFilter.QueueSort.RESOLUTION_DUE;
-            case "supporters" -> QueueFilter.QueueSort.SUPPORTERS;
-            default -> throw ProblemException.badParameter("sort", "must be createdAt, resolutionDue or supporters");
-        };
-        Optional<Boolean> overdueFilter = switch (overdue == null ? "" : overdue) {
-            case "" -> Optional.empty();
-            case "true" -> Optional.of(true);
-            case "false" -> Optional.of(false);
-            default -> throw ProblemException.badParameter("overdue", "must be true or false");
-        };
-        Optional<Channel> channelFilter = Optional.ofNullable(channel).map(value -> {
-            try {
-                return Channel.valueOf(value);
-            } catch (IllegalArgumentException e) {
-                throw ProblemException.badParameter("channel", "must be one of WIDGET, MOBILE, GOSUSLUGI, SOCIAL, OPEN311");
-            }
-        });
-        Optional<KeysetCursor> after = Optional.ofNullable(cursor).map(order == QueueFilter.QueueSort.SUPPORTERS
-                ? StaffIncidentResource::countCursor : KeysetCursor::decode);
-        Optional<Long> noticeFilter = Optional.ofNullable(notice).map(value -> {
-            try {
-                long id = Long.parseLong(value);
-                if (id >= 1) {
-                    return id;
-                }
-            } catch (NumberFormatException e) {
-                // reported below
-            }
-            throw ProblemException.badParameter("notice", "must be a notice id (1 or more)");
-        });
-        return referenceCatalog.current().chain(reference -> {
-            if (category != null && reference.category(category).isEmpty()) {
-                throw ProblemException.badParameter("category", "unknown category");
-            }
-            if (district != null && reference.district(district).isEmpty()) {
-                throw ProblemException.badParameter("district", "unknown district");
-            }
-            QueueFilter filter = new QueueFilter(MyIncidentsResource.statuses(status),
-                    category == null ? List.of() : reference.subtree(category), Optional.ofNullable(district),
-                    Optional.ofNullable(organization), channelFilter, overdueFilter, from, to,
-                    Optional.ofNullable(q).filter(s -> !s.isBlank()), noticeFilter, order, after, limit);
-            return incidents.queue(caller, filter);
-        });
-    }
-
-    /** A (count, id) cursor of the supporters order; anything else is a 400 naming the cursor. */
-    private static KeysetCursor countCursor(String encoded) {
-        KeysetCursor cursor = KeysetCursor.decode(encoded, 2);
-        long count = cursor.number(0);
-        cursor.id();
-        if (count < 0 || count > Integer.MAX_VALUE) {
-            throw ProblemException.badParameter(KeysetCursor.PARAMETER, "not a cursor returned by this API");
-        }
-        return cursor;
-    }
-
-    private static Optional<Instant> instant(String parameter, String value) {
-        if (value == null) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(OffsetDateTime.parse(value).toInstant());
-        } catch (DateTimeParseException e) {
-            throw ProblemException.badParameter(parameter, "must be an ISO-8601 timestamp with offset");
-        }
+        QueueParameters parameters = QueueParameters.parse(status, category, district, organization, channel, overdue,
+                createdFrom, createdTo, q, notice, sort, cursor, limit);
+        return referenceCatalog.current().chain(reference -> incidents.queue(caller, parameters.filter(reference)));
     }
 
     @GET

@@ -49,7 +49,7 @@ public class Open311KeyService {
             String key = "o311_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
             Client client = new Client(UUID.randomUUID(), request.name().strip(), request.organizationCode(), clock.instant(),
                     admin.subject(), null);
-            return repository.insertClient(client, Open311Service.hash(key))
+            return repository.insertClient(client, Open311Clients.hash(key))
                     .replaceWith(new Open311KeyView.Created(client.id(), client.name(), client.organizationCode(),
                             local(client.createdAt()), key));
         });

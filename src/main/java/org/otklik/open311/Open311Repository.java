@@ -1,11 +1,12 @@
 package org.otklik.open311;
 
+import static org.otklik.open311.Open311Rows.instant;
+import static org.otklik.open311.Open311Rows.rows;
+import static org.otklik.open311.Open311Rows.single;
+import static org.otklik.open311.Open311Rows.update;
+import static org.otklik.open311.Open311Rows.utc;
+
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,9 +18,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.otklik.common.PublicCoordinates;
 
-import org.hibernate.reactive.mutiny.Mutiny;
-
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -264,61 +262,5 @@ public class Open311Repository {
     public Uni<Optional<Long>> incidentIdOf(String number) {
         return rows("select id from incident where number = :number", Map.of("number", number))
                 .map(rows -> rows.stream().findFirst().map(row -> ((Number) single(row)).longValue()));
-    }
-
-    // --- plumbing --------------------------------------------------------------------
-
-    private static Object single(Object row) {
-        return row instanceof Object[] array ? array[0] : row;
-    }
-
-    private Uni<List<Object[]>> rows(String sql, Map<String, Object> parameters) {
-        return Panache.getSession().chain(session -> {
-            Mutiny.SelectionQuery<Object[]> query = session.createNativeQuery(sql, Object[].class);
-            parameters.forEach(query::setParameter);
-            return query.getResultList();
-        }).map(Open311Repository::asRows);
-    }
-
-    private static List<Object[]> asRows(List<?> result) {
-        List<Object[]> rows = new ArrayList<>(result.size());
-        for (Object row : result) {
-            rows.add(row instanceof Object[] array ? array : new Object[] { row });
-        }
-        return rows;
-    }
-
-    private Uni<Integer> update(String sql, Map<String, Object> parameters) {
-        return Panache.getSession().chain(session -> {
-            Mutiny.MutationQuery query = session.createNativeQuery(sql);
-            parameters.forEach(query::setParameter);
-            return query.executeUpdate();
-        });
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
-    }
-
-    static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        if (value instanceof ZonedDateTime zoned) {
-            return zoned.toInstant();
-        }
-        if (value instanceof java.sql.Timestamp timestamp) {
-            return timestamp.toInstant();
-        }
-        if (value instanceof LocalDateTime local) {
-            return local.toInstant(ZoneOffset.UTC);
-        }
-        throw new IllegalStateException("unexpected time value " + value.getClass());
     }
 }

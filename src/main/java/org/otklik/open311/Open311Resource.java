@@ -1,10 +1,6 @@
 package org.otklik.open311;
 
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -28,7 +24,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.resteasy.reactive.server.multipart.FormValue;
 import org.jboss.resteasy.reactive.server.multipart.MultipartFormDataInput;
 import org.otklik.common.ProblemException;
 import org.otklik.common.ratelimit.RateLimitGroup;
@@ -38,8 +33,9 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Open311 GeoReport v2 with the mySociety update extension. Every resource ends in {@code .json} or
- * {@code .xml}; errors come in the standard's form (see {@link Open311Errors}). HTTP only: the rules
- * live in {@link Open311Service}.
+ * {@code .xml}; errors come in the standard's form (see {@link Open311Errors}). HTTP only: parameters and forms
+ * are read by {@link Open311Parameters} and {@link Open311Form}, the rules live in {@link Open311RequestService} and
+ * {@link Open311UpdateService}.
  */
 @Path("/open311/v2")
 @Tag(name = "Open311")
@@ -54,12 +50,19 @@ public class Open311Resource {
     static final String JURISDICTION = "Optional; another jurisdiction than ours is 404";
     private static final String CHANGESET = "2026-11-29T00:00:00+04:00";
 
-    private final Open311Service service;
+    private final Open311Clients clients;
+    private final Open311RequestService requests;
+    private final Open311UpdateService updates;
+    private final Open311Parameters parameters;
     private final Open311Writer writer;
     private final Open311Config config;
 
-    public Open311Resource(Open311Service service, Open311Writer writer, Open311Config config) {
-        this.service = service;
+    public Open311Resource(Open311Clients clients, Open311RequestService requests, Open311UpdateService updates,
+            Open311Parameters parameters, Open311Writer writer, Open311Config config) {
+        this.clients = clients;
+        this.requests = requests;
+        this.updates = updates;
+        this.parameters = parameters;
         this.writer = writer;
         this.config = config;
     }
@@ -78,7 +81,7 @@ public class Open311Resource {
     public Response discovery(@Parameter(description = FORMAT, schema = @Schema(enumeration = { "json", "xml" })) @PathParam("format") String suffix,
             @Parameter(description = JURISDICTION, schema = @Schema(type = SchemaType.STRING, maxLength = 253)) @QueryParam("jurisdiction_id") String jurisdictionId, @Context UriInfo uri) {
         Open311Format format = format(suffix);
-        service.checkJurisdiction(jurisdictionId);
+        clients.checkJurisdiction(jurisdictionId);
         String url = config.publicUrl().orElseGet(() -> uri.getBaseUriBuilder().path("open311/v2").build().toString());
         return writer.object(format, "discovery", new Open311Views.Discovery(CHANGESET, config.contact(), config.keyService(),
                 List.of(new Open311Views.Endpoint(SPECIFICATION, url, CHANGESET, config.endpointType(),
@@ -99,8 +102,8 @@ public class Open311Resource {
     public Uni<Response> services(@Parameter(description = FORMAT, schema = @Schema(enumeration = { "json", "xml" })) @PathParam("format") String suffix,
             @Parameter(description = JURISDICTION, schema = @Schema(type = SchemaType.STRING, maxLength = 253)) @QueryParam("jurisdiction_id") String jurisdictionId) {
         Open311Format format = format(suffix);
-        service.checkJurisdiction(jurisdictionId);
-        return service.services().map(services -> writer.list(format, 200, "services", "service", services));
+        clients.checkJurisdiction(jurisdictionId);
+        return requests.services().map(services -> writer.list(format, 200, "services", "service", services));
     }
 
     @GET
@@ -114,8 +117,8 @@ public class Open311Resource {
             @Parameter(description = FORMAT, schema = @Schema(enumeration = { "json", "xml" })) @PathParam("format") String suffix,
             @Parameter(description = JURISDICTION, schema = @Schema(type = SchemaType.STRING, maxLength = 253)) @QueryParam("jurisdiction_id") String jurisdictionId) {
         Open311Format format = format(suffix);
-        service.checkJurisdiction(jurisdictionId);
-        return service.definition(code).map(definition -> writer.object(format, "service_definition", definition));
+        clients.checkJurisdiction(jurisdictionId);
+        return requests.definition(code).map(definition -> writer.object(format, "service_definition", definition));
     }
 
     @POST
@@ -139,7 +142,9 @@ public class Open311Resource {
     public Uni<Response> submit(@Parameter(description = FORMAT, schema = @Schema(enumeration = { "json", "xml" })) @PathParam("format") String suffix,
             @Parameter(hidden = true) @QueryParam("api_key") String queryKey, MultipartFormDataInput input) {
         Open311Format format = format(suffix);
-        return service.submit(form(input, queryKey)).map(created -> writer.list(format, 200, "service_requests", "request",
+        Open311Form form = Open311Form.of(input, queryKey);
+        clients.checkJurisdiction(form.first("jurisdiction_id"));
+        return requests.submit(form).map(created -> writer.list(format, 200, "service_requests", "request",
                 List.of(created)));
     }
 
@@ -178,14 +183,14 @@ public class Open311Resource {
                     example = "53.2001", schema = @Schema(type = SchemaType.NUMBER, minimum = "-90", maximum = "90")) @QueryParam("lat") String lat,
             @Parameter(description = "With lat: the place's longitude (WGS 84)", example = "50.15",
                     schema = @Schema(type = SchemaType.NUMBER, minimum = "-180", maximum = "180")) @QueryParam("long") String lon,
-            @Parameter(description = "With lat and long: metres, 1 to " + Open311Service.MAX_RADIUS_METRES + ", default "
-                    + Open311Service.DEFAULT_RADIUS_METRES, example = "300",
+            @Parameter(description = "With lat and long: metres, 1 to " + Open311Parameters.MAX_RADIUS_METRES + ", default "
+                    + Open311Parameters.DEFAULT_RADIUS_METRES, example = "300",
                     schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "5000")) @QueryParam("radius") String radius) {
         Open311Format format = format(suffix);
-        service.checkJurisdiction(jurisdictionId);
-        return service.requests(new Open311Service.RequestFilters(ids, codes, startDate, endDate, status, updatedAfter,
-                updatedBefore, page, pageSize, extensions, lat, lon, radius))
-                .map(requests -> writer.list(format, 200, "service_requests", "request", requests));
+        clients.checkJurisdiction(jurisdictionId);
+        Open311Parameters.Listing listing = parameters.listing(new Open311Parameters.RequestFilters(ids, codes, startDate,
+                endDate, status, updatedAfter, updatedBefore, page, pageSize, extensions, lat, lon, radius));
+        return requests.requests(listing).map(found -> writer.list(format, 200, "service_requests", "request", found));
     }
 
     @GET
@@ -200,8 +205,9 @@ public class Open311Resource {
             @Parameter(description = JURISDICTION, schema = @Schema(type = SchemaType.STRING, maxLength = 253)) @QueryParam("jurisdiction_id") String jurisdictionId,
             @Parameter(description = "true adds notes[]", example = "true", schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("extensions") String extensions) {
         Open311Format format = format(suffix);
-        service.checkJurisdiction(jurisdictionId);
-        return service.request(id, extensions).map(requests -> writer.list(format, 200, "service_requests", "request", requests));
+        clients.checkJurisdiction(jurisdictionId);
+        Open311Parameters.Listing listing = parameters.listing(Open311Parameters.RequestFilters.one(id, extensions));
+        return requests.request(id, listing).map(found -> writer.list(format, 200, "service_requests", "request", found));
     }
 
     @GET
@@ -214,8 +220,8 @@ public class Open311Resource {
             @Parameter(description = FORMAT, schema = @Schema(enumeration = { "json", "xml" })) @PathParam("format") String suffix,
             @Parameter(description = JURISDICTION, schema = @Schema(type = SchemaType.STRING, maxLength = 253)) @QueryParam("jurisdiction_id") String jurisdictionId) {
         Open311Format format = format(suffix);
-        service.checkJurisdiction(jurisdictionId);
-        return service.token(token).map(tokens -> writer.list(format, 200, "service_requests", "request", tokens));
+        clients.checkJurisdiction(jurisdictionId);
+        return requests.token(token).map(tokens -> writer.list(format, 200, "service_requests", "request", tokens));
     }
 
     @GET
@@ -239,9 +245,10 @@ public class Open311Resource {
             @Parameter(description = "1 to 200, default 200", example = "200",
                     schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "200")) @QueryParam("page_size") String pageSize) {
         Open311Format format = format(suffix);
-        service.checkJurisdiction(jurisdictionId);
-        return service.updates(apiKey, startDate, endDate, page, pageSize)
-                .map(updates -> writer.list(format, 200, "service_request_updates", "request_update", updates));
+        clients.checkJurisdiction(jurisdictionId);
+        Open311Parameters.UpdatesPage updatesPage = parameters.updatesPage(startDate, endDate, page, pageSize);
+        return updates.updates(apiKey, updatesPage)
+                .map(found -> writer.list(format, 200, "service_request_updates", "request_update", found));
     }
 
     @POST
@@ -261,28 +268,9 @@ public class Open311Resource {
     public Uni<Response> postUpdate(@Parameter(description = FORMAT, schema = @Schema(enumeration = { "json", "xml" })) @PathParam("format") String suffix,
             @Parameter(hidden = true) @QueryParam("api_key") String queryKey, MultipartFormDataInput input) {
         Open311Format format = format(suffix);
-        return service.postUpdate(form(input, queryKey))
+        Open311Form form = Open311Form.of(input, queryKey);
+        clients.checkJurisdiction(form.first("jurisdiction_id"));
+        return updates.postUpdate(form)
                 .map(accepted -> writer.list(format, 200, "service_request_updates", "request_update", accepted));
-    }
-
-    /** The text fields of a form (files are refused: media come as media_url), with api_key from the query if absent. */
-    private static Map<String, List<String>> form(MultipartFormDataInput input, String queryKey) {
-        Map<String, List<String>> form = new LinkedHashMap<>();
-        if (input != null) {
-            for (Map.Entry<String, Collection<FormValue>> field : input.getValues().entrySet()) {
-                List<String> values = new ArrayList<>();
-                for (FormValue value : field.getValue()) {
-                    if (value.isFileItem()) {
-                        throw ProblemException.badParameter(field.getKey(), "files are not taken; send media_url links");
-                    }
-                    values.add(value.getValue());
-                }
-                form.put(field.getKey(), values);
-            }
-        }
-        if (queryKey != null && Open311Service.first(form, "api_key") == null) {
-            form.put("api_key", List.of(queryKey));
-        }
-        return form;
     }
 }

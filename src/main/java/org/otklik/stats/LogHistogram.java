@@ -1,5 +1,7 @@
 package org.otklik.stats;
 
+import java.util.Arrays;
+
 /**
  * A mergeable distribution of non-negative durations (working minutes) in fixed logarithmic buckets, as
  * DDSketch keeps them: bucket 0 holds [0, 1), bucket k ≥ 1 holds [γ^(k-1), γ^k) with γ = 1.02. A value is
@@ -98,5 +100,15 @@ public final class LogHistogram {
             }
         }
         return counts.length - 1;
+    }
+
+    /** The counts as stored (an int[] column; null stays null). */
+    static Integer[] stored(int[] counts) {
+        return counts == null ? null : Arrays.stream(counts).boxed().toArray(Integer[]::new);
+    }
+
+    /** The counts as read from their column. */
+    static int[] read(Integer[] counts) {
+        return counts == null ? null : Arrays.stream(counts).mapToInt(Integer::intValue).toArray();
     }
 }

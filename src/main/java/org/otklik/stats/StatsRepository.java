@@ -32,7 +32,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public class StatsRepository {
 
     private static final String OPEN_STATUSES = "(select unnest(incident_open_statuses()))";
-    private static final String NOT_CASES = "('REJECTED', 'DUPLICATE')";
+    static final String NOT_CASES = "('REJECTED', 'DUPLICATE')";
 
     // $1 period start, $2 period end (exclusive), $3 now, $4 zone, $5 workday start, $6 workday end,
     // $7 working ISO weekdays, $8 holidays, $9 transferred working days, $10/$11 first/last calendar day
@@ -165,12 +165,9 @@ public class StatsRepository {
     /** One row for all incidents received in [start, end), then one per responsible organisation. */
     public Uni<List<FiguresRow>> figures(Instant start, Instant end, Instant now, LocalDate calendarFrom,
             LocalDate calendarTo) {
-        Tuple parameters = Tuple.from(List.of(utc(start), utc(end), utc(now), calendar.zone().getId(),
-                calendar.workdayStart(), calendar.workdayEnd(), workingWeekdays(),
-                calendar.holidays().toArray(LocalDate[]::new),
-                calendar.transferredWorkingDays().orElse(List.of()).toArray(LocalDate[]::new),
-                calendarFrom, calendarTo));
-        return pool.preparedQuery(FIGURES).execute(parameters)
+        List<Object> parameters = new ArrayList<>(List.of(utc(start), utc(end), utc(now)));
+        parameters.addAll(zoneAndCalendar(calendar, calendarFrom, calendarTo));
+        return pool.preparedQuery(FIGURES).execute(Tuple.from(parameters))
                 .map(rows -> {
                     List<FiguresRow> result = new ArrayList<>();
                     rows.forEach(row -> result.add(figuresRow(row)));
@@ -230,11 +227,15 @@ public class StatsRepository {
                 });
     }
 
-    Integer[] workingWeekdays() {
-        return calendar.workingDays().stream().map(DayOfWeek::getValue).sorted().toArray(Integer[]::new);
+    /** The zone and the working calendar from {@code from} to {@code to}: parameters $4 to $11 of {@link #CALENDAR}. */
+    static List<Object> zoneAndCalendar(CalendarConfig calendar, LocalDate from, LocalDate to) {
+        return List.of(calendar.zone().getId(), calendar.workdayStart(), calendar.workdayEnd(),
+                calendar.workingDays().stream().map(DayOfWeek::getValue).sorted().toArray(Integer[]::new),
+                calendar.holidays().toArray(LocalDate[]::new),
+                calendar.transferredWorkingDays().orElse(List.of()).toArray(LocalDate[]::new), from, to);
     }
 
-    private static OffsetDateTime utc(Instant instant) {
+    static OffsetDateTime utc(Instant instant) {
         return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 

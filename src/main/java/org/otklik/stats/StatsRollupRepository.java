@@ -1,10 +1,10 @@
 package org.otklik.stats;
 
-import java.time.DayOfWeek;
+import static org.otklik.stats.StatsRepository.NOT_CASES;
+import static org.otklik.stats.StatsRepository.utc;
+
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -54,7 +54,6 @@ public class StatsRollupRepository {
     private static final String PENDING = "select sign, supporter, " + SOURCE_COLUMNS + " from stats_delta"
             + " where id between (select min(id) from stats_delta) and (select max(id) from stats_delta)"
             + " and created_at >= $1 and created_at < $2";
-    private static final String NOT_CASES = "('REJECTED', 'DUPLICATE')";
 
     private static final String COUNTERS = """
             with src as (%s),
@@ -195,11 +194,9 @@ public class StatsRollupRepository {
                 StatsRepository.workingMinutesAt("c0", "r.created_local"),
                 LogHistogram.bucketSql("fr", "$3::int"), LogHistogram.bucketSql("ans", "$3::int"));
         Tuple counterParameters = Tuple.of(bounds.getValue(0), bounds.getValue(1), calendar.zone().getId());
-        Tuple histogramParameters = Tuple.from(List.of(bounds.getValue(0), bounds.getValue(1), LogHistogram.MAX_BUCKET,
-                calendar.zone().getId(), calendar.workdayStart(), calendar.workdayEnd(), workingWeekdays(),
-                calendar.holidays().toArray(LocalDate[]::new),
-                calendar.transferredWorkingDays().orElse(List.of()).toArray(LocalDate[]::new),
-                calendarFrom, calendarTo));
+        List<Object> histogramParameters = new ArrayList<>(
+                List.of(bounds.getValue(0), bounds.getValue(1), LogHistogram.MAX_BUCKET));
+        histogramParameters.addAll(StatsRepository.zoneAndCalendar(calendar, calendarFrom, calendarTo));
         return connection.preparedQuery(counters).execute(counterParameters)
                 .invoke(rows -> rows.forEach(row -> {
                     Rollup rollup = result.computeIfAbsent(new DayKey(row.getLocalDate("day"), row.getString("dimension"),
@@ -208,7 +205,7 @@ public class StatsRollupRepository {
                         rollup.counts[counter.ordinal()] += row.getLong(counter.column());
                     }
                 }))
-                .chain(() -> connection.preparedQuery(histograms).execute(histogramParameters))
+                .chain(() -> connection.preparedQuery(histograms).execute(Tuple.from(histogramParameters)))
                 .map(rows -> {
                     rows.forEach(row -> {
                         Rollup rollup = result.computeIfAbsent(new DayKey(row.getLocalDate("day"), ORG,
@@ -257,8 +254,8 @@ public class StatsRollupRepository {
                     for (long count : rollup.counts) {
                         values.add(count);
                     }
-                    values.add(boxed(rollup.firstResponseHistogram));
-                    values.add(boxed(rollup.answerHistogram));
+                    values.add(LogHistogram.stored(rollup.firstResponseHistogram));
+                    values.add(LogHistogram.stored(rollup.answerHistogram));
                     batch.add(Tuple.from(values));
                 });
         return connection.preparedQuery(UPSERT).executeBatch(batch).replaceWithVoid();
@@ -286,30 +283,14 @@ public class StatsRollupRepository {
                 });
     }
 
-    private Integer[] workingWeekdays() {
-        return calendar.workingDays().stream().map(DayOfWeek::getValue).sorted().toArray(Integer[]::new);
-    }
-
     private static Stored stored(Row row) {
         Rollup rollup = new Rollup();
         for (Counter counter : Counter.values()) {
             rollup.counts[counter.ordinal()] = row.getLong(counter.column());
         }
-        rollup.firstResponseHistogram = unboxed(row.getArrayOfIntegers("fr_hist"));
-        rollup.answerHistogram = unboxed(row.getArrayOfIntegers("ans_hist"));
+        rollup.firstResponseHistogram = LogHistogram.read(row.getArrayOfIntegers("fr_hist"));
+        rollup.answerHistogram = LogHistogram.read(row.getArrayOfIntegers("ans_hist"));
         return new Stored(row.getString("grain").charAt(0),
                 new DayKey(row.getLocalDate("day"), row.getString("dimension"), row.getString("code")), rollup);
-    }
-
-    private static Integer[] boxed(int[] counts) {
-        return counts == null ? null : Arrays.stream(counts).boxed().toArray(Integer[]::new);
-    }
-
-    private static int[] unboxed(Integer[] counts) {
-        return counts == null ? null : Arrays.stream(counts).mapToInt(Integer::intValue).toArray();
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 }

@@ -123,14 +123,14 @@ class Open311RequestsTest {
 
     @Test
     void fixMyStreetUnpinnedReportsAndMediaAreAccepted() {
-        String number = submitted(pothole(key).formParam("address_id", Open311Service.NOT_PINPOINTED)
+        String number = submitted(pothole(key).formParam("address_id", Open311RequestForm.NOT_PINPOINTED)
                 .formParam("deviceid", "fms-ios").formParam("media_url", "http://fms.example.org/photo/7.jpeg")
                 .post(BASE + "requests.json"));
         assertThat(Staff.detail(TestTokens.operator(), number).extract().path("attachments").toString()).contains("7.jpeg");
 
         List<String> errors = Open311Checks.jsonErrors(given().contentType("application/x-www-form-urlencoded")
                 .formParam("api_key", key).formParam("service_code", "roads.potholes")
-                .formParam("address_id", Open311Service.NOT_PINPOINTED).post(BASE + "requests.json"), 400);
+                .formParam("address_id", Open311RequestForm.NOT_PINPOINTED).post(BASE + "requests.json"), 400);
         assertThat(errors.get(0)).contains("one location is required");
     }
 
