@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -13,6 +14,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.otklik.testsupport.Await;
 import org.otklik.testsupport.DatabaseProxy;
 import org.otklik.testsupport.Feedback;
 import org.otklik.testsupport.Staff;
@@ -102,11 +104,14 @@ class DatabaseOutageTest {
         String key = UUID.randomUUID().toString();
         List<Call> calls = everyKindOfCall(number, citizen, key, marker);
 
+        // Reference data is kept for a minute: read just before the outage, it is still served during it.
+        String categoriesTag = given().when().get("/api/v1/categories").then().statusCode(200).extract().header("ETag");
+
         DatabaseProxy.cut();
+        given().when().get("/api/v1/categories").then().statusCode(200).header("ETag", categoriesTag);
         for (int round = 0; round < 2; round++) {
             calls.forEach(DatabaseOutageTest::assertUnavailableWithinASecond);
         }
-        given().when().get("/api/v1/categories").then().statusCode(org.hamcrest.Matchers.anyOf(equalTo(200), equalTo(503)));
         awaitReadiness("DOWN");
 
         DatabaseProxy.restore();
@@ -154,20 +159,8 @@ class DatabaseOutageTest {
     }
 
     private static void awaitReadiness(String status) {
-        String seen = null;
-        for (int i = 0; i < 100; i++) {
-            seen = given().when().get("/q/health/ready").then().extract().path("status");
-            if (status.equals(seen)) {
-                return;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-        assertThat(seen).as("readiness within 10 s").isEqualTo(status);
+        Await.until("readiness " + status, Duration.ofSeconds(10),
+                () -> status.equals(given().when().get("/q/health/ready").then().extract().path("status")));
     }
 
     private long count(String sql, String value) {

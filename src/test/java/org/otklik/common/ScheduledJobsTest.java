@@ -2,6 +2,7 @@ package org.otklik.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -13,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
+import org.otklik.testsupport.Await;
 import org.otklik.testsupport.Parallel;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -25,6 +27,18 @@ class ScheduledJobsTest {
 
     @Inject
     ScheduledJobs jobs;
+
+    @Inject
+    Clock clock;
+
+    /** The slot of {@code interval} the clock is in (slots are counted from the epoch, as ScheduledJobs counts them). */
+    private long slot(Duration interval) {
+        return clock.millis() / interval.toMillis();
+    }
+
+    private void awaitSlotAfter(long slot, Duration interval) {
+        Await.until("a slot of " + interval + " after slot " + slot, Duration.ofSeconds(5), () -> slot(interval) > slot);
+    }
 
     private Optional<Integer> attempt(String job, Duration interval, AtomicInteger runs, Duration takes) {
         try {
@@ -54,13 +68,16 @@ class ScheduledJobsTest {
         Duration interval = Duration.ofMillis(500);
         AtomicInteger runs = new AtomicInteger();
         assertThat(attempt(job, interval, runs, Duration.ZERO)).isPresent();
-        Thread.sleep(600);
-        assertThat(attempt(job, interval, runs, Duration.ZERO)).as("next interval").isPresent();
-        Thread.sleep(600);
+        // attempts within the slot just run are skipped (runs stays put) until the next slot runs the job again
+        Await.until("a run in a later interval", Duration.ofSeconds(5),
+                () -> attempt(job, interval, runs, Duration.ZERO).isPresent());
+        assertThat(runs.get()).isEqualTo(2);
+        awaitSlotAfter(slot(interval), interval);
         // a slow run spanning the next interval keeps other instances out until it ends
         CompletableFuture<Optional<Integer>> slow = CompletableFuture.supplyAsync(
                 () -> attempt(job, interval, runs, Duration.ofMillis(1500)));
-        Thread.sleep(700);
+        Await.until("the slow run has started", Duration.ofSeconds(5), () -> runs.get() == 3);
+        awaitSlotAfter(slot(interval), interval);
         assertThat(attempt(job, interval, runs, Duration.ZERO)).as("a run is still unfinished").isEmpty();
         assertThat(slow.get(10, TimeUnit.SECONDS)).isPresent();
         assertThat(attempt(job, interval, runs, Duration.ZERO)).as("the slow run has ended").isPresent();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import java.util.stream.Collectors;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
+import org.otklik.testsupport.Await;
 import org.otklik.testsupport.Feedback;
 import org.otklik.testsupport.Staff;
 import org.otklik.testsupport.TestTokens;
@@ -100,11 +102,17 @@ class DeliveryFencingTest {
                 .iterator().next();
     }
 
-    private static void awaitReceived(String path, int count) throws InterruptedException {
-        for (int i = 0; i < 100 && WebhookReceiver.received(path).size() < count; i++) {
-            Thread.sleep(50);
-        }
-        assertThat(WebhookReceiver.received(path)).hasSizeGreaterThanOrEqualTo(count);
+    private static void awaitReceived(String path, int count) {
+        Await.until(count + " requests at " + path, Duration.ofSeconds(5), () -> WebhookReceiver.received(path).size() >= count);
+    }
+
+    private OffsetDateTime databaseNow() {
+        return pool.query("select clock_timestamp() as now").execute().await().atMost(Duration.ofSeconds(5))
+                .iterator().next().getOffsetDateTime("now");
+    }
+
+    private boolean delivered(String subscription, String number) {
+        return "DELIVERED".equals(delivery(subscription, number).getString("state"));
     }
 
     @Test
@@ -119,16 +127,17 @@ class DeliveryFencingTest {
                 numbers.add(answeredIncident("Сделано " + i));
             }
             // While one relay's round is in flight (3.5 s, past the 2 s lease), the other keeps running rounds.
-            long until = System.currentTimeMillis() + 15_000;
-            while (System.currentTimeMillis() < until
-                    && numbers.stream().anyMatch(n -> !"DELIVERED".equals(delivery(subscription, n).getString("state")))) {
+            Await.until("every event delivered", Duration.ofSeconds(30), () -> {
                 CompletableFuture<Integer> first = relayInBackground();
-                while (!first.isDone()) {
-                    relayInBackground().get(20, TimeUnit.SECONDS);
-                    Thread.sleep(200);
-                }
+                Await.until("the first relay's round ends", Duration.ofSeconds(20), () -> {
+                    if (!first.isDone()) {
+                        relayInBackground().get(20, TimeUnit.SECONDS);
+                    }
+                    return first.isDone();
+                });
                 first.get();
-            }
+                return numbers.stream().allMatch(n -> delivered(subscription, n));
+            });
             Map<String, Long> perEvent = WebhookReceiver.received(path).stream()
                     .collect(Collectors.groupingBy(r -> r.header("webhook-id"), Collectors.counting()));
             assertThat(perEvent).hasSize(numbers.size());
@@ -153,9 +162,11 @@ class DeliveryFencingTest {
             String number = answeredIncident("Сделано");
             CompletableFuture<Integer> round = relayInBackground();
             awaitReceived(path, 1);
+            // the row was claimed before the receiver saw it, so its first lease ends by now + one lease
+            OffsetDateTime firstLeaseEndsBy = databaseNow().plus(config.lease());
             String id = delivery(subscription, number).getUUID("id").toString();
 
-            Thread.sleep(2500);
+            Await.until("the first lease has run out", Duration.ofSeconds(10), () -> databaseNow().isAfter(firstLeaseEndsBy));
             Row midway = delivery(subscription, number);
             assertThat(midway.getString("state")).isEqualTo("PENDING");
             assertThat(midway.getBoolean("leased")).as("leased beyond the first 2 s lease").isTrue();

@@ -26,6 +26,7 @@ import org.otklik.incident.Resolution;
 import org.otklik.incident.WorkflowRequests;
 import org.otklik.incident.WorkflowService;
 import org.otklik.security.Caller;
+import org.otklik.testsupport.DeliveryRounds;
 import org.otklik.testsupport.Feedback;
 import org.otklik.testsupport.Staff;
 import org.otklik.testsupport.TestTokens;
@@ -77,12 +78,8 @@ class DeliveryTest {
         given().auth().oauth2(ADMIN).when().delete("/api/v1/admin/webhooks/" + subscribed.id());
     }
 
-    private void relayUntil(BooleanSupplier done) throws Throwable {
-        for (int round = 0; round < 60 && !done.getAsBoolean(); round++) {
-            VertxContextSupport.subscribeAndAwait(() -> relay.runOnce());
-            Thread.sleep(50);
-        }
-        assertThat(done.getAsBoolean()).as("delivered within 60 relay rounds").isTrue();
+    private void relayUntil(BooleanSupplier done) {
+        DeliveryRounds.until(relay, "the expected deliveries", done);
     }
 
     private Integer relayOnce() throws Exception {
@@ -405,7 +402,7 @@ class DeliveryTest {
             assertThat(WebhookReceiver.received(path)).isEmpty();
             VertxContextSupport.subscribeAndAwait(() -> relay.runOnce());
             assertThat(WebhookReceiver.received(path)).as("leased by the stopped relay").isEmpty();
-            Thread.sleep(2200);
+            // rounds find it leased until the stopped relay's 2 s lease runs out, then send it
             relayUntil(() -> forIncident(path, number).size() == 1);
         } finally {
             unsubscribe(subscriber);

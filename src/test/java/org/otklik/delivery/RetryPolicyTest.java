@@ -117,6 +117,16 @@ class RetryPolicyTest {
         assertThatThrownBy(() -> new RetryPolicy(List.of(), fixed(0.5))).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new RetryPolicy(List.of(Duration.ZERO), fixed(0.5)))
                 .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new RetryPolicy(List.of(Duration.ofSeconds(5), Duration.ofSeconds(-1)), fixed(0.5)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aRetryAfterOfExactlyADayIsKept() {
+        RetryPolicy policy = new RetryPolicy(RetryPolicy.DEFAULT_SCHEDULE, fixed(0.0));
+
+        assertThat(policy.nextAttempt(1, NOW, Optional.of(RetryPolicy.MAX_RETRY_AFTER))).contains(NOW.plus(Duration.ofDays(1)));
+        assertThat(policy.nextAttempt(1, NOW, Optional.of(Duration.ofDays(1).plusMillis(1)))).contains(NOW.plus(Duration.ofDays(1)));
     }
 
     @Test

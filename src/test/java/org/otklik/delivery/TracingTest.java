@@ -3,12 +3,15 @@ package org.otklik.delivery;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
+import org.otklik.testsupport.Await;
+import org.otklik.testsupport.DeliveryRounds;
 import org.otklik.testsupport.Feedback;
 import org.otklik.testsupport.Staff;
 import org.otklik.testsupport.TestTokens;
@@ -19,7 +22,6 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.quarkus.vertx.VertxContextSupport;
 
 /**
  * Tracing switched on (an OTLP endpoint configured; here the test's own HTTP receiver, taking OTLP over
@@ -59,10 +61,7 @@ class TracingTest {
             String number = Feedback.submitAs(TestTokens.citizen(Feedback.uniqueSubject("traced")), Feedback.pothole());
             Staff.accept(number);
             Staff.answer(TestTokens.operator(), number, "Яма заделана");
-            for (int round = 0; round < 60 && WebhookReceiver.received(path).isEmpty(); round++) {
-                VertxContextSupport.subscribeAndAwait(() -> relay.runOnce());
-                Thread.sleep(50);
-            }
+            DeliveryRounds.until(relay, "the webhook at " + path, () -> !WebhookReceiver.received(path).isEmpty());
             List<Received> received = WebhookReceiver.received(path);
             assertThat(received).isNotEmpty();
             assertThat(received.get(0).header("traceparent")).matches(traceparentPattern);
@@ -76,10 +75,7 @@ class TracingTest {
         String correlationId = given().when().get("/test-probe/boom").then().statusCode(500)
                 .extract().path("correlationId");
         assertThat(correlationId).matches("[0-9a-f]{32}");
-        for (int wait = 0; wait < 100 && exports().isEmpty(); wait++) {
-            Thread.sleep(100);
-        }
-        assertThat(exports()).as("spans exported over OTLP").isNotEmpty();
+        Await.until("spans exported over OTLP", Duration.ofSeconds(10), () -> !exports().isEmpty());
     }
 
     private static List<Received> exports() {

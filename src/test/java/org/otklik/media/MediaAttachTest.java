@@ -19,6 +19,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 import org.otklik.delivery.DeliveryRelay;
+import org.otklik.testsupport.DeliveryRounds;
 import org.otklik.testsupport.Feedback;
 import org.otklik.testsupport.Parallel;
 import org.otklik.testsupport.Photos;
@@ -228,12 +229,8 @@ class MediaAttachTest {
                 .map(rows -> rows.iterator().next().getLong("n")));
     }
 
-    private void relayUntil(BooleanSupplier done) throws Throwable {
-        for (int round = 0; round < 60 && !done.getAsBoolean(); round++) {
-            await(relay.runOnce());
-            Thread.sleep(50);
-        }
-        assertThat(done.getAsBoolean()).as("delivered within 60 relay rounds").isTrue();
+    private void relayUntil(BooleanSupplier done) {
+        DeliveryRounds.until(relay, "the expected deliveries", done);
     }
 
     private static <T> T await(Uni<T> work) throws Throwable {

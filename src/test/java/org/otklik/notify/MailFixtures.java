@@ -15,6 +15,7 @@ import java.util.UUID;
 
 import jakarta.mail.internet.MimeMessage;
 
+import org.otklik.testsupport.Await;
 import org.otklik.testsupport.MailServer;
 import org.otklik.testsupport.TestTokens;
 
@@ -103,21 +104,15 @@ final class MailFixtures {
         }
     }
 
-    /** Rounds until a round claims nothing (at most 60). */
+    /** Rounds until a round claims nothing (retries of the tests' 10 ms schedule fall due between rounds). */
     static void relayAll(MailRelay relay) throws InterruptedException {
-        for (int round = 0; round < 60; round++) {
-            if (relayOnce(relay) == 0) {
-                return;
-            }
-            Thread.sleep(20);
-        }
+        Await.until("a mail relay round that claims nothing", Duration.ofSeconds(30), () -> relayOnce(relay) == 0);
     }
 
     /** The mails GreenMail stored for the address, waiting briefly for those it has just accepted. */
     static List<MimeMessage> awaitMails(String address, int count) throws InterruptedException {
-        for (int i = 0; i < 50 && MailServer.receivedBy(address).size() < count; i++) {
-            Thread.sleep(20);
-        }
+        Await.until(count + " mails received by " + address, Duration.ofSeconds(5),
+                () -> MailServer.receivedBy(address).size() >= count);
         List<MimeMessage> received = MailServer.receivedBy(address);
         assertThat(received).as("mails received by " + address).hasSize(count);
         return received;

@@ -27,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
+import org.otklik.testsupport.Await;
 import org.otklik.testsupport.MailServer;
 import org.otklik.testsupport.TestTokens;
 
@@ -62,11 +63,12 @@ class MailRelayTest {
         return publish(notice(title, "housing.cold_water", List.of("kuibyshevsky")));
     }
 
-    private void relayRounds(int rounds) throws InterruptedException {
-        for (int i = 0; i < rounds; i++) {
+    /** Relay rounds until the resident's mail is in {@code state} (its retries fall due every 10 ms in tests). */
+    private void relayUntil(String email, String state) {
+        Await.until("the mail to " + email + " is " + state, Duration.ofSeconds(20), () -> {
             relayOnce(relay);
-            Thread.sleep(30);
-        }
+            return state.equals(mailRows(pool, email).get(0).getString("state"));
+        });
     }
 
     @Test
@@ -82,7 +84,7 @@ class MailRelayTest {
         assertThat(first.getInteger("last_status")).isEqualTo(451);
         assertThat(first.getString("last_error")).contains("451").doesNotContain(email);
 
-        relayRounds(10);
+        relayUntil(email, "DELIVERED");
         Row done = mailRows(pool, email).get(0);
         assertThat(done.getString("state")).isEqualTo("DELIVERED");
         assertThat(done.getInteger("attempts")).isEqualTo(3);
@@ -95,7 +97,7 @@ class MailRelayTest {
         follower(email);
         MailServer.failTemporarily(email, 1000);
         coldWaterNotice("Авария водопровода");
-        relayRounds(20);
+        relayUntil(email, "DEAD");
         Row dead = mailRows(pool, email).get(0);
         assertThat(dead.getString("state")).isEqualTo("DEAD");
         assertThat(dead.getInteger("attempts")).as("the first try and seven retries").isEqualTo(8);
@@ -169,16 +171,17 @@ class MailRelayTest {
         MailServer.stall(email, 3500);
         coldWaterNotice("Медленный сервер");
         CompletableFuture<Integer> first = CompletableFuture.supplyAsync(() -> relayOnce(relay));
-        long until = System.currentTimeMillis() + 6000;
-        while (!first.isDone() && System.currentTimeMillis() < until) {
-            relayOnce(relay);
-            Thread.sleep(200);
-        }
+        // a second relay keeps running rounds while the first one's send stalls past its lease
+        Await.until("the first relay's round ends", Duration.ofSeconds(20), () -> {
+            if (!first.isDone()) {
+                relayOnce(relay);
+            }
+            return first.isDone();
+        });
         first.get(20, TimeUnit.SECONDS);
         relayAll(relay);
-        awaitMails(email, 1);
-        Thread.sleep(500);
-        assertThat(MailServer.receivedBy(email)).as("the lease was renewed while the server stalled").hasSize(1);
+        // every relay round has returned, and GreenMail stores a mail before it answers its DATA: none is in flight
+        assertThat(awaitMails(email, 1)).as("the lease was renewed while the server stalled").hasSize(1);
         assertThat(mailRows(pool, email).get(0).getInteger("attempts")).isEqualTo(1);
     }
 

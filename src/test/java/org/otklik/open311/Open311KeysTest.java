@@ -74,7 +74,10 @@ class Open311KeysTest {
         Response unknown = given().auth().oauth2(TestTokens.admin()).post(PATH + "/" + UUID.randomUUID() + "/revocation");
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(unknown.contentType()).startsWith("application/problem+json");
-        assertThat(given().auth().oauth2(TestTokens.admin()).post(PATH + "/not-a-uuid/revocation").statusCode()).isIn(400, 404);
+        Response malformed = given().auth().oauth2(TestTokens.admin()).post(PATH + "/not-a-uuid/revocation");
+        assertThat(malformed.statusCode()).as("an id that is no UUID is a bad parameter, not an unknown key").isEqualTo(400);
+        assertThat(malformed.contentType()).startsWith("application/problem+json");
+        assertThat(malformed.jsonPath().getString("type")).isEqualTo("https://otklik.org/problems/bad-parameter");
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.otklik.testsupport.Await;
 import org.otklik.testsupport.Staff;
 import org.otklik.testsupport.TestTokens;
 import org.w3c.dom.Element;
@@ -105,15 +106,7 @@ class Open311RoundTripTest {
         assertThat(requests.asString()).doesNotContain("Задвижка", "fms-user", "Петров", "Холодные батареи", "fixmystreet.example.org");
     }
 
-    private static <T> T poll(java.util.function.Supplier<Optional<T>> check) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        while (Instant.now().isBefore(deadline)) {
-            Optional<T> found = check.get();
-            if (found.isPresent()) {
-                return found.get();
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("the update did not arrive within 20 s");
+    private static <T> T poll(java.util.function.Supplier<Optional<T>> check) {
+        return Await.find("the update", Duration.ofSeconds(20), check::get);
     }
 }

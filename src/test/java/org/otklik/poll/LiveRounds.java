@@ -1,9 +1,10 @@
 package org.otklik.poll;
 
 import java.time.Duration;
-import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+
+import org.otklik.testsupport.Await;
 
 /**
  * A LIVE round run by a test itself. {@link TallyJobs#refreshLive()} skips its round while another one holds the
@@ -22,19 +23,7 @@ class LiveRounds {
     }
 
     int refresh() {
-        for (int attempt = 0; attempt < 200; attempt++) {
-            Optional<Integer> done = tallies.exclusively(TallyRepository.LIVE_LOCK, live::refresh)
-                    .await().atMost(Duration.ofSeconds(30));
-            if (done.isPresent()) {
-                return done.get();
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("the LIVE lock stayed taken for 10 s");
+        return Await.find("a LIVE round of the test's own (the LIVE lock free)", Duration.ofSeconds(10),
+                () -> tallies.exclusively(TallyRepository.LIVE_LOCK, live::refresh).await().atMost(Duration.ofSeconds(30)));
     }
 }

@@ -129,4 +129,87 @@ class WorkingCalendarTest {
         assertThatThrownBy(() -> calendar.plusWorkingHours(at("2026-11-23T10:00"), -1))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aWholeWorkingDayFromOpeningEndsAtClosingTheSameDay() {
+        assertThat(local(calendar.plusWorkingHours(at("2026-11-23T09:00"), 9))).isEqualTo("2026-11-23T18:00");
+    }
+
+    @Test
+    void theLastMinuteBeforeClosingCountsToday() {
+        assertThat(local(calendar.plusWorkingHours(at("2026-11-23T17:59"), 1))).isEqualTo("2026-11-24T09:59");
+    }
+
+    @Test
+    void noHoursFromOutsideWorkingTimeIsTheNextOpening() {
+        assertThat(local(calendar.plusWorkingHours(at("2026-11-23T11:20"), 0))).isEqualTo("2026-11-23T11:20");
+        assertThat(local(calendar.plusWorkingHours(at("2026-11-21T12:00"), 0))).as("Saturday").isEqualTo("2026-11-23T09:00");
+        assertThat(local(calendar.plusWorkingHours(at("2026-11-04T10:00"), 0))).as("a holiday").isEqualTo("2026-11-05T09:00");
+    }
+
+    @Test
+    void theLastInstantOfAHolidayCountsFromTheNextMorning() {
+        assertThat(local(calendar.plusWorkingHours(at("2026-11-04T23:59:59"), 1))).isEqualTo("2026-11-05T10:00");
+    }
+
+    @Test
+    void theDayOfAnInstantIsTheCalendarsDay() {
+        // 2026-11-22T21:30Z is Monday 01:30 in Samara, though still Sunday in UTC: the term counts from Tuesday
+        assertThat(local(calendar.plusWorkingDays(Instant.parse("2026-11-22T21:30:00Z"), 1))).isEqualTo("2026-11-24T18:00");
+        assertThat(local(calendar.plusWorkingDays(Instant.parse("2026-11-22T19:59:59Z"), 1))).isEqualTo("2026-11-23T18:00");
+    }
+
+    @Test
+    void workingDaysFromAHolidayOrATransferredSaturday() {
+        assertThat(local(calendar.plusWorkingDays(at("2026-11-04T12:00"), 1))).isEqualTo("2026-11-05T18:00");
+        assertThat(local(calendar.plusWorkingDays(at("2026-11-27T12:00"), 1))).as("Friday to the transferred Saturday")
+                .isEqualTo("2026-11-28T18:00");
+        assertThat(local(calendar.plusWorkingDays(at("2026-11-28T12:00"), 1))).isEqualTo("2026-11-30T18:00");
+    }
+
+    @Test
+    void theEndOfAWorkingDayIsItsClosingTime() {
+        assertThat(local(calendar.endOfWorkingDay(LocalDate.parse("2026-11-23")))).isEqualTo("2026-11-23T18:00");
+        assertThat(local(calendar.endOfWorkingDay(LocalDate.parse("2026-11-28")))).as("transferred Saturday")
+                .isEqualTo("2026-11-28T18:00");
+    }
+
+    @Test
+    void theEndOfADayOffIsTheEndOfTheNextWorkingDay() {
+        assertThat(local(calendar.endOfWorkingDay(LocalDate.parse("2026-11-22")))).as("Sunday").isEqualTo("2026-11-23T18:00");
+        assertThat(local(calendar.endOfWorkingDay(LocalDate.parse("2026-11-04")))).as("holiday").isEqualTo("2026-11-05T18:00");
+        assertThat(local(calendar.endOfWorkingDay(LocalDate.parse("2026-12-31")))).as("the New Year holidays")
+                .isEqualTo("2027-01-11T18:00");
+    }
+
+    @Test
+    void aTransferredWorkingDayCountsEvenWhenItIsAlsoAHoliday() {
+        LocalDate day = LocalDate.parse("2027-01-08");
+        WorkingCalendar transferred = new WorkingCalendar(SAMARA, LocalTime.of(9, 0), LocalTime.of(18, 0),
+                EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), HOLIDAYS, Set.of(day));
+
+        assertThat(calendar.isWorkingDay(day)).isFalse();
+        assertThat(transferred.isWorkingDay(day)).isTrue();
+    }
+
+    @Test
+    void aCalendarOfTransferredDaysAloneWorksOnlyOnThem() {
+        WorkingCalendar onlyTransferred = new WorkingCalendar(SAMARA, LocalTime.of(9, 0), LocalTime.of(18, 0),
+                EnumSet.noneOf(DayOfWeek.class), Set.of(), Set.of(LocalDate.parse("2026-11-28")));
+
+        assertThat(onlyTransferred.isWorkingDay(LocalDate.parse("2026-11-23"))).isFalse();
+        assertThat(local(onlyTransferred.plusWorkingHours(at("2026-11-23T10:00"), 2))).isEqualTo("2026-11-28T11:00");
+    }
+
+    @Test
+    void aCalendarNeedsADayThatStartsBeforeItEndsAndSomeWorkingDays() {
+        Set<DayOfWeek> weekdays = EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY);
+        assertThatThrownBy(() -> new WorkingCalendar(SAMARA, LocalTime.of(18, 0), LocalTime.of(9, 0), weekdays, Set.of(), Set.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("start before it ends");
+        assertThatThrownBy(() -> new WorkingCalendar(SAMARA, LocalTime.of(9, 0), LocalTime.of(9, 0), weekdays, Set.of(), Set.of()))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new WorkingCalendar(SAMARA, LocalTime.of(9, 0), LocalTime.of(18, 0),
+                EnumSet.noneOf(DayOfWeek.class), Set.of(), Set.of())).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("needs working days");
+    }
 }
