@@ -21,6 +21,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/throwaway-app.sh
+. scripts/pgbouncer.sh
 
 LOAD_REQUESTS=${LOAD_REQUESTS:-3000}
 IN_FLIGHT=${IN_FLIGHT:-32}
@@ -55,33 +56,7 @@ psql -qX -c "drop schema if exists $SCHEMA cascade"
 
 pgbouncer_port=$(free_port)
 log "PgBouncer $(pgbouncer --version | head -1 | awk '{print $2}') on 127.0.0.1:$pgbouncer_port, transaction mode, as k8s/base/pooler.yaml"
-cat >"$work/pgbouncer.ini" <<INI
-[databases]
-otklik = host=127.0.0.1 port=5432 dbname=postgres user=postgres connect_query='set search_path = $SCHEMA; set statement_timeout = 15000'
-[pgbouncer]
-listen_addr = 127.0.0.1
-listen_port = $pgbouncer_port
-unix_socket_dir =
-auth_type = trust
-auth_file = $work/users.txt
-admin_users = postgres
-pool_mode = transaction
-max_client_conn = 200
-default_pool_size = $POOL_SIZE
-reserve_pool_size = 5
-ignore_startup_parameters = extra_float_digits,options,search_path,statement_timeout
-query_wait_timeout = 5
-server_connect_timeout = 2
-server_login_retry = 1
-logfile = $work/pgbouncer.log
-pidfile = $work/pgbouncer.pid
-INI
-echo '"postgres" ""' >"$work/users.txt"
-chmod 644 "$work/pgbouncer.ini" "$work/users.txt"
-touch "$work/pgbouncer.log" && chown postgres "$work/pgbouncer.log" && chown postgres "$work"
-pgbouncer -d -u postgres "$work/pgbouncer.ini"
-for _ in $(seq 1 50); do pg_isready -q -h 127.0.0.1 -p "$pgbouncer_port" && break; sleep 0.1; done
-pg_isready -q -h 127.0.0.1 -p "$pgbouncer_port" || { echo "PgBouncer did not start:" >&2; cat "$work/pgbouncer.log" >&2; exit 1; }
+start_pgbouncer "$work" "$pgbouncer_port" "$SCHEMA" "$POOL_SIZE"
 
 # The service on a free port: direct (host port, database name) or through PgBouncer; client settings.
 # Sets app_pid and base (not in a subshell, so that cleanup can stop it).

@@ -16,6 +16,7 @@
 #   SCALE_OUT_BUILD=false scripts/scale-out.sh      # use the jar in target/quarkus-app as it is
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/pgbouncer.sh
 
 LOAD_REQUESTS=${LOAD_REQUESTS:-3000}
 IN_FLIGHT=${IN_FLIGHT:-32}
@@ -76,32 +77,7 @@ client keys "$work"
 psql -q -c "drop schema if exists $SCHEMA cascade"
 
 log "PgBouncer on 127.0.0.1:$PGBOUNCER_PORT (transaction mode; the database alias sets the schema per server connection)"
-cat >"$work/pgbouncer.ini" <<INI
-[databases]
-otklik = host=127.0.0.1 port=5432 dbname=postgres user=postgres connect_query='set search_path = $SCHEMA; set statement_timeout = 15000'
-[pgbouncer]
-listen_addr = 127.0.0.1
-listen_port = $PGBOUNCER_PORT
-unix_socket_dir =
-auth_type = trust
-auth_file = $work/users.txt
-pool_mode = transaction
-max_client_conn = 200
-default_pool_size = 20
-reserve_pool_size = 5
-ignore_startup_parameters = extra_float_digits,options,search_path,statement_timeout
-query_wait_timeout = 5
-server_connect_timeout = 2
-server_login_retry = 1
-logfile = $work/pgbouncer.log
-pidfile = $work/pgbouncer.pid
-INI
-echo '"postgres" ""' >"$work/users.txt"
-chmod 644 "$work/pgbouncer.ini" "$work/users.txt"
-touch "$work/pgbouncer.log" && chown postgres "$work/pgbouncer.log"
-chown postgres "$work"
-pgbouncer -d -u postgres "$work/pgbouncer.ini"
-chown root "$work"
+start_pgbouncer "$work" "$PGBOUNCER_PORT" "$SCHEMA" 20
 
 log "three instances on ports ${PORTS[*]} (schema $SCHEMA, migrated by whichever starts first, through PgBouncer)"
 for port in "${PORTS[@]}"; do
