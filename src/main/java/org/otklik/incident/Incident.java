@@ -197,11 +197,6 @@ public class Incident {
         return notifyEmail != null ? notifyEmail : contactEmail;
     }
 
-    /** The ETag of this version, which an action's If-Match must name. */
-    public String entityTag() {
-        return "\"" + version + "\"";
-    }
-
     /** Only one interim answer is allowed. */
     boolean awaitsInterimAnswer() {
         return interimAnsweredAt == null;

@@ -39,6 +39,7 @@ import org.otklik.common.KeysetCursor;
 import org.otklik.common.Page;
 import org.otklik.common.ProblemException;
 import org.otklik.common.ProblemType;
+import org.otklik.common.VersionedResource;
 import org.otklik.delivery.DeliveryViews.Delivery;
 import org.otklik.routing.ReferenceCatalog;
 import org.otklik.security.Caller;
@@ -215,7 +216,7 @@ public class StaffIncidentResource {
     }
 
     static Response withTag(StaffIncidentView view) {
-        return Response.ok(view).header(HttpHeaders.ETAG, "\"" + view.version() + "\"").build();
+        return Response.ok(view).header(HttpHeaders.ETAG, VersionedResource.tag(view.version())).build();
     }
 
     @POST
