@@ -21,6 +21,7 @@ import org.jboss.logging.Logger;
 import org.otklik.common.Problem.FieldError;
 import org.otklik.common.ProblemException;
 import org.otklik.common.ProblemType;
+import org.otklik.common.WebLinks;
 import org.otklik.incident.SocialIngestResult.ItemResult;
 import org.otklik.incident.SocialIngestResult.Outcome;
 import org.otklik.location.BoundaryService;
@@ -49,7 +50,6 @@ public class IntakeService {
 
     private static final Logger LOG = Logger.getLogger(IntakeService.class);
     private static final DateTimeFormatter NUMBER_PREFIX = DateTimeFormatter.ofPattern("yyMM");
-    private static final Pattern HTTP_URL = Pattern.compile("https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/\\S*)?");
     private static final Duration POSTED_AT_CLOCK_SKEW = Duration.ofMinutes(5);
     private static final Pattern MEDIA_ID = Pattern.compile("[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}");
 
@@ -385,7 +385,7 @@ public class IntakeService {
         if (item.externalId() == null || item.externalId().isBlank() || item.externalId().length() > 200) {
             return "externalId: must be 1 to 200 characters";
         }
-        if (item.url() == null || item.url().length() > 2000 || !HTTP_URL.matcher(item.url()).matches()) {
+        if (!WebLinks.isHttpOrHttpsLink(item.url())) {
             return "url: must be an http(s) link to the comment";
         }
         if (item.text() == null || item.text().isBlank()) {

@@ -24,6 +24,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.otklik.common.ProblemException;
 import org.otklik.common.PublicCoordinates;
+import org.otklik.common.WebLinks;
 import org.otklik.common.ratelimit.RateLimitGroup;
 import org.otklik.common.ratelimit.RateLimitScope;
 import org.otklik.common.ratelimit.RateLimiter;
@@ -70,7 +71,6 @@ public class Open311Service {
     private static final Pattern ATTRIBUTE = Pattern.compile("attribute\\[([^\\]\\[]+)\\](\\[\\])?");
     private static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 ()-]{8,30}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-    private static final Pattern MEDIA_URL = Pattern.compile("https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/\\S*)?");
     private static final Pattern OWN_ID = Pattern.compile("\\S{1,150}");
     private static final Set<String> ANSWER_EVENTS = Set.of("ANSWERED", "INTERIM_ANSWER", "REJECTED");
     private static final int MAX_MEDIA = 5;
@@ -245,7 +245,7 @@ public class Open311Service {
             throw ProblemException.badParameter("media_url", "at most " + MAX_MEDIA + " links");
         }
         for (String url : media) {
-            if (url.length() > 2000 || !MEDIA_URL.matcher(url).matches()) {
+            if (!WebLinks.isHttpOrHttpsLink(url)) {
                 throw ProblemException.badParameter("media_url", "must be an http(s) URL");
             }
         }
