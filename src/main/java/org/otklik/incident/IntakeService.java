@@ -379,8 +379,8 @@ public class IntakeService {
 
     /** Why an item cannot become an incident, or null when it can. */
     private String problemOf(SocialIngestRequest.Item item) {
-        if (item.platform() == null || !List.of("VK", "OK", "TELEGRAM").contains(item.platform())) {
-            return "platform: must be VK, OK or TELEGRAM";
+        if (!SocialPlatform.isNamed(item.platform())) {
+            return "platform: must be " + SocialPlatform.namesInWords();
         }
         if (item.externalId() == null || item.externalId().isBlank() || item.externalId().length() > 200) {
             return "externalId: must be 1 to 200 characters";
