@@ -25,26 +25,6 @@ public class EntityTags {
         this.objectMapper = objectMapper;
     }
 
-    /**
-     * Whether an {@code If-Match} header lets a change of the entity whose current tag is {@code currentTag}
-     * go ahead: absent, blank or {@code *} does, and so does a list naming the current tag (weak or strong).
-     */
-    public static boolean ifMatchAccepts(String ifMatch, String currentTag) {
-        if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
-            return true;
-        }
-        for (String candidate : ifMatch.split(",")) {
-            String tag = candidate.strip();
-            if (tag.startsWith("W/")) {
-                tag = tag.substring(2);
-            }
-            if (tag.equals(currentTag)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** What the contract allows in {@code If-None-Match}: {@code *} or a list of entity tags, at most 200 characters. */
     public static final int IF_NONE_MATCH_MAX_LENGTH = 200;
     public static final String IF_NONE_MATCH_PATTERN = "^(\\*|(W/)?\".*\")";

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -40,8 +41,10 @@ import io.vertx.mutiny.sqlclient.Pool;
 @ApplicationScoped
 public class DeliveryAdminService {
 
-    private static final List<String> STATES = List.of("PENDING", "DELIVERED", "DEAD", "CANCELLED");
-    static final List<String> DESTINATIONS = List.of("GOSUSLUGI", "SOCIAL", "WEBHOOK", "MAIL");
+    private static final List<String> STATES = Arrays.stream(DeliveryState.values()).map(Enum::name).toList();
+    /** Where deliveries go: the outbox's destinations, and mail. */
+    static final List<String> DESTINATIONS = Stream.concat(Arrays.stream(DeliveryOutbox.Destination.values()).map(Enum::name),
+            Stream.of("MAIL")).toList();
 
     private final Pool pool;
     private final WebhookSubscriptionRepository subscriptions;
@@ -173,7 +176,7 @@ public class DeliveryAdminService {
                 : outbox.retryRefusal(id, now).map(refusal -> {
                     OutboxRepository.RetryRefusal row = refusal
                             .orElseThrow(() -> ProblemException.notFound("No delivery " + id + "."));
-                    if (row.inFlight() && "PENDING".equals(row.state())) {
+                    if (row.inFlight() && DeliveryState.PENDING.name().equals(row.state())) {
                         throw new ProblemException(ProblemType.CONFLICT,
                                 "The delivery is being sent right now; retry it after this attempt has ended.");
                     }

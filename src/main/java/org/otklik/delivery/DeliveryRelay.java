@@ -115,14 +115,14 @@ public class DeliveryRelay {
         List<String> secrets = new ArrayList<>();
         String url;
         boolean active = true;
-        switch (destination) {
-            case "GOSUSLUGI" -> {
+        switch (DeliveryOutbox.Destination.valueOf(destination)) {
+            case GOSUSLUGI -> {
                 url = config.gosuslugiUrl().orElse(null);
                 if (config.gosuslugiAuth().contains(DeliveryConfig.GatewayAuth.SIGNATURE)) {
                     config.gosuslugiSecret().ifPresent(secrets::add);
                 }
             }
-            case "SOCIAL" -> {
+            case SOCIAL -> {
                 url = config.socialUrl().orElse(null);
                 config.socialSecret().ifPresent(secrets::add);
             }
@@ -147,21 +147,21 @@ public class DeliveryRelay {
     private Uni<Void> deliver(Claimed row) {
         Instant now = clock.instant();
         if (!row.subscriptionActive() || row.url() == null) {
-            return finish(row, "CANCELLED", null,
+            return finish(row, DeliveryState.CANCELLED, null,
                     new DeliveryFailure(DeliveryFailure.Kind.DESTINATION_REFUSED, "destination no longer configured"), null);
         }
         URI url;
         try {
             url = URI.create(row.url());
         } catch (IllegalArgumentException e) {
-            return finish(row, "DEAD", null,
+            return finish(row, DeliveryState.DEAD, null,
                     new DeliveryFailure(DeliveryFailure.Kind.DESTINATION_REFUSED, "invalid destination URL"), null);
         }
         String circuit = url.getScheme() + "://" + url.getHost() + ":" + url.getPort();
         if (!circuits.allows(circuit, now)) {
             return reschedule(row, now.plus(config.circuitOpenFor()));
         }
-        Uni<Optional<String>> bearer = "GOSUSLUGI".equals(row.destination()) ? gatewayTokens.bearer()
+        Uni<Optional<String>> bearer = DeliveryOutbox.Destination.GOSUSLUGI.name().equals(row.destination()) ? gatewayTokens.bearer()
                 : Uni.createFrom().item(Optional.empty());
         return bearer
                 .chain(token -> sender.send(url, row.eventId().toString(), row.secrets(), token, row.payload()))
@@ -178,15 +178,15 @@ public class DeliveryRelay {
         switch (outcome) {
             case DELIVERED -> {
                 circuits.recordSuccess(circuit);
-                return finish(row, "DELIVERED", status, result, now);
+                return finish(row, DeliveryState.DELIVERED, status, result, now);
             }
             case GONE -> {
                 circuits.recordSuccess(circuit);
-                return finish(row, "DEAD", status, result, null).call(() -> disableSubscriber(row, result.error()));
+                return finish(row, DeliveryState.DEAD, status, result, null).call(() -> disableSubscriber(row, result.error()));
             }
             case REJECTED -> {
                 circuits.recordSuccess(circuit);
-                return finish(row, "DEAD", status, result, null);
+                return finish(row, DeliveryState.DEAD, status, result, null);
             }
             default -> {
                 circuits.recordFailure(circuit, now);
@@ -196,7 +196,7 @@ public class DeliveryRelay {
                 if (next.isEmpty()) {
                     LOG.warnf("Delivery %s to %s is dead after %d attempts: %s", row.id(), row.destination(),
                             row.attempts() + 1, result.error());
-                    return finish(row, "DEAD", status, result, null);
+                    return finish(row, DeliveryState.DEAD, status, result, null);
                 }
                 return outbox.retryLater(row.id(), row.leaseNumber(), next.get(), status, truncate(result.error()), result.errorKind())
                         .invoke(updated -> fenced(row, updated))
@@ -205,12 +205,12 @@ public class DeliveryRelay {
         }
     }
 
-    private Uni<Void> finish(Claimed row, String state, Integer status, WebhookSender.Result result, Instant deliveredAt) {
+    private Uni<Void> finish(Claimed row, DeliveryState state, Integer status, WebhookSender.Result result, Instant deliveredAt) {
         return finish(row, state, status, result.failure(), deliveredAt);
     }
 
-    private Uni<Void> finish(Claimed row, String state, Integer status, DeliveryFailure failure, Instant deliveredAt) {
-        return outbox.finish(row.id(), row.leaseNumber(), state, status, failure == null ? null : truncate(failure.message()),
+    private Uni<Void> finish(Claimed row, DeliveryState state, Integer status, DeliveryFailure failure, Instant deliveredAt) {
+        return outbox.finish(row.id(), row.leaseNumber(), state.name(), status, failure == null ? null : truncate(failure.message()),
                 failure == null ? null : failure.kind().name(), deliveredAt)
                 .invoke(updated -> fenced(row, updated))
                 .replaceWithVoid();

@@ -18,6 +18,7 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.otklik.common.WebLinks;
 
 @Schema(name = "FeedbackRequest", description = "A citizen's message. The channel comes from the calling client, never from the body.")
 public record FeedbackRequest(
@@ -31,7 +32,7 @@ public record FeedbackRequest(
         @Schema(nullable = true) @Valid Location location,
         @Schema(nullable = true, description = "Up to 5 https links to photos or documents the client hosts itself",
                 examples = "[\"https://files.example.org/photo-1.jpg\"]")
-        @Size(max = 5) List<@NotNull @Size(max = 2000) @Pattern(regexp = HTTPS_URL, message = "must be an https URL") String> attachments,
+        @Size(max = 5) List<@NotNull @Size(max = WebLinks.MAX_LENGTH) @Pattern(regexp = WebLinks.HTTPS, message = "must be an https URL") String> attachments,
         @Schema(nullable = true, description = "Up to 5 photos uploaded by the caller (POST /api/v1/media) and not attached yet; "
                 + "each goes with one message only. Refused (400) when unknown, someone else's, expired or used.",
                 examples = "[\"c5136cd8-c787-41d8-a076-5ecfa09fb238\"]",
@@ -68,8 +69,6 @@ public record FeedbackRequest(
      * explicit ranges: contract test generators do not all know the regex shorthands.
      */
     public static final String NOT_BLANK = LocalizedText.NOT_BLANK;
-
-    static final String HTTPS_URL = "https://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/\\S*)?";
 
     @Schema(name = "Location", description = "WGS 84 coordinates inside the city: the bounds are the city's box "
             + "(otklik.intake.city-bounds, Samara's by default); a point outside it is refused (400)")

@@ -19,6 +19,7 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.otklik.common.ProblemException;
 import org.otklik.common.ProblemType;
+import org.otklik.routing.Overdue;
 import org.otklik.security.Channel;
 
 @Entity
@@ -196,11 +197,6 @@ public class Incident {
         return notifyEmail != null ? notifyEmail : contactEmail;
     }
 
-    /** The ETag of this version, which an action's If-Match must name. */
-    public String entityTag() {
-        return "\"" + version + "\"";
-    }
-
     /** Only one interim answer is allowed. */
     boolean awaitsInterimAnswer() {
         return interimAnsweredAt == null;
@@ -344,16 +340,8 @@ public class Incident {
         }
     }
 
-    /** Open and past a deadline: the resolution deadline, or the first-response one before any response. */
+    /** Open and past a deadline, as {@link Overdue} defines it. */
     public boolean isOverdue(Instant now) {
-        return isOverdue(status, firstResponseDue, resolutionDue, firstRespondedAt, now);
-    }
-
-    static boolean isOverdue(IncidentStatus status, Instant firstResponseDue, Instant resolutionDue,
-            Instant firstRespondedAt, Instant now) {
-        if (!status.isOpen()) {
-            return false;
-        }
-        return now.isAfter(resolutionDue) || (firstRespondedAt == null && now.isAfter(firstResponseDue));
+        return Overdue.isOverdue(status.isOpen(), firstResponseDue, resolutionDue, firstRespondedAt, now);
     }
 }

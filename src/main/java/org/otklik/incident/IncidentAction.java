@@ -14,7 +14,11 @@ import static org.otklik.incident.IncidentStatus.IN_PROGRESS;
 import static org.otklik.incident.IncidentStatus.NEW;
 import static org.otklik.incident.IncidentStatus.REOPENED;
 
-/** What staff may do to an incident, in which statuses, and in which role. */
+/**
+ * What staff may do to an incident, in which statuses, and in which role. The roles here are the owner:
+ * each action's endpoint carries them in its {@code @RolesAllowed} (which the contract's security is
+ * generated from), and a test holds the two equal.
+ */
 public enum IncidentAction {
     MODERATION("moderation", EnumSet.of(NEW), Set.of(Roles.OPERATOR)),
     ASSIGNMENT("assignment", EnumSet.of(NEW, ASSIGNED, IN_PROGRESS, REOPENED), Set.of(Roles.OPERATOR, Roles.EXECUTOR)),
@@ -47,6 +51,11 @@ public enum IncidentAction {
 
     public String path() {
         return path;
+    }
+
+    /** The roles that may take this action. */
+    public Set<String> roles() {
+        return roles;
     }
 
     public boolean allowedIn(IncidentStatus status) {

@@ -51,7 +51,7 @@ public class IncidentMetrics {
         firstResponse = answerTime("otklik.incidents.first.response",
                 "Time from receipt to the first response (moderation, assignment, start of work or an answer)", registry);
         answer = answerTime("otklik.incidents.answer", "Time from receipt to the answer", registry);
-        figures = new ScrapeSnapshot<>("incident figures", incidents::openFigures, Duration.ofSeconds(30), clock);
+        figures = new ScrapeSnapshot<>("incident figures", () -> incidents.openFigures(clock.instant()), Duration.ofSeconds(30), clock);
         for (IncidentStatus status : IncidentStatus.OPEN) {
             Gauge.builder("otklik.incidents.open", this, metrics -> metrics.open(status))
                     .description("Open incidents per status (whole city; same on every pod)").tag("status", status.name())

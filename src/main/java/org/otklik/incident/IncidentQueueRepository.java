@@ -13,6 +13,7 @@ import org.otklik.common.KeysetCursor;
 import org.otklik.common.OrderedIds;
 import org.otklik.common.PositionalParameters;
 import org.otklik.incident.QueueFilter.QueueSort;
+import org.otklik.routing.Overdue;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -88,10 +89,7 @@ public class IncidentQueueRepository {
         filter.organization().ifPresent(o -> where.append(" and organization_code = ").append(parameters.add(o)));
         filter.channel().ifPresent(c -> where.append(" and channel = ").append(parameters.add(c.name())));
         filter.overdue().ifPresent(overdue -> {
-            String at = parameters.add(utc(now));
-            String condition = "(status in " + IncidentStatus.OPEN_SQL + " and (resolution_due < " + at
-                    + " or (first_responded_at is null and first_response_due < " + at + ")))";
-            where.append(overdue ? " and " : " and not ").append(condition);
+            where.append(overdue ? " and " : " and not ").append(Overdue.sqlAt(parameters.add(utc(now))));
         });
         filter.createdFrom().ifPresent(from -> where.append(" and created_at >= ").append(parameters.add(utc(from))));
         filter.createdTo().ifPresent(to -> where.append(" and created_at < ").append(parameters.add(utc(to))));

@@ -14,6 +14,7 @@ import jakarta.persistence.LockModeType;
 
 import org.otklik.common.AdvisoryLocks;
 import org.otklik.common.KeysetCursor;
+import org.otklik.routing.Overdue;
 import org.otklik.security.Channel;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
@@ -269,12 +270,11 @@ public class IncidentRepository implements PanacheRepositoryBase<Incident, Long>
     public record NumberOnly(String number) {
     }
 
-    /** Open incidents per status and how many of them are overdue (as {@link Incident#isOverdue} says), for the metrics. */
-    public Uni<IncidentMetrics.OpenFigures> openFigures() {
-        return pool.query("select status, count(*) as open, count(*) filter (where resolution_due < now()"
-                + " or (first_responded_at is null and first_response_due < now())) as overdue"
+    /** Open incidents per status and how many of them are overdue at {@code now} ({@link Overdue}), for the metrics. */
+    public Uni<IncidentMetrics.OpenFigures> openFigures(Instant now) {
+        return pool.preparedQuery("select status, count(*) as open, count(*) filter (where " + Overdue.sqlAt("$1") + ") as overdue"
                 + " from incident where status in " + IncidentStatus.OPEN_SQL + " group by status")
-                .execute()
+                .execute(Tuple.of(now.atOffset(ZoneOffset.UTC)))
                 .map(rows -> {
                     Map<IncidentStatus, Long> open = new EnumMap<>(IncidentStatus.class);
                     long overdue = 0;

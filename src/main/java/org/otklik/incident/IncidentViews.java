@@ -16,6 +16,7 @@ import org.otklik.incident.IncidentRefs.OrganizationRef;
 import org.otklik.incident.IncidentRepository.PublicStatusRow;
 import org.otklik.media.MediaViews.IncidentPhotos;
 import org.otklik.media.MediaViews.Photo;
+import org.otklik.routing.Overdue;
 import org.otklik.routing.ReferenceSnapshot;
 import org.otklik.routing.WorkingCalendar;
 
@@ -56,7 +57,7 @@ public class IncidentViews {
                 reference.organization(row.organizationCode()).map(OrganizationRef::of).orElse(null),
                 local(row.createdAt()), local(row.mainUpdatedAt() == null ? row.updatedAt() : later(row.updatedAt(), row.mainUpdatedAt())),
                 local(row.firstResponseDue()), local(row.resolutionDue()),
-                Incident.isOverdue(row.status(), row.firstResponseDue(), row.resolutionDue(), row.firstRespondedAt(),
+                Overdue.isOverdue(row.status().isOpen(), row.firstResponseDue(), row.resolutionDue(), row.firstRespondedAt(),
                         clock.instant()),
                 answered ? row.resolution() : null, answered ? local(row.answeredAt()) : null, row.supporters(),
                 publishable);

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.otklik.common.WebLinks;
 
 /**
  * A batch of comments captured by the social-media monitoring system. Items are checked one by one
@@ -26,7 +27,7 @@ public record SocialIngestRequest(
             @Schema(required = true, description = "The platform's id of the comment", examples = "wall-12345_67890", minLength = 1,
                     maxLength = 200, pattern = FeedbackRequest.NOT_BLANK) String externalId,
             @Schema(required = true, description = "Link to the comment (http or https)", examples = "https://vk.com/wall-12345_67890?reply=67891",
-                    format = "uri", maxLength = 2000, pattern = "^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/\\S*)?$") String url,
+                    format = "uri", maxLength = WebLinks.MAX_LENGTH, pattern = WebLinks.HTTP_OR_HTTPS_ANCHORED) String url,
             @Schema(nullable = true, description = "The author's public handle (staff only)", examples = "id1234567", maxLength = 255)
             String authorHandle,
             @Schema(required = true, examples = "Во дворе дома 5 по ул. Гагарина в Советском районе третий день не вывозят мусор",

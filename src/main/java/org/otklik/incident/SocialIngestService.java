@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 import org.otklik.common.ProblemException;
+import org.otklik.common.WebLinks;
 import org.otklik.common.ProblemType;
 import org.otklik.incident.IncidentRegistration.Intake;
 import org.otklik.incident.SocialIngestResult.ItemResult;
@@ -37,7 +38,6 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 public class SocialIngestService {
 
     private static final Logger LOG = Logger.getLogger(SocialIngestService.class);
-    private static final Pattern HTTP_URL = Pattern.compile("https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/\\S*)?");
     private static final Duration POSTED_AT_CLOCK_SKEW = Duration.ofMinutes(5);
     private static final Pattern MEDIA_ID = Pattern.compile("[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}");
 
@@ -133,13 +133,13 @@ public class SocialIngestService {
 
     /** Why an item cannot become an incident, or null when it can. */
     private String problemOf(SocialIngestRequest.Item item) {
-        if (item.platform() == null || !List.of("VK", "OK", "TELEGRAM").contains(item.platform())) {
-            return "platform: must be VK, OK or TELEGRAM";
+        if (!SocialPlatform.isNamed(item.platform())) {
+            return "platform: must be " + SocialPlatform.namesInWords();
         }
         if (item.externalId() == null || item.externalId().isBlank() || item.externalId().length() > 200) {
             return "externalId: must be 1 to 200 characters";
         }
-        if (item.url() == null || item.url().length() > 2000 || !HTTP_URL.matcher(item.url()).matches()) {
+        if (!WebLinks.isHttpOrHttpsLink(item.url())) {
             return "url: must be an http(s) link to the comment";
         }
         if (item.text() == null || item.text().isBlank()) {

@@ -32,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.otklik.common.Page;
+import org.otklik.common.VersionedResource;
 import org.otklik.delivery.DeliveryViews.Delivery;
 import org.otklik.routing.ReferenceCatalog;
 import org.otklik.security.Caller;
@@ -139,7 +140,7 @@ public class StaffIncidentResource {
     }
 
     static Response withTag(StaffIncidentView view) {
-        return Response.ok(view).header(HttpHeaders.ETAG, "\"" + view.version() + "\"").build();
+        return Response.ok(view).header(HttpHeaders.ETAG, VersionedResource.tag(view.version())).build();
     }
 
     @POST

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.otklik.common.ProblemException;
 import org.otklik.security.Caller;
+import org.otklik.security.Channel;
 
 import io.smallrye.mutiny.Uni;
 
@@ -24,7 +25,7 @@ public class SupporterService {
 
     /** @param verifiedEmail the address the caller's token verifies: the incident's answer is mailed there */
     public Uni<SupportView> support(Caller caller, String number, Optional<String> verifiedEmail) {
-        String channel = caller.channel().map(Enum::name).orElse("WIDGET");
+        String channel = caller.channel().map(Enum::name).orElse(Channel.WIDGET.name());
         return supporters.support(number, caller.subject(), channel, clock.instant(),
                 verifiedEmail.map(String::strip).orElse(null)).map(found -> {
             SupporterRepository.Outcome outcome = found

@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.otklik.common.WebLinks;
 
 /** Bodies of the staff actions on an incident. */
 public final class WorkflowRequests {
@@ -66,7 +67,7 @@ public final class WorkflowRequests {
                     examples = "Министерство здравоохранения Самарской области") @Size(max = 300) String redirectedTo,
             @Schema(nullable = true, description = "Up to 5 https links the organisation hosts itself",
                     examples = "[\"https://files.example.org/after.jpg\"]")
-            @Size(max = 5) List<@NotNull @Size(max = 2000) @Pattern(regexp = FeedbackRequest.HTTPS_URL, message = "must be an https URL") String> attachments,
+            @Size(max = 5) List<@NotNull @Size(max = WebLinks.MAX_LENGTH) @Pattern(regexp = WebLinks.HTTPS, message = "must be an https URL") String> attachments,
             @Schema(nullable = true, description = "Up to 5 \"after\" photos the caller uploaded (POST /api/v1/media) and did not "
                     + "attach yet: shown to the citizen with the answer and delivered on the source channel as links valid "
                     + "for a limited time. Refused (400) when unknown, someone else's, expired or used.",

@@ -56,7 +56,7 @@ public class MapService {
         Category known = reference.category(code)
                 .orElseThrow(() -> ProblemException.badParameter("category", "is not a known category code"));
         List<String> codes = new ArrayList<>(List.of(known.code));
-        reference.categories().stream().filter(c -> known.code.equals(c.parentCode)).forEach(c -> codes.add(c.code));
+        codes.addAll(reference.childrenOf(known.code));
         return codes;
     }
 

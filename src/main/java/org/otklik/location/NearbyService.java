@@ -60,7 +60,7 @@ public class NearbyService {
         if (category.parentCode != null) {
             codes.add(category.parentCode);
         }
-        reference.categories().stream().filter(c -> code.equals(c.parentCode)).forEach(c -> codes.add(c.code));
+        codes.addAll(reference.childrenOf(code));
         return List.copyOf(codes);
     }
 

@@ -40,6 +40,7 @@ import org.otklik.common.KeysetCursor;
 import org.otklik.common.Page;
 import org.otklik.common.Problem;
 import org.otklik.common.ProblemException;
+import org.otklik.common.VersionedResource;
 import org.otklik.common.ratelimit.RateLimitGroup;
 import org.otklik.common.ratelimit.RateLimited;
 import org.otklik.incident.WorkflowRequests;
@@ -88,7 +89,7 @@ public class NoticeAdminResource {
     }
 
     private static Response withTag(AdminNotice view) {
-        return Response.ok(view).header(HttpHeaders.ETAG, NoticeAdminService.entityTag(view.revision())).build();
+        return Response.ok(view).header(HttpHeaders.ETAG, VersionedResource.tag(view.revision())).build();
     }
 
     @GET
@@ -161,7 +162,7 @@ public class NoticeAdminResource {
     public Uni<Response> update(@Parameter(description = "The notice id", example = "17", schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1", maximum = "9223372036854775807")) @PathParam("id") long id,
             @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = IF_MATCH, example = "\"3\"") String ifMatch,
             NoticeRequest body) {
-        return notices.update(caller(), id, ifMatch, body).map(NoticeAdminResource::withTag);
+        return notices.update(caller(), id, VersionedResource.NOTICE.fromClient(ifMatch), body).map(NoticeAdminResource::withTag);
     }
 
     @POST
@@ -174,7 +175,7 @@ public class NoticeAdminResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "#/components/schemas/Problem")))
     public Uni<Response> publish(@Parameter(description = "The notice id", example = "17", schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1", maximum = "9223372036854775807")) @PathParam("id") long id,
             @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = IF_MATCH, example = "\"3\"") String ifMatch) {
-        return notices.publish(caller(), id, ifMatch).map(NoticeAdminResource::withTag);
+        return notices.publish(caller(), id, VersionedResource.NOTICE.fromClient(ifMatch)).map(NoticeAdminResource::withTag);
     }
 
     @POST
@@ -187,7 +188,7 @@ public class NoticeAdminResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "#/components/schemas/Problem")))
     public Uni<Response> end(@Parameter(description = "The notice id", example = "17", schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1", maximum = "9223372036854775807")) @PathParam("id") long id,
             @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = IF_MATCH, example = "\"3\"") String ifMatch) {
-        return notices.end(caller(), id, ifMatch).map(NoticeAdminResource::withTag);
+        return notices.end(caller(), id, VersionedResource.NOTICE.fromClient(ifMatch)).map(NoticeAdminResource::withTag);
     }
 
     @POST
@@ -200,7 +201,7 @@ public class NoticeAdminResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "#/components/schemas/Problem")))
     public Uni<Response> cancel(@Parameter(description = "The notice id", example = "17", schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1", maximum = "9223372036854775807")) @PathParam("id") long id,
             @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = IF_MATCH, example = "\"3\"") String ifMatch) {
-        return notices.cancel(caller(), id, ifMatch).map(NoticeAdminResource::withTag);
+        return notices.cancel(caller(), id, VersionedResource.NOTICE.fromClient(ifMatch)).map(NoticeAdminResource::withTag);
     }
 
     @POST

@@ -10,10 +10,10 @@ import java.util.function.BiFunction;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.otklik.common.Page;
-import org.otklik.common.EntityTags;
 import org.otklik.common.KeysetCursor;
 import org.otklik.common.ProblemException;
 import org.otklik.common.ProblemType;
+import org.otklik.common.VersionedResource;
 import org.otklik.delivery.DeliveryEvent;
 import org.otklik.delivery.DeliveryOutbox;
 import org.otklik.delivery.NoticeDeliveryEvent;
@@ -195,7 +195,7 @@ public class NoticeAdminService {
     private Uni<AdminNotice> change(Caller caller, long id, String ifMatch, BiFunction<Notice, Instant, Uni<Void>> action) {
         return notices.findForUpdate(id)
                 .map(notice -> NoticeAccess.visible(caller, notice, id))
-                .invoke(notice -> checkPrecondition(notice, ifMatch))
+                .invoke(notice -> VersionedResource.NOTICE.check(notice.revision, ifMatch))
                 .call(notice -> {
                     Instant now = clock.instant();
                     notice.updatedAt = now;
@@ -205,17 +205,6 @@ public class NoticeAdminService {
                 .chain(notice -> detailOf(caller, notice));
     }
 
-    static String entityTag(int revision) {
-        return "\"" + revision + "\"";
-    }
-
-    private static void checkPrecondition(Notice notice, String ifMatch) {
-        if (EntityTags.ifMatchAccepts(ifMatch, entityTag(notice.revision))) {
-            return;
-        }
-        throw new ProblemException(ProblemType.PRECONDITION_FAILED,
-                "The notice has changed since you read it (now revision " + notice.revision + "); reload it and try again.");
-    }
 
     private Uni<Void> emit(Notice notice, String type, ReferenceSnapshot reference, Instant now) {
         NoticeViews.PublicNotice view = mapper.publicView(notice, reference);

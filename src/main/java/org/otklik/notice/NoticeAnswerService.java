@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.otklik.common.ProblemException;
 import org.otklik.common.ProblemType;
+import org.otklik.common.VersionedResource;
 import org.otklik.incident.WorkflowRequests;
 import org.otklik.incident.WorkflowService;
 import org.otklik.notice.NoticeViews.AnswerOutcome;
@@ -69,7 +70,7 @@ public class NoticeAnswerService {
 
     /** In a session and transaction of its own, outside the one that listed the targets. */
     private Uni<AnswerOutcome> answerOne(Caller caller, Target target, WorkflowRequests.Answer request) {
-        return workflow.answer(caller, target.number(), "\"" + target.version() + "\"", request)
+        return workflow.answer(caller, target.number(), VersionedResource.tag(target.version()), request)
                 .map(done -> new AnswerOutcome(target.number(), Outcome.ANSWERED, null))
                 .onFailure(ProblemException.class).recoverWithItem(failure -> {
                     ProblemException problem = (ProblemException) failure;

@@ -12,7 +12,6 @@ import org.otklik.common.KeysetCursor;
 import org.otklik.common.ProblemException;
 import org.otklik.notice.NoticeViews.PublicNotice;
 import org.otklik.notice.NoticeViews.PublicPage;
-import org.otklik.routing.Category;
 import org.otklik.routing.ReferenceCatalog;
 import org.otklik.routing.ReferenceSnapshot;
 
@@ -104,12 +103,6 @@ public class NoticeService {
 
     /** The topics above a category, nearest first. */
     static List<String> ancestors(ReferenceSnapshot reference, String categoryCode) {
-        List<String> codes = new java.util.ArrayList<>();
-        Optional<Category> category = reference.category(categoryCode);
-        while (category.isPresent() && category.get().parentCode != null && !codes.contains(category.get().parentCode)) {
-            codes.add(category.get().parentCode);
-            category = reference.category(category.get().parentCode);
-        }
-        return codes;
+        return reference.selfAndAncestors(categoryCode).stream().skip(1).map(category -> category.code).toList();
     }
 }

@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 import org.otklik.delivery.DeliveryConfig;
+import org.otklik.delivery.DeliveryState;
 import org.otklik.delivery.LeaseRenewals;
 import org.otklik.delivery.OutboxRepository;
 import org.otklik.delivery.RetryPolicy;
@@ -174,10 +175,10 @@ public class MailRelay {
         ClaimedMail row = work.row();
         MailPayload payload = work.payload();
         if (payload == null || payload.kind() == null) {
-            return finish(row, "DEAD", null, "the mail's facts cannot be read");
+            return finish(row, DeliveryState.DEAD, null, "the mail's facts cannot be read");
         }
         if (payload.kind().aboutNotices() && work.notices().isEmpty()) {
-            return finish(row, "CANCELLED", null, "its notices are gone");
+            return finish(row, DeliveryState.CANCELLED, null, "its notices are gone");
         }
         io.quarkus.mailer.Mail mail;
         try {
@@ -187,11 +188,11 @@ public class MailRelay {
                     composer.unsubscribeLink(payload.list()));
         } catch (RuntimeException e) {
             LOG.errorf("Mail %s cannot be rendered: %s", row.id(), e.toString());
-            return finish(row, "DEAD", null, "the mail cannot be rendered: " + e.getClass().getSimpleName());
+            return finish(row, DeliveryState.DEAD, null, "the mail cannot be rendered: " + e.getClass().getSimpleName());
         }
         return refused(payload, row).chain(refused -> {
             if (refused) {
-                return finish(row, "CANCELLED", null, "the address was refused for this resident");
+                return finish(row, DeliveryState.CANCELLED, null, "the address was refused for this resident");
             }
             return withinDailyLimit(row).chain(within -> {
                 if (!within) {
@@ -224,7 +225,7 @@ public class MailRelay {
             Instant tomorrow = clock.instant().atZone(zone).toLocalDate().plusDays(1).atStartOfDay(zone).toInstant();
             return outbox.reschedule(row.id(), row.leaseNumber(), tomorrow).invoke(updated -> fenced(row, updated)).replaceWithVoid();
         }
-        return finish(row, "CANCELLED", null, "the daily limit of " + config.maxPerResidentPerDay() + " mails was reached");
+        return finish(row, DeliveryState.CANCELLED, null, "the daily limit of " + config.maxPerResidentPerDay() + " mails was reached");
     }
 
     /** Records the result of a send; it is ignored when the relay no longer holds the row's lease. */
@@ -232,16 +233,16 @@ public class MailRelay {
         count(result.outcome().name());
         Instant now = clock.instant();
         return switch (result.outcome()) {
-            case SENT -> outbox.finish(row.id(), row.leaseNumber(), "DELIVERED", result.replyCode(), null, now)
+            case SENT -> outbox.finish(row.id(), row.leaseNumber(), DeliveryState.DELIVERED.name(), result.replyCode(), null, now)
                     .invoke(updated -> fenced(row, updated)).replaceWithVoid();
-            case REJECTED -> finish(row, "DEAD", result.replyCode(), result.error());
-            case ADDRESS_REFUSED -> finish(row, "DEAD", result.replyCode(), result.error())
+            case REJECTED -> finish(row, DeliveryState.DEAD, result.replyCode(), result.error());
+            case ADDRESS_REFUSED -> finish(row, DeliveryState.DEAD, result.replyCode(), result.error())
                     .chain(() -> refuse(payload, row, result.replyCode()));
             case TEMPORARY -> {
                 Optional<Instant> next = retries.nextAttempt(row.attempts() + 1, now, Optional.empty());
                 if (next.isEmpty()) {
                     LOG.warnf("Mail %s is dead after %d attempts: %s", row.id(), row.attempts() + 1, result.error());
-                    yield finish(row, "DEAD", result.replyCode(), result.error());
+                    yield finish(row, DeliveryState.DEAD, result.replyCode(), result.error());
                 }
                 yield outbox.retryLater(row.id(), row.leaseNumber(), next.get(), result.replyCode(), truncate(result.error()))
                         .invoke(updated -> fenced(row, updated)).replaceWithVoid();
@@ -257,8 +258,8 @@ public class MailRelay {
                 .replaceWithVoid();
     }
 
-    private Uni<Void> finish(ClaimedMail row, String state, Integer status, String error) {
-        return outbox.finish(row.id(), row.leaseNumber(), state, status, truncate(error), null)
+    private Uni<Void> finish(ClaimedMail row, DeliveryState state, Integer status, String error) {
+        return outbox.finish(row.id(), row.leaseNumber(), state.name(), status, truncate(error), null)
                 .invoke(updated -> fenced(row, updated)).replaceWithVoid();
     }
 

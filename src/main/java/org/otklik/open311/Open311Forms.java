@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.otklik.common.WebLinks;
 import org.otklik.incident.FeedbackRequest;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -44,8 +45,8 @@ final class Open311Forms {
     }
 
     /** The contract of one media_url: documentation only. */
-    @Schema(name = "Open311MediaUrl", type = SchemaType.STRING, format = "uri", maxLength = 2000,
-            pattern = "^\\s*https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/\\S*)?\\s*$", examples = "https://files.example.org/photo-1.jpg")
+    @Schema(name = "Open311MediaUrl", type = SchemaType.STRING, format = "uri", maxLength = WebLinks.MAX_LENGTH,
+            pattern = WebLinks.HTTP_OR_HTTPS_IN_FORM, examples = "https://files.example.org/photo-1.jpg")
     static final class MediaUrl {
     }
 

@@ -13,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.otklik.common.ProblemException;
+import org.otklik.common.WebLinks;
 import org.otklik.incident.FeedbackRequest;
 import org.otklik.open311.Open311Views.Attribute;
 import org.otklik.routing.Category;
@@ -28,7 +29,6 @@ final class Open311RequestForm {
     private static final Pattern ATTRIBUTE = Pattern.compile("attribute\\[([^\\]\\[]+)\\](\\[\\])?");
     private static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 ()-]{8,30}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-    private static final Pattern MEDIA_URL = Pattern.compile("https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/\\S*)?");
     private static final Pattern OWN_ID = Pattern.compile("\\S{1,150}");
     private static final int MAX_MEDIA = 5;
 
@@ -116,7 +116,7 @@ final class Open311RequestForm {
             throw ProblemException.badParameter("media_url", "at most " + MAX_MEDIA + " links");
         }
         for (String url : media) {
-            if (url.length() > 2000 || !MEDIA_URL.matcher(url).matches()) {
+            if (!WebLinks.isHttpOrHttpsLink(url)) {
                 throw ProblemException.badParameter("media_url", "must be an http(s) URL");
             }
         }

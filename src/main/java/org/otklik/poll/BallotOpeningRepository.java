@@ -1,5 +1,7 @@
 package org.otklik.poll;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -162,24 +164,18 @@ public class BallotOpeningRepository {
                 .map(rows -> rows.iterator().next().getLong(0));
     }
 
-    /** Polls past their close whose ballots wait to be opened, earliest close first. */
-    public Uni<List<UUID>> pollsToOpen() {
-        return pool.query("""
-                        select id from poll
-                        where opened_at is null and status <> 'DRAFT'
-                          and (status in ('CLOSED', 'ARCHIVED') or closes_at <= now())
-                        order by closes_at, id""")
-                .execute()
+    /** Polls whose voting has ended at {@code now} and whose ballots wait to be opened, earliest close first. */
+    public Uni<List<UUID>> pollsToOpen(Instant now) {
+        return pool.preparedQuery("select id from poll where opened_at is null and status <> 'DRAFT' and "
+                        + PollState.votingEndedSqlAt("$1") + " order by closes_at, id")
+                .execute(Tuple.of(now.atOffset(ZoneOffset.UTC)))
                 .map(OrderedIds::uuids);
     }
 
-    /** Open polls (not yet opened) for the LIVE snapshots. */
-    public Uni<List<UUID>> openPolls() {
-        return pool.query("""
-                        select id from poll
-                        where opened_at is null and status = 'PUBLISHED' and opens_at <= now() and closes_at > now()
-                        order by id""")
-                .execute()
+    /** Polls open at {@code now} (not yet opened) for the LIVE snapshots. */
+    public Uni<List<UUID>> openPolls(Instant now) {
+        return pool.preparedQuery("select id from poll where opened_at is null and " + PollState.OPEN.sqlAt("$1") + " order by id")
+                .execute(Tuple.of(now.atOffset(ZoneOffset.UTC)))
                 .map(OrderedIds::uuids);
     }
 

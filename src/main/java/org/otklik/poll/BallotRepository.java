@@ -63,13 +63,13 @@ public class BallotRepository {
     private static final String LOCK_SHARED = """
             select pg_advisory_xact_lock_shared(hashtextextended(k, 0)) from unnest($1::text[]) k""";
 
-    // statement_timestamp(), not now(): a batch that waited for a close must see the poll closed.
+    // At statement_timestamp(), not the application clock's instant or now(): a batch that waited for a
+    // close must see the poll closed.
     private static final String CLAIM = """
             with vote (poll_id, participation_key, sealed) as (select * from unnest($1::uuid[], $2::bytea[], $3::bytea[])),
             open_poll as (
                 select id from poll
-                where id in (select poll_id from vote) and status = 'PUBLISHED' and opened_at is null
-                  and opens_at <= statement_timestamp() and closes_at > statement_timestamp()),
+                where id in (select poll_id from vote) and opened_at is null and %s),
             claimed as (
                 insert into poll_participation (poll_id, participation_key, sealed)
                 select v.poll_id, v.participation_key, v.sealed from vote v join open_poll o on o.id = v.poll_id
@@ -78,7 +78,7 @@ public class BallotRepository {
                 returning poll_id, participation_key, xmax = 0 as inserted)
             select true as claimed, poll_id, participation_key, inserted from claimed
             union all
-            select false, id, null, null from open_poll""";
+            select false, id, null, null from open_poll""".formatted(PollState.OPEN.sqlAt("statement_timestamp()"));
 
     private static final String DELETE_LEGACY = """
             delete from poll_ballot b using unnest($1::uuid[], $2::bytea[]) v (poll_id, revote_key)

@@ -45,7 +45,7 @@ public class LiveTallies {
 
     /** Refreshes the snapshot of every open poll that moved a step; returns how many were published. */
     public Uni<Integer> refresh() {
-        return openings.openPolls().chain(ids -> refreshEach(ids, 0, 0));
+        return openings.openPolls(clock.instant()).chain(ids -> refreshEach(ids, 0, 0));
     }
 
     private Uni<Integer> refreshEach(List<UUID> ids, int index, int published) {

@@ -1,6 +1,7 @@
 package org.otklik.poll;
 
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -38,15 +39,18 @@ public class PollOpening {
     private final BallotOpeningRepository openings;
     private final BallotKeys keys;
     private final OffEventLoop workers;
+    private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private final Timer opened;
     private final Timer failed;
     private final Counter failures;
 
-    public PollOpening(BallotOpeningRepository openings, BallotKeys keys, OffEventLoop workers, MeterRegistry registry) {
+    public PollOpening(BallotOpeningRepository openings, BallotKeys keys, OffEventLoop workers, Clock clock,
+            MeterRegistry registry) {
         this.openings = openings;
         this.keys = keys;
         this.workers = workers;
+        this.clock = clock;
         this.opened = closeTimer(registry, "opened");
         this.failed = closeTimer(registry, "failed");
         this.failures = Counter.builder("otklik.polls.close.failures")
@@ -116,7 +120,7 @@ public class PollOpening {
 
     /** Opens every poll that is due, one after the other; a failure of one does not stop the others. */
     public Uni<Integer> openDue() {
-        return openings.pollsToOpen().chain(ids -> openEach(ids, 0, 0));
+        return openings.pollsToOpen(clock.instant()).chain(ids -> openEach(ids, 0, 0));
     }
 
     private Uni<Integer> openEach(List<UUID> ids, int index, int done) {

@@ -130,13 +130,10 @@ public class PollRepository implements PanacheRepositoryBase<Poll, UUID> {
         PositionalParameters parameters = new PositionalParameters();
         StringBuilder sql = new StringBuilder("select id from poll where status in ('PUBLISHED', 'CLOSED')");
         if (state != null) {
-            String at = parameters.add(now.atOffset(ZoneOffset.UTC));
-            sql.append(switch (state) {
-                case OPEN -> " and status = 'PUBLISHED' and opens_at <= " + at + " and closes_at > " + at;
-                case UPCOMING -> " and status = 'PUBLISHED' and opens_at > " + at;
-                case CLOSED -> " and (status = 'CLOSED' or closes_at <= " + at + ")";
-                default -> throw new IllegalArgumentException("not a public state: " + state);
-            });
+            if (state != PollState.OPEN && state != PollState.UPCOMING && state != PollState.CLOSED) {
+                throw new IllegalArgumentException("not a public state: " + state);
+            }
+            sql.append(" and ").append(state.sqlAt(parameters.add(now.atOffset(ZoneOffset.UTC))));
         }
         if (district != null) {
             sql.append(" and (cardinality(eligible_districts) = 0 or ").append(parameters.add(district))

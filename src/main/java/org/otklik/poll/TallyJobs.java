@@ -1,5 +1,6 @@
 package org.otklik.poll;
 
+import java.time.Clock;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -29,15 +30,17 @@ public class TallyJobs {
     private final PollResultsService results;
     private final PollOpening opening;
     private final LiveTallies live;
+    private final Clock clock;
     private final Counter mismatches;
     private volatile boolean stopping;
 
     public TallyJobs(TallyRepository tallies, PollResultsService results, PollOpening opening, LiveTallies live,
-            MeterRegistry registry) {
+            Clock clock, MeterRegistry registry) {
         this.tallies = tallies;
         this.results = results;
         this.opening = opening;
         this.live = live;
+        this.clock = clock;
         this.mismatches = Counter.builder("otklik.poll.tally.mismatches")
                 .description("Polls whose tallies differed from their ballots at a scheduled check")
                 .register(registry);
@@ -82,7 +85,7 @@ public class TallyJobs {
     @Scheduled(identity = "poll-tally-check", every = "${otklik.polls.consistency-check-interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduledCheck() {
-        return unlessStopping("poll-tally-check", () -> tallies.exclusively(TallyRepository.CHECK_LOCK, () -> tallies.pollsToCheck()
+        return unlessStopping("poll-tally-check", () -> tallies.exclusively(TallyRepository.CHECK_LOCK, () -> tallies.pollsToCheck(clock.instant())
                 .onItem().transformToMulti(ids -> Multi.createFrom().iterable(ids))
                 .onItem().transformToUniAndConcatenate(this::check)
                 .collect().last())

@@ -1,5 +1,7 @@
 package org.otklik.poll;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -141,12 +143,12 @@ public class TallyRepository {
     }
 
     /** Polls whose tallies can still change or just did: the scheduled check looks at these. */
-    public Uni<List<UUID>> pollsToCheck() {
-        return pool.query("""
+    public Uni<List<UUID>> pollsToCheck(Instant now) {
+        return pool.preparedQuery("""
                         select id from poll
-                        where status in ('PUBLISHED', 'CLOSED') and opens_at <= now() and closes_at > now() - interval '1 day'
+                        where status in ('PUBLISHED', 'CLOSED') and opens_at <= $1 and closes_at > $1 - interval '1 day'
                         order by id""")
-                .execute()
+                .execute(Tuple.of(now.atOffset(ZoneOffset.UTC)))
                 .map(OrderedIds::uuids);
     }
 }

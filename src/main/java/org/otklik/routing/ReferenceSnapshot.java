@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /** An immutable copy of the reference data, with the lookups routing and deadlines need. */
@@ -60,13 +61,23 @@ public final class ReferenceSnapshot {
         return codes;
     }
 
+    /**
+     * The walk up the topic tree, the one every rule that looks at a category's parents asks: the category,
+     * then the topics above it, nearest first (empty for an unknown code; it stops at a topic seen before).
+     */
+    public List<Category> selfAndAncestors(String categoryCode) {
+        List<Category> path = new ArrayList<>();
+        for (Category c = categoryCode == null ? null : categories.get(categoryCode); c != null && !path.contains(c);
+                c = c.parentCode == null ? null : categories.get(c.parentCode)) {
+            path.add(c);
+        }
+        return path;
+    }
+
     /** The top-level topic a category belongs to. */
     public String topLevelOf(String categoryCode) {
-        Category category = categories.get(categoryCode);
-        while (category != null && category.parentCode != null) {
-            category = categories.get(category.parentCode);
-        }
-        return category == null ? categoryCode : category.code;
+        List<Category> path = selfAndAncestors(categoryCode);
+        return path.isEmpty() ? categoryCode : path.get(path.size() - 1).code;
     }
 
     public Optional<District> district(String code) {
@@ -95,27 +106,11 @@ public final class ReferenceSnapshot {
 
     /** First-response hours, inherited from the nearest ancestor that sets them. */
     public Optional<Integer> firstResponseHours(String categoryCode) {
-        for (Category c = categories.get(categoryCode); c != null; c = categories.get(c.parentCode)) {
-            if (c.firstResponseHours != null) {
-                return Optional.of(c.firstResponseHours);
-            }
-            if (c.parentCode == null) {
-                break;
-            }
-        }
-        return Optional.empty();
+        return selfAndAncestors(categoryCode).stream().map(c -> c.firstResponseHours).filter(Objects::nonNull).findFirst();
     }
 
     /** Resolution days, inherited from the nearest ancestor that sets them. */
     public Optional<Integer> resolutionDays(String categoryCode) {
-        for (Category c = categories.get(categoryCode); c != null; c = categories.get(c.parentCode)) {
-            if (c.resolutionDays != null) {
-                return Optional.of(c.resolutionDays);
-            }
-            if (c.parentCode == null) {
-                break;
-            }
-        }
-        return Optional.empty();
+        return selfAndAncestors(categoryCode).stream().map(c -> c.resolutionDays).filter(Objects::nonNull).findFirst();
     }
 }

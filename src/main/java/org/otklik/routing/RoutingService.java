@@ -33,10 +33,9 @@ public class RoutingService {
 
     private static Optional<RoutingRule> matchingRule(ReferenceSnapshot reference, String categoryCode,
             String districtCode) {
-        for (Optional<Category> category = reference.category(categoryCode); category.isPresent();
-                category = reference.category(category.get().parentCode)) {
+        for (Category category : reference.selfAndAncestors(categoryCode)) {
             RoutingRule forAnyDistrict = null;
-            for (RoutingRule rule : reference.rulesFor(category.get().code)) {
+            for (RoutingRule rule : reference.rulesFor(category.code)) {
                 if (rule.districtCode == null) {
                     forAnyDistrict = rule;
                 } else if (rule.districtCode.equals(districtCode)) {

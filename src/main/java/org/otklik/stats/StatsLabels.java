@@ -2,6 +2,8 @@ package org.otklik.stats;
 
 import java.util.Map;
 
+import org.otklik.security.Channel;
+
 /** Russian names of the codes that have no reference table. */
 final class StatsLabels {
 
@@ -16,11 +18,11 @@ final class StatsLabels {
             "DUPLICATE", "Дубликат");
 
     private static final Map<String, String> CHANNELS = Map.of(
-            "WIDGET", "Виджет на сайте",
-            "MOBILE", "Мобильное приложение",
-            "GOSUSLUGI", "Госуслуги (ПОС)",
-            "SOCIAL", "Социальные сети",
-            "OPEN311", "Open311 (приложения)");
+            Channel.WIDGET.name(), "Виджет на сайте",
+            Channel.MOBILE.name(), "Мобильное приложение",
+            Channel.GOSUSLUGI.name(), "Госуслуги (ПОС)",
+            Channel.SOCIAL.name(), "Социальные сети",
+            Channel.OPEN311.name(), "Open311 (приложения)");
 
     private StatsLabels() {
     }

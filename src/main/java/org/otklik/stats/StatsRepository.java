@@ -11,6 +11,7 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.otklik.routing.CalendarConfig;
+import org.otklik.routing.Overdue;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -49,7 +50,7 @@ public class StatsRepository {
             )""";
 
     private static final String RESOLUTION_ON_TIME = "is_case and not is_open and coalesce(answered_at, closed_at) <= resolution_due";
-    private static final String RESOLUTION_LATE = "is_case and ((is_open and resolution_due < $3)"
+    private static final String RESOLUTION_LATE = "is_case and ((is_open and " + Overdue.pastResolutionDueSqlAt("$3") + ")"
             + " or (not is_open and coalesce(answered_at, closed_at, 'infinity') > resolution_due))";
 
     // "offset 0" keeps the local times a subquery of their own, so that each is computed once per incident
@@ -81,7 +82,7 @@ public class StatsRepository {
                    count(*) filter (where is_case) as cases,
                    count(*) filter (where is_case and first_responded_at <= first_response_due) as first_response_on_time,
                    count(*) filter (where is_case and (first_responded_at > first_response_due
-                                    or (first_responded_at is null and first_response_due < $3))) as first_response_late,
+                                    or %s)) as first_response_late,
                    count(*) filter (where %s) as resolution_on_time,
                    count(*) filter (where %s) as resolution_late,
                    count(first_response_minutes) filter (where is_case) as first_response_count,
@@ -100,7 +101,7 @@ public class StatsRepository {
             """.formatted(NOT_CASES, OPEN_STATUSES,
             workingMinutesAt("c1", "r.first_responded_local"), workingMinutesAt("c0", "r.created_local"),
             workingMinutesAt("c2", "r.answered_local"), workingMinutesAt("c0", "r.created_local"),
-            RESOLUTION_ON_TIME, RESOLUTION_LATE);
+            Overdue.firstResponseMissedSqlAt("$3"), RESOLUTION_ON_TIME, RESOLUTION_LATE);
 
     private static final String BREAKDOWN = """
             select case when grouping(status) = 0 then 'STATUS'

@@ -390,14 +390,6 @@ class IncidentStateChangesTest {
     }
 
     @Test
-    void theEntityTagQuotesTheVersion() {
-        Incident incident = incident(IncidentStatus.NEW);
-        incident.version = 12;
-
-        assertThat(incident.entityTag()).isEqualTo("\"12\"");
-    }
-
-    @Test
     void mailsGoToTheAddressGivenForThemElseToTheContactAddress() {
         Incident incident = incident(IncidentStatus.NEW);
         incident.contactEmail = "contact@example.org";
