@@ -12,7 +12,7 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
-import org.otklik.common.AdvisoryLocks;
+import org.otklik.common.AdvisoryLockRepository;
 import org.otklik.common.KeysetCursor;
 import org.otklik.security.Channel;
 
@@ -104,7 +104,7 @@ public class IncidentRepository implements PanacheRepositoryBase<Incident, Long>
     /** Serialises work on one external message within a pool transaction. */
     public Uni<Void> lockExternalMessage(SqlConnection transaction, Channel channel, SocialPlatform platform,
             String externalId) {
-        return AdvisoryLocks.lock(transaction, "external-message", channel, platform, externalId);
+        return AdvisoryLockRepository.lock(transaction, "external-message", channel, platform, externalId);
     }
 
     /** The incident registered for a channel's message, through the intake's pool transaction. */

@@ -11,6 +11,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.otklik.notice.NoticeFollowers.NoticeChange;
+
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -86,6 +88,38 @@ public class MailOutboxRepository {
             }
             return query.executeUpdate();
         }).replaceWithVoid();
+    }
+
+    /**
+     * In the current Panache transaction: keeps the notice as it is now ({@code mail_notice_event}) and writes one mail
+     * row for every confirmed, unrefused follower who wants the notice's mails at once.
+     */
+    public Uni<Void> insertNoticeMails(NoticeChange change, UUID eventId, String content) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("insert into mail_notice_event"
+                        + " (event_id, notice_id, event_type, content, occurred_at) values (:event, :notice, :type, :content, :at)")
+                .setParameter("event", eventId)
+                .setParameter("notice", change.noticeId())
+                .setParameter("type", change.type())
+                .setParameter("content", content)
+                .setParameter("at", utc(change.occurredAt()))
+                .executeUpdate()
+                .chain(() -> SubscriptionRepository.bindFollowers(session.createNativeQuery("""
+                        insert into outbox_delivery (id, event_id, event_type, notice_id, destination, payload, state, attempts,
+                            next_attempt_at, created_at, recipient, mail_list)
+                        select gen_random_uuid(), :event, :type, :notice, 'MAIL',
+                            cast(json_build_object('kind', 'NOTICE', 'language', r.language, 'subject', r.subject,
+                                'list', 'n:' || r.id, 'noticeEvents', json_build_array(cast(:eventText as text))) as text),
+                            'PENDING', 0, :at, :at, r.email, 'n:' || r.id
+                        from notice_subscriber r
+                        where exists (select 1 from notice_subscription s where s.subscriber_id = r.id
+                                        and s.delivery = 'IMMEDIATE' and """ + SubscriptionRepository.matching(change.districtCodes()) + """
+                        )
+                          and not exists (select 1 from mail_refusal f where f.subject = r.subject and f.address = r.email)
+                          and """ + SubscriptionRepository.CONFIRMED + """
+                        on conflict do nothing"""), change, eventId).setParameter("eventText", eventId.toString())
+                        .setParameter("type", change.type())
+                        .executeUpdate()))
+                .replaceWithVoid();
     }
 
     /** In a pool transaction (the intake's). */

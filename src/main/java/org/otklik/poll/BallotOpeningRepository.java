@@ -7,7 +7,7 @@ import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.otklik.common.AdvisoryLocks;
+import org.otklik.common.AdvisoryLockRepository;
 import org.otklik.common.OrderedIds;
 
 import io.smallrye.mutiny.Uni;
@@ -59,7 +59,7 @@ public class BallotOpeningRepository {
      * batch that saw the poll open has committed when this returns, and later ones find it closed.
      */
     public Uni<Void> waitForVoteBatches(UUID pollId) {
-        return pool.withTransaction(connection -> AdvisoryLocks.lock(connection, BallotRepository.VOTE_LOCKS, pollId));
+        return pool.withTransaction(connection -> AdvisoryLockRepository.lock(connection, BallotRepository.VOTE_LOCKS, pollId));
     }
 
     /**

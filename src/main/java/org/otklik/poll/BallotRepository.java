@@ -15,7 +15,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.otklik.common.AdvisoryLocks;
+import org.otklik.common.AdvisoryLockRepository;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
@@ -108,7 +108,7 @@ public class BallotRepository {
             } else {
                 claimant.putIfAbsent(ClaimId.of(vote), i);
             }
-            locks.add(AdvisoryLocks.key(VOTE_LOCKS, vote.pollId()));
+            locks.add(AdvisoryLockRepository.key(VOTE_LOCKS, vote.pollId()));
         }
         List<ClaimId> claims = new ArrayList<>(claimant.keySet());
         claims.sort(null);
