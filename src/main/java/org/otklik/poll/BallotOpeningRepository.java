@@ -62,6 +62,11 @@ public class BallotOpeningRepository {
         return pool.withTransaction(connection -> AdvisoryLockRepository.lock(connection, BallotRepository.VOTE_LOCKS, pollId));
     }
 
+    /** Makes the transaction read one snapshot and write nothing. */
+    public Uni<Void> readOnlySnapshot(SqlConnection transaction) {
+        return transaction.query("set transaction isolation level repeatable read read only").execute().replaceWithVoid();
+    }
+
     /**
      * A transaction for work over all of a poll's ballots: its statements may outlast the service's
      * statement timeout (sorting and writing millions of rows), so it lifts it for this transaction only.
