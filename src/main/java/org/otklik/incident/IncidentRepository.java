@@ -101,6 +101,12 @@ public class IncidentRepository implements PanacheRepositoryBase<Incident, Long>
         return value == null ? null : value.toInstant();
     }
 
+    /** Counts a new supporter on the incident, in the transaction that added them. */
+    public Uni<Void> countSupporter(SqlConnection transaction, long incidentId) {
+        return transaction.preparedQuery("update incident set supporters = supporters + 1 where id = $1")
+                .execute(Tuple.of(incidentId)).replaceWithVoid();
+    }
+
     /** Serialises work on one external message within a pool transaction. */
     public Uni<Void> lockExternalMessage(SqlConnection transaction, Channel channel, SocialPlatform platform,
             String externalId) {
