@@ -99,7 +99,7 @@ class TableOwnersTest {
             entry("notify/ConfirmationRepository", Set.of("mail_opt_out", "mail_refusal")),
             entry("delivery/OutboxRepository", Set.of("webhook_subscription")),
             entry("poll/BallotKeyRepository", Set.of("poll")),
-            entry("poll/BallotOpeningRepository", Set.of("poll_ballot", "poll_participation")),
+            entry("poll/BallotOpeningRepository", Set.of("poll", "poll_ballot", "poll_participation")),
             entry("poll/BallotRepository", Set.of("poll")),
             entry("poll/TallyRepository", Set.of("poll", "poll_ballot", "poll_participation", "poll_tally")));
 
@@ -113,9 +113,7 @@ class TableOwnersTest {
             "notify/MailOutboxRepository writes mail_held",
             // the mail rows of the outbox are written and relayed by notify
             "notify/MailOutboxRepository writes outbox_delivery",
-            "notify/ConfirmationRepository writes outbox_delivery",
-            // the opening marks the poll opened in its pool transaction; the poll's owner writes it through Panache
-            "poll/BallotOpeningRepository writes poll");
+            "notify/ConfirmationRepository writes outbox_delivery");
 
     private static final Pattern SQL_COMMENTS = Pattern.compile("/\\*.*?\\*/|--[^\\n]*", Pattern.DOTALL);
     private static final Pattern WRITE = Pattern.compile(

@@ -118,12 +118,6 @@ public class BallotOpeningRepository {
                 .replaceWithVoid();
     }
 
-    /** Marks the poll opened. */
-    public Uni<Void> markOpened(SqlConnection transaction, UUID pollId) {
-        return transaction.preparedQuery("update poll set opened_at = statement_timestamp(), version = version + 1 where id = $1")
-                .execute(Tuple.of(pollId)).replaceWithVoid();
-    }
-
     /** The ballots the poll holds. */
     public Uni<Long> countBallots(SqlConnection transaction, UUID pollId) {
         return transaction.preparedQuery("select count(*) from poll_ballot where poll_id = $1").execute(Tuple.of(pollId))

@@ -38,6 +38,7 @@ public class PollOpening {
     private final BallotOpeningRepository openings;
     private final BallotRepository ballots;
     private final PublicTallyRepository publicTallies;
+    private final PollRepository polls;
     private final BallotKeys keys;
     private final OffEventLoop workers;
     private final SecureRandom random = new SecureRandom();
@@ -46,10 +47,11 @@ public class PollOpening {
     private final Counter failures;
 
     public PollOpening(BallotOpeningRepository openings, BallotRepository ballots, PublicTallyRepository publicTallies,
-            BallotKeys keys, OffEventLoop workers, MeterRegistry registry) {
+            PollRepository polls, BallotKeys keys, OffEventLoop workers, MeterRegistry registry) {
         this.openings = openings;
         this.ballots = ballots;
         this.publicTallies = publicTallies;
+        this.polls = polls;
         this.keys = keys;
         this.workers = workers;
         this.opened = closeTimer(registry, "opened");
@@ -114,7 +116,7 @@ public class PollOpening {
                 .chain(() -> openings.writeFinalTallies(transaction, pollId))
                 .chain(() -> ballots.eraseSealed(transaction, pollId))
                 .chain(() -> publicTallies.delete(transaction, pollId))
-                .chain(() -> openings.markOpened(transaction, pollId))
+                .chain(() -> polls.markOpened(transaction, pollId))
                 .chain(() -> openings.countBallots(transaction, pollId));
     }
 
