@@ -22,7 +22,8 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * The mail rows of {@code outbox_delivery} (destination MAIL) and the notice events they show. Rows are written
+ * The mail rows of {@code outbox_delivery} (destination MAIL), the mails held until their address is confirmed
+ * ({@code mail_held}) and the notice events they show. Rows are written
  * in the transaction of their event; the relay claims them like the answer relay claims its rows (lease, lease
  * number, {@code FOR UPDATE SKIP LOCKED}) and records results through the delivery feature's fenced updates.
  */
@@ -193,6 +194,25 @@ public class MailOutboxRepository {
                 + " last_error = $2 where destination = 'MAIL' and state = 'PENDING' and recipient = $1")
                 .execute(Tuple.of(address, reason))
                 .map(RowSet::rowCount);
+    }
+
+    /** Moves the mails a confirmed address held to the outbox, in their order, unless their list or address was refused since. */
+    public Uni<Void> releaseHeld(SqlConnection transaction, UUID confirmationId, Instant now) {
+        return transaction.preparedQuery("""
+                insert into outbox_delivery (id, event_id, event_type, incident_id, incident_number, destination, payload, state,
+                    attempts, next_attempt_at, created_at, recipient, mail_list)
+                select gen_random_uuid(), h.event_id, h.event_type, h.incident_id, h.incident_number, 'MAIL', h.payload,
+                    'PENDING', 0, $2, h.occurred_at, c.address, h.mail_list
+                from mail_held h join mail_confirmation c on c.id = h.confirmation_id
+                where h.confirmation_id = $1
+                  and not exists (select 1 from mail_opt_out o where o.mail_list = h.mail_list)
+                  and not exists (select 1 from mail_refusal f where f.subject = c.subject and f.address = c.address)
+                order by h.seq
+                on conflict do nothing""")
+                .execute(Tuple.of(confirmationId, utc(now)))
+                .chain(() -> transaction.preparedQuery("delete from mail_held where confirmation_id = $1")
+                        .execute(Tuple.of(confirmationId)))
+                .replaceWithVoid();
     }
 
     static OffsetDateTime utc(Instant instant) {
