@@ -65,7 +65,7 @@ public class IdempotencyService implements IdempotencyStore {
             return action.get();
         }
         return Panache.withTransaction(() -> once(request, new Statements(
-                () -> Panache.getSession().chain(session -> AdvisoryLocks.lock(session, "idempotency", request.caller(),
+                () -> Panache.getSession().chain(session -> AdvisoryLockRepository.lock(session, "idempotency", request.caller(),
                         request.key())),
                 () -> records.find(request.caller(), request.key()),
                 (hash, response) -> records.insert(request, hash, response, now())), action));
@@ -81,7 +81,7 @@ public class IdempotencyService implements IdempotencyStore {
             return pool.withTransaction(action);
         }
         return pool.withTransaction(transaction -> once(request, new Statements(
-                () -> AdvisoryLocks.lock(transaction, "idempotency", request.caller(), request.key()),
+                () -> AdvisoryLockRepository.lock(transaction, "idempotency", request.caller(), request.key()),
                 () -> records.find(transaction, request.caller(), request.key()),
                 (hash, response) -> records.insert(transaction, request, hash, response, now())),
                 () -> action.apply(transaction)));

@@ -12,7 +12,7 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
-import org.otklik.common.AdvisoryLocks;
+import org.otklik.common.AdvisoryLockRepository;
 import org.otklik.common.KeysetCursor;
 import org.otklik.routing.Overdue;
 import org.otklik.security.Channel;
@@ -102,10 +102,16 @@ public class IncidentRepository implements PanacheRepositoryBase<Incident, Long>
         return value == null ? null : value.toInstant();
     }
 
+    /** Counts a new supporter on the incident, in the transaction that added them. */
+    public Uni<Void> countSupporter(SqlConnection transaction, long incidentId) {
+        return transaction.preparedQuery("update incident set supporters = supporters + 1 where id = $1")
+                .execute(Tuple.of(incidentId)).replaceWithVoid();
+    }
+
     /** Serialises work on one external message within a pool transaction. */
     public Uni<Void> lockExternalMessage(SqlConnection transaction, Channel channel, SocialPlatform platform,
             String externalId) {
-        return AdvisoryLocks.lock(transaction, "external-message", channel, platform, externalId);
+        return AdvisoryLockRepository.lock(transaction, "external-message", channel, platform, externalId);
     }
 
     /** The incident registered for a channel's message, through the intake's pool transaction. */

@@ -7,29 +7,24 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * "Me too" supporters ({@code incident_supporter}) and the incident's count, through the plain reactive client.
- * The primary key (incident, subject) makes a repeated or concurrent support a no-op; only a new row adds one to
- * the count, in the same transaction.
+ * "Me too" supporters ({@code incident_supporter}), through the plain reactive client. The primary key (incident,
+ * subject) makes a repeated or concurrent support a no-op; only a new row is counted on the incident
+ * ({@link IncidentRepository#countSupporter}), in the same transaction.
  */
 @ApplicationScoped
 public class SupporterRepository {
 
     private static final String SUPPORT = """
-            with target as (
-                select id from incident
-                where number = $1 and status = any (incident_open_statuses()) and author_subject is distinct from $2
-            ), added as (
-                insert into incident_supporter (incident_id, subject, channel, created_at, notify_email)
-                select id, $2, $3, $4, $5 from target
-                on conflict do nothing
-                returning incident_id
-            )
-            update incident set supporters = supporters + 1 where id in (select incident_id from added)""";
+            insert into incident_supporter (incident_id, subject, channel, created_at, notify_email)
+            select id, cast($2 as varchar), $3, $4, $5 from incident
+            where number = $1 and status = any (incident_open_statuses()) and author_subject is distinct from cast($2 as varchar)
+            on conflict do nothing
+            returning incident_id""";
 
     /** A statement of its own, so that it sees a support a concurrent transaction committed while this one waited. */
     private static final String STATE = """
@@ -41,17 +36,21 @@ public class SupporterRepository {
     public record Outcome(IncidentStatus status, boolean own, boolean supporting, int supporters) {
     }
 
-    private final Pool pool;
-
-    public SupporterRepository(Pool pool) {
-        this.pool = pool;
+    /**
+     * Adds the supporter to the open incident of that number unless they are its author or support it already.
+     * @param notifyEmail the address the supporter's token verified, where the incident's answer is mailed; or null
+     * @return the incident's id when a supporter was added
+     */
+    public Uni<Optional<Long>> add(SqlConnection transaction, String number, String subject, String channel, Instant now,
+            String notifyEmail) {
+        return transaction.preparedQuery(SUPPORT)
+                .execute(Tuple.of(number, subject, channel, now.atOffset(ZoneOffset.UTC), notifyEmail))
+                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next().getLong("incident_id")));
     }
 
-    /** @param notifyEmail the address the supporter's token verified, where the incident's answer is mailed; or null */
-    public Uni<Optional<Outcome>> support(String number, String subject, String channel, Instant now, String notifyEmail) {
-        return pool.withTransaction(connection -> connection.preparedQuery(SUPPORT)
-                .execute(Tuple.of(number, subject, channel, now.atOffset(ZoneOffset.UTC), notifyEmail))
-                .chain(() -> connection.preparedQuery(STATE).execute(Tuple.of(number, subject))))
+    /** The incident's state as the caller sees it after supporting; empty when no incident has the number. */
+    public Uni<Optional<Outcome>> outcome(SqlConnection transaction, String number, String subject) {
+        return transaction.preparedQuery(STATE).execute(Tuple.of(number, subject))
                 .map(rows -> {
                     if (rows.size() == 0) {
                         return Optional.empty();

@@ -30,7 +30,7 @@ public class MediaStores {
     @Singleton
     MediaStore store(MediaConfig config, Pool pool) {
         if (config.store() == MediaConfig.StoreKind.POSTGRES) {
-            return new PostgresMediaStore(pool);
+            return new MediaBlobRepository(pool);
         }
         MediaConfig.S3 s3 = config.s3();
         AwsCredentialsProvider credentials = s3.accessKeyId().isPresent() && s3.secretAccessKey().isPresent()

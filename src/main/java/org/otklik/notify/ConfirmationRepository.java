@@ -15,8 +15,8 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * Addresses residents confirmed (double opt-in), per resident and address, and the mails held until they do.
- * Mail rows consult it as they are written ({@link MailOutboxRepository}).
+ * Addresses residents confirmed (double opt-in), per resident and address. Mail rows consult it as they are
+ * written, and are held until the address is confirmed ({@link MailOutboxRepository}).
  */
 @ApplicationScoped
 public class ConfirmationRepository {
@@ -66,35 +66,18 @@ public class ConfirmationRepository {
     }
 
     /**
-     * Confirms a pending address requested after {@code requestedAfter} and moves the mails it held to the outbox,
-     * in their order, in one transaction. Repeating it changes nothing.
+     * Confirms a pending address requested after {@code requestedAfter}, in the transaction that releases the mails it
+     * held ({@link MailOutboxRepository#releaseHeld}). Repeating it changes nothing.
      */
-    public Uni<Outcome> confirm(UUID id, Instant now, Instant requestedAfter) {
-        return pool.withTransaction(transaction -> transaction.preparedQuery("""
+    public Uni<Outcome> confirm(SqlConnection transaction, UUID id, Instant now, Instant requestedAfter) {
+        return transaction.preparedQuery("""
                 update mail_confirmation set confirmed_at = $2
                 where id = $1 and confirmed_at is null and requested_at > $3 returning address""")
                 .execute(Tuple.of(id, MailOutboxRepository.utc(now), MailOutboxRepository.utc(requestedAfter)))
-                .chain(rows -> rows.size() > 0 ? release(transaction, id, now).replaceWith(Outcome.CONFIRMED)
+                .chain(rows -> rows.size() > 0 ? Uni.createFrom().item(Outcome.CONFIRMED)
                         : transaction.preparedQuery("select 1 from mail_confirmation where id = $1 and confirmed_at is not null")
                                 .execute(Tuple.of(id))
-                                .map(found -> found.size() > 0 ? Outcome.ALREADY_CONFIRMED : Outcome.UNKNOWN)));
-    }
-
-    private Uni<Void> release(SqlConnection transaction, UUID id, Instant now) {
-        return transaction.preparedQuery("""
-                insert into outbox_delivery (id, event_id, event_type, incident_id, incident_number, destination, payload, state,
-                    attempts, next_attempt_at, created_at, recipient, mail_list)
-                select gen_random_uuid(), h.event_id, h.event_type, h.incident_id, h.incident_number, 'MAIL', h.payload,
-                    'PENDING', 0, $2, h.occurred_at, c.address, h.mail_list
-                from mail_held h join mail_confirmation c on c.id = h.confirmation_id
-                where h.confirmation_id = $1
-                  and not exists (select 1 from mail_opt_out o where o.mail_list = h.mail_list)
-                  and not exists (select 1 from mail_refusal f where f.subject = c.subject and f.address = c.address)
-                order by h.seq
-                on conflict do nothing""")
-                .execute(Tuple.of(id, MailOutboxRepository.utc(now)))
-                .chain(() -> transaction.preparedQuery("delete from mail_held where confirmation_id = $1").execute(Tuple.of(id)))
-                .replaceWithVoid();
+                                .map(found -> found.size() > 0 ? Outcome.ALREADY_CONFIRMED : Outcome.UNKNOWN));
     }
 
     /** Forgets addresses not confirmed in time, with the mails they held. @return how many went */

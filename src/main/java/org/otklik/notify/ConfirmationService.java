@@ -14,6 +14,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 
 /**
@@ -29,15 +30,17 @@ public class ConfirmationService {
     private final UnsubscribeTokens tokens;
     private final NotifyConfig config;
     private final ObjectMapper json;
+    private final Pool pool;
     private final Clock clock;
 
     public ConfirmationService(ConfirmationRepository confirmations, MailOutboxRepository mails, UnsubscribeTokens tokens,
-            NotifyConfig config, ObjectMapper json, Clock clock) {
+            NotifyConfig config, ObjectMapper json, Pool pool, Clock clock) {
         this.confirmations = confirmations;
         this.mails = mails;
         this.tokens = tokens;
         this.config = config;
         this.json = json;
+        this.pool = pool;
         this.clock = clock;
     }
 
@@ -73,11 +76,14 @@ public class ConfirmationService {
     public Uni<Outcome> confirm(String token) {
         UUID id = confirmation(token);
         Instant now = clock.instant();
-        return confirmations.confirm(id, now, now.minus(config.confirmationValidity())).invoke(outcome -> {
-            if (outcome == Outcome.UNKNOWN) {
-                throw ProblemException.notFound("This confirmation link has expired or is unknown; ask for the mails again.");
-            }
-        });
+        return pool.withTransaction(transaction -> confirmations
+                .confirm(transaction, id, now, now.minus(config.confirmationValidity()))
+                .call(outcome -> outcome == Outcome.CONFIRMED ? mails.releaseHeld(transaction, id, now) : Uni.createFrom().voidItem()))
+                .invoke(outcome -> {
+                    if (outcome == Outcome.UNKNOWN) {
+                        throw ProblemException.notFound("This confirmation link has expired or is unknown; ask for the mails again.");
+                    }
+                });
     }
 
     private UUID confirmation(String token) {

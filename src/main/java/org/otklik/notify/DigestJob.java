@@ -3,16 +3,15 @@ package org.otklik.notify;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
+import org.otklik.notify.SubscriptionRepository.DueDigest;
 import org.otklik.routing.CalendarConfig;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -21,9 +20,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Writes the daily digests that are due: for each resident whose digest hour (city time) has come, one mail row
@@ -37,11 +34,9 @@ public class DigestJob {
     private static final int BATCH = 200;
     private static final int MAX_BATCHES = 50;
 
-    private record Due(UUID id, String subject, String email, String emailSource, String language, int hour) {
-    }
-
     private final Pool pool;
     private final MailOutboxRepository mails;
+    private final SubscriptionRepository subscriptions;
     private final RecipientRepository recipients;
     private final ConfirmationRepository confirmations;
     private final NotifyConfig config;
@@ -49,10 +44,11 @@ public class DigestJob {
     private final Clock clock;
     private final ZoneId zone;
 
-    public DigestJob(Pool pool, MailOutboxRepository mails, RecipientRepository recipients,
+    public DigestJob(Pool pool, MailOutboxRepository mails, SubscriptionRepository subscriptions, RecipientRepository recipients,
             ConfirmationRepository confirmations, NotifyConfig config, ObjectMapper json, Clock clock, CalendarConfig calendar) {
         this.pool = pool;
         this.mails = mails;
+        this.subscriptions = subscriptions;
         this.recipients = recipients;
         this.confirmations = confirmations;
         this.config = config;
@@ -89,58 +85,33 @@ public class DigestJob {
 
     /** @return the residents taken and the mails written */
     private Uni<int[]> batch(SqlConnection transaction, Instant now) {
-        return transaction.preparedQuery("""
-                select id, subject, email, email_source, language, digest_hour from notice_subscriber
-                where next_digest_at <= $1 order by next_digest_at limit $2 for update skip locked""")
-                .execute(Tuple.of(MailOutboxRepository.utc(now), BATCH))
-                .map(rows -> {
-                    List<Due> due = new ArrayList<>();
-                    for (Row row : rows) {
-                        due.add(new Due(row.getUUID("id"), row.getString("subject"), row.getString("email"), row.getString("email_source"),
-                                row.getString("language"), row.getShort("digest_hour")));
-                    }
-                    return due;
-                })
+        return subscriptions.takeDueDigests(transaction, now, BATCH)
                 .chain(due -> due.isEmpty() ? Uni.createFrom().item(new int[] { 0, 0 })
                         : write(transaction, due, now).map(written -> new int[] { due.size(), written }));
     }
 
-    private Uni<Integer> write(SqlConnection transaction, List<Due> due, Instant now) {
-        UUID[] ids = due.stream().map(Due::id).toArray(UUID[]::new);
-        return transaction.preparedQuery("delete from notice_digest_entry where subscriber_id = any($1)"
-                + " returning subscriber_id, event_id, occurred_at")
-                .execute(Tuple.of(ids))
-                .map(rows -> {
-                    Map<UUID, List<Object[]>> entries = new LinkedHashMap<>();
-                    for (Row row : rows) {
-                        entries.computeIfAbsent(row.getUUID("subscriber_id"), id -> new ArrayList<>())
-                                .add(new Object[] { row.getUUID("event_id"), row.getOffsetDateTime("occurred_at") });
-                    }
-                    return entries;
-                })
+    private Uni<Integer> write(SqlConnection transaction, List<DueDigest> due, Instant now) {
+        UUID[] ids = due.stream().map(DueDigest::id).toArray(UUID[]::new);
+        return subscriptions.takeDigestEntries(transaction, ids)
                 .chain(entries -> {
                     Uni<Integer> chain = Uni.createFrom().item(0);
                     LocalDate day = now.atZone(zone).toLocalDate();
-                    for (Due resident : due) {
-                        List<Object[]> events = entries.get(resident.id());
-                        if (events == null) {
+                    for (DueDigest resident : due) {
+                        List<UUID> eventIds = entries.get(resident.id());
+                        if (eventIds == null) {
                             continue;
                         }
-                        events.sort(java.util.Comparator.comparing(e -> (java.time.OffsetDateTime) e[1]));
-                        List<UUID> eventIds = events.stream().map(e -> (UUID) e[0]).toList();
                         MailOutboxRepository.NewMail mail = digestMail(resident, eventIds, day);
                         chain = chain.chain(count -> mails.insert(transaction, mail).replaceWith(count + 1));
                     }
                     return chain;
                 })
-                .call(() -> transaction.preparedQuery("update notice_subscriber r set next_digest_at = v.next"
-                        + " from unnest($1::uuid[], $2::timestamptz[]) as v(id, next) where r.id = v.id")
-                        .execute(Tuple.of(ids, due.stream()
-                                .map(d -> MailOutboxRepository.utc(DigestSchedule.nextAfter(d.hour(), now, zone)))
-                                .toArray(java.time.OffsetDateTime[]::new))));
+                .call(() -> subscriptions.scheduleDigests(transaction, ids, due.stream()
+                        .map(d -> MailOutboxRepository.utc(DigestSchedule.nextAfter(d.hour(), now, zone)))
+                        .toArray(OffsetDateTime[]::new)));
     }
 
-    private MailOutboxRepository.NewMail digestMail(Due resident, List<UUID> eventIds, LocalDate day) {
+    private MailOutboxRepository.NewMail digestMail(DueDigest resident, List<UUID> eventIds, LocalDate day) {
         String list = UnsubscribeTokens.digestList(resident.id());
         MailPayload payload = new MailPayload(MailKind.NOTICE_DIGEST, resident.language(), resident.subject(), list, null,
                 eventIds, day, null);

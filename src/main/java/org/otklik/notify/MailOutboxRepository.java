@@ -11,6 +11,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.otklik.notice.NoticeFollowers.NoticeChange;
+
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -20,7 +22,8 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * The mail rows of {@code outbox_delivery} (destination MAIL) and the notice events they show. Rows are written
+ * The mail rows of {@code outbox_delivery} (destination MAIL), the mails held until their address is confirmed
+ * ({@code mail_held}) and the notice events they show. Rows are written
  * in the transaction of their event; the relay claims them like the answer relay claims its rows (lease, lease
  * number, {@code FOR UPDATE SKIP LOCKED}) and records results through the delivery feature's fenced updates.
  */
@@ -86,6 +89,38 @@ public class MailOutboxRepository {
             }
             return query.executeUpdate();
         }).replaceWithVoid();
+    }
+
+    /**
+     * In the current Panache transaction: keeps the notice as it is now ({@code mail_notice_event}) and writes one mail
+     * row for every confirmed, unrefused follower who wants the notice's mails at once.
+     */
+    public Uni<Void> insertNoticeMails(NoticeChange change, UUID eventId, String content) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("insert into mail_notice_event"
+                        + " (event_id, notice_id, event_type, content, occurred_at) values (:event, :notice, :type, :content, :at)")
+                .setParameter("event", eventId)
+                .setParameter("notice", change.noticeId())
+                .setParameter("type", change.type())
+                .setParameter("content", content)
+                .setParameter("at", utc(change.occurredAt()))
+                .executeUpdate()
+                .chain(() -> SubscriptionRepository.bindFollowers(session.createNativeQuery("""
+                        insert into outbox_delivery (id, event_id, event_type, notice_id, destination, payload, state, attempts,
+                            next_attempt_at, created_at, recipient, mail_list)
+                        select gen_random_uuid(), :event, :type, :notice, 'MAIL',
+                            cast(json_build_object('kind', 'NOTICE', 'language', r.language, 'subject', r.subject,
+                                'list', 'n:' || r.id, 'noticeEvents', json_build_array(cast(:eventText as text))) as text),
+                            'PENDING', 0, :at, :at, r.email, 'n:' || r.id
+                        from notice_subscriber r
+                        where exists (select 1 from notice_subscription s where s.subscriber_id = r.id
+                                        and s.delivery = 'IMMEDIATE' and """ + SubscriptionRepository.matching(change.districtCodes()) + """
+                        )
+                          and not exists (select 1 from mail_refusal f where f.subject = r.subject and f.address = r.email)
+                          and """ + SubscriptionRepository.CONFIRMED + """
+                        on conflict do nothing"""), change, eventId).setParameter("eventText", eventId.toString())
+                        .setParameter("type", change.type())
+                        .executeUpdate()))
+                .replaceWithVoid();
     }
 
     /** In a pool transaction (the intake's). */
@@ -159,6 +194,25 @@ public class MailOutboxRepository {
                 + " last_error = $2 where destination = 'MAIL' and state = 'PENDING' and recipient = $1")
                 .execute(Tuple.of(address, reason))
                 .map(RowSet::rowCount);
+    }
+
+    /** Moves the mails a confirmed address held to the outbox, in their order, unless their list or address was refused since. */
+    public Uni<Void> releaseHeld(SqlConnection transaction, UUID confirmationId, Instant now) {
+        return transaction.preparedQuery("""
+                insert into outbox_delivery (id, event_id, event_type, incident_id, incident_number, destination, payload, state,
+                    attempts, next_attempt_at, created_at, recipient, mail_list)
+                select gen_random_uuid(), h.event_id, h.event_type, h.incident_id, h.incident_number, 'MAIL', h.payload,
+                    'PENDING', 0, $2, h.occurred_at, c.address, h.mail_list
+                from mail_held h join mail_confirmation c on c.id = h.confirmation_id
+                where h.confirmation_id = $1
+                  and not exists (select 1 from mail_opt_out o where o.mail_list = h.mail_list)
+                  and not exists (select 1 from mail_refusal f where f.subject = c.subject and f.address = c.address)
+                order by h.seq
+                on conflict do nothing""")
+                .execute(Tuple.of(confirmationId, utc(now)))
+                .chain(() -> transaction.preparedQuery("delete from mail_held where confirmation_id = $1")
+                        .execute(Tuple.of(confirmationId)))
+                .replaceWithVoid();
     }
 
     static OffsetDateTime utc(Instant instant) {

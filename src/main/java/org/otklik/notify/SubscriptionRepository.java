@@ -3,15 +3,22 @@ package org.otklik.notify;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.hibernate.reactive.mutiny.Mutiny;
+import org.otklik.notice.NoticeFollowers.NoticeChange;
+
 import org.otklik.notify.SubscriptionViews.Delivery;
 import org.otklik.notify.SubscriptionViews.EmailSource;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -119,6 +126,90 @@ public class SubscriptionRepository {
                 .chain(() -> transaction.preparedQuery("update notice_subscriber set digest_hour = null, next_digest_at = null"
                         + " where id = $1").execute(Tuple.of(subscriberId)))
                 .replaceWithVoid();
+    }
+
+    /** A resident whose daily digest is due. */
+    public record DueDigest(UUID id, String subject, String email, String emailSource, String language, int hour) {
+    }
+
+    /** Takes up to {@code limit} residents whose digest is due at {@code now}, locked; rows others hold are skipped. */
+    public Uni<List<DueDigest>> takeDueDigests(SqlConnection transaction, Instant now, int limit) {
+        return transaction.preparedQuery("""
+                select id, subject, email, email_source, language, digest_hour from notice_subscriber
+                where next_digest_at <= $1 order by next_digest_at limit $2 for update skip locked""")
+                .execute(Tuple.of(MailOutboxRepository.utc(now), limit))
+                .map(rows -> {
+                    List<DueDigest> due = new ArrayList<>();
+                    for (Row row : rows) {
+                        due.add(new DueDigest(row.getUUID("id"), row.getString("subject"), row.getString("email"),
+                                row.getString("email_source"), row.getString("language"), row.getShort("digest_hour")));
+                    }
+                    return due;
+                });
+    }
+
+    /** Deletes the entries gathered for the residents' digests; each resident's notice events, oldest first. */
+    public Uni<Map<UUID, List<UUID>>> takeDigestEntries(SqlConnection transaction, UUID[] subscriberIds) {
+        return transaction.preparedQuery("delete from notice_digest_entry where subscriber_id = any($1)"
+                + " returning subscriber_id, event_id, occurred_at")
+                .execute(Tuple.of(subscriberIds))
+                .map(rows -> {
+                    List<Row> entries = new ArrayList<>();
+                    rows.forEach(entries::add);
+                    entries.sort(Comparator.comparing(row -> row.getOffsetDateTime("occurred_at")));
+                    Map<UUID, List<UUID>> events = new LinkedHashMap<>();
+                    entries.forEach(row -> events.computeIfAbsent(row.getUUID("subscriber_id"), id -> new ArrayList<>())
+                            .add(row.getUUID("event_id")));
+                    return events;
+                });
+    }
+
+    /** Sets each resident's next digest time. */
+    public Uni<Void> scheduleDigests(SqlConnection transaction, UUID[] subscriberIds, OffsetDateTime[] next) {
+        return transaction.preparedQuery("update notice_subscriber r set next_digest_at = v.next"
+                + " from unnest($1::uuid[], $2::timestamptz[]) as v(id, next) where r.id = v.id")
+                .execute(Tuple.of(subscriberIds, next)).replaceWithVoid();
+    }
+
+    /**
+     * In the current Panache transaction: enters a notice's event into the next digest of every confirmed follower of
+     * the daily digest whom it concerns (a later event of the same notice replaces the earlier one).
+     */
+    public Uni<Void> gatherForDigests(NoticeChange change, UUID eventId) {
+        return Panache.getSession().chain(session -> bindFollowers(session.createNativeQuery("""
+                        insert into notice_digest_entry (subscriber_id, notice_id, event_id, occurred_at)
+                        select r.id, :notice, :event, :at
+                        from notice_subscriber r
+                        where r.next_digest_at is not null and """ + CONFIRMED + """
+                          and exists (select 1 from notice_subscription s where s.subscriber_id = r.id
+                                        and s.delivery = 'DAILY_DIGEST' and """ + matching(change.districtCodes()) + """
+                        )
+                        on conflict (subscriber_id, notice_id)
+                            do update set event_id = excluded.event_id, occurred_at = excluded.occurred_at"""), change, eventId)
+                        .executeUpdate())
+                .replaceWithVoid();
+    }
+
+    /** The subscriber {@code r}'s address is the token's, or one they confirmed (double opt-in). */
+    static final String CONFIRMED = "(r.email_source = 'TOKEN' or exists (select 1 from mail_confirmation c"
+            + " where c.subject = r.subject and c.address = r.email and c.confirmed_at is not null))";
+
+    /** A subscription {@code s} matches: its district is one of the notice's (or the notice covers the whole city), its topic one the notice concerns (or none). */
+    static String matching(List<String> districtCodes) {
+        // leading space: the text block before it ends in "and", its trailing blank stripped
+        return (districtCodes.isEmpty() ? " " : " s.district_code in (:districts) and ")
+                + "(s.category_code is null or s.category_code in (:topics))";
+    }
+
+    static <T> Mutiny.Query<T> bindFollowers(Mutiny.Query<T> query, NoticeChange change, UUID eventId) {
+        query.setParameter("event", eventId)
+                .setParameter("notice", change.noticeId())
+                .setParameter("at", MailOutboxRepository.utc(change.occurredAt()))
+                .setParameter("topics", change.topics());
+        if (!change.districtCodes().isEmpty()) {
+            query.setParameter("districts", change.districtCodes());
+        }
+        return query;
     }
 
     /** Residents following anything. */

@@ -11,7 +11,6 @@ import org.otklik.notify.SubscriptionViews.Delivery;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * One-click unsubscribe (RFC 8058): a signed token names one list, and only that list stops — the mails about one
@@ -30,14 +29,16 @@ public class UnsubscribeService {
     private final UnsubscribeTokens tokens;
     private final SubscriptionRepository subscriptions;
     private final MailOutboxRepository mails;
+    private final RecipientRepository recipients;
     private final Pool pool;
     private final Clock clock;
 
     public UnsubscribeService(UnsubscribeTokens tokens, SubscriptionRepository subscriptions, MailOutboxRepository mails,
-            Pool pool, Clock clock) {
+            RecipientRepository recipients, Pool pool, Clock clock) {
         this.tokens = tokens;
         this.subscriptions = subscriptions;
         this.mails = mails;
+        this.recipients = recipients;
         this.pool = pool;
         this.clock = clock;
     }
@@ -57,9 +58,7 @@ public class UnsubscribeService {
 
     private Uni<Void> stop(SqlConnection transaction, String list, Stopped stopped) {
         return switch (stopped) {
-            case INCIDENT -> transaction.preparedQuery("insert into mail_opt_out (mail_list, at) values ($1, $2)"
-                    + " on conflict (mail_list) do nothing")
-                    .execute(Tuple.of(list, MailOutboxRepository.utc(clock.instant()))).replaceWithVoid();
+            case INCIDENT -> recipients.optOut(transaction, list, clock.instant());
             case IMMEDIATE_NOTICES -> subscriptions.stop(transaction, UUID.fromString(list.substring(2)), Delivery.IMMEDIATE);
             case DAILY_DIGEST -> subscriptions.stop(transaction, UUID.fromString(list.substring(2)), Delivery.DAILY_DIGEST);
         };

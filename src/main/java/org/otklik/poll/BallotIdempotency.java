@@ -32,10 +32,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * {@code Idempotency-Key} for ballots, storing no voter trace: the record is named by an HMAC of
@@ -54,13 +50,14 @@ public class BallotIdempotency implements IdempotencyStore {
     private static final int TAG_BITS = 128;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final Pool pool;
+    private final BallotIdempotencyRepository records;
     private final ParticipationKeys keys;
     private final ObjectMapper objectMapper;
     private final Clock clock;
 
-    public BallotIdempotency(Pool pool, ParticipationKeys keys, ObjectMapper objectMapper, Clock clock) {
-        this.pool = pool;
+    public BallotIdempotency(BallotIdempotencyRepository records, ParticipationKeys keys, ObjectMapper objectMapper,
+            Clock clock) {
+        this.records = records;
         this.keys = keys;
         this.objectMapper = objectMapper;
         this.clock = clock;
@@ -80,44 +77,35 @@ public class BallotIdempotency implements IdempotencyStore {
         UUID pollId = UUID.fromString(request.operation().substring(OPERATION.length()));
         String subject = request.caller();
         String idempotencyKey = request.key();
-        Buffer record = Buffer.buffer(keys.idempotencyRecord(pollId, subject, idempotencyKey));
+        byte[] record = keys.idempotencyRecord(pollId, subject, idempotencyKey);
         byte[] sealKey = keys.idempotencySeal(pollId, subject, idempotencyKey);
         byte[] requestMac = mac(sealKey, (BallotRequest) request.body());
         OffsetDateTime hour = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.HOURS);
-        return pool.preparedQuery("""
-                        insert into poll_ballot_idempotency (record_key, request_mac, sealed, created_hour)
-                        values ($1, $2, null, $3) on conflict do nothing""")
-                .execute(Tuple.of(record, Buffer.buffer(requestMac), hour))
-                .chain(inserted -> inserted.rowCount() == 1
-                        ? run(record, sealKey, action)
-                        : pool.preparedQuery("select request_mac, sealed from poll_ballot_idempotency where record_key = $1")
-                                .execute(Tuple.of(record))
-                                .map(rows -> replay(rows.size() == 0 ? null : rows.iterator().next(), record, sealKey,
-                                        requestMac)));
+        return records.claim(record, requestMac, hour)
+                .chain(claimed -> claimed ? run(record, sealKey, action)
+                        : records.find(record).map(stored -> replay(stored, record, sealKey, requestMac)));
     }
 
-    private Uni<StoredResponse> run(Buffer record, byte[] sealKey, Supplier<Uni<StoredResponse>> action) {
+    private Uni<StoredResponse> run(byte[] record, byte[] sealKey, Supplier<Uni<StoredResponse>> action) {
         return Uni.createFrom().deferred(action::get)
-                .call(response -> pool.preparedQuery("update poll_ballot_idempotency set sealed = $2 where record_key = $1")
-                        .execute(Tuple.of(record, Buffer.buffer(seal(sealKey, record.getBytes(), response)))))
-                .onFailure().call(() -> pool
-                        .preparedQuery("delete from poll_ballot_idempotency where record_key = $1 and sealed is null")
-                        .execute(Tuple.of(record))
+                .call(response -> records.seal(record, seal(sealKey, record, response)))
+                .onFailure().call(() -> records.release(record)
                         // the vote's own failure (e.g. 503 of its batch) is what the client must see
                         .onFailure().recoverWithNull());
     }
 
-    private static StoredResponse replay(Row row, Buffer record, byte[] sealKey, byte[] requestMac) {
-        if (row == null || row.getBuffer("sealed") == null) {
-            if (row != null && !MessageDigest.isEqual(requestMac, row.getBuffer("request_mac").getBytes())) {
+    private static StoredResponse replay(BallotIdempotencyRepository.Stored stored, byte[] record, byte[] sealKey,
+            byte[] requestMac) {
+        if (stored == null || stored.sealed() == null) {
+            if (stored != null && !MessageDigest.isEqual(requestMac, stored.requestMac())) {
                 throw IdempotencyService.usedWithAnotherRequest();
             }
             throw ProblemException.conflict("A request with this Idempotency-Key is still being processed; retry shortly.");
         }
-        if (!MessageDigest.isEqual(requestMac, row.getBuffer("request_mac").getBytes())) {
+        if (!MessageDigest.isEqual(requestMac, stored.requestMac())) {
             throw IdempotencyService.usedWithAnotherRequest();
         }
-        return open(sealKey, record.getBytes(), row.getBuffer("sealed").getBytes());
+        return open(sealKey, record, stored.sealed());
     }
 
     private byte[] mac(byte[] key, BallotRequest request) {
@@ -176,8 +164,6 @@ public class BallotIdempotency implements IdempotencyStore {
     @Scheduled(identity = "poll-idempotency-expiry", every = "1h", delayed = "5m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> forgetExpired() {
-        return pool.preparedQuery("delete from poll_ballot_idempotency where created_hour < $1")
-                .execute(Tuple.of(OffsetDateTime.now(clock).minus(RETENTION).withOffsetSameInstant(ZoneOffset.UTC)))
-                .replaceWithVoid();
+        return records.deleteCreatedBefore(OffsetDateTime.now(clock).minus(RETENTION).withOffsetSameInstant(ZoneOffset.UTC));
     }
 }

@@ -10,10 +10,7 @@ import javax.crypto.SecretKey;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * The polls' data keys: created with a poll's first sealed ballot, stored only wrapped
@@ -24,18 +21,13 @@ public class BallotKeys {
 
     private static final int MAX_CACHED = 1000;
 
-    private static final String CREATE = """
-            insert into poll_ballot_key (poll_id, wrapped)
-            select $1, $2 where exists (select 1 from poll where id = $1 and opened_at is null)
-            on conflict (poll_id) do nothing""";
-
     private final BallotSeal seal;
-    private final Pool pool;
+    private final BallotKeyRepository stored;
     private final Map<UUID, SecretKey> keys = new ConcurrentHashMap<>();
 
-    public BallotKeys(PollsConfig config, Pool pool) {
+    public BallotKeys(PollsConfig config, BallotKeyRepository stored) {
         this.seal = new BallotSeal(config.ballotKey());
-        this.pool = pool;
+        this.stored = stored;
     }
 
     SecretKey receiptKey() {
@@ -51,9 +43,10 @@ public class BallotKeys {
         if (cached != null) {
             return Uni.createFrom().item(Optional.of(cached));
         }
-        return find(pool, pollId).chain(found -> found.isPresent() ? Uni.createFrom().item(found)
-                : pool.preparedQuery(CREATE).execute(Tuple.of(pollId, Buffer.buffer(seal.newWrappedKey(pollId))))
-                        .chain(() -> find(pool, pollId)))
+        return stored.find(pollId).map(wrapped -> unwrap(pollId, wrapped))
+                .chain(found -> found.isPresent() ? Uni.createFrom().item(found)
+                        : stored.createIfAbsent(pollId, seal.newWrappedKey(pollId))
+                                .chain(() -> stored.find(pollId)).map(wrapped -> unwrap(pollId, wrapped)))
                 .invoke(found -> found.ifPresent(key -> {
                     if (keys.size() >= MAX_CACHED) {
                         keys.clear();
@@ -64,15 +57,16 @@ public class BallotKeys {
 
     /** The poll's data key as stored now (inside the caller's transaction when a connection is given). */
     Uni<Optional<SecretKey>> find(SqlClient client, UUID pollId) {
-        return client.preparedQuery("select wrapped from poll_ballot_key where poll_id = $1").execute(Tuple.of(pollId))
-                .map(rows -> rows.size() == 0 ? Optional.empty()
-                        : Optional.of(seal.unwrap(pollId, rows.iterator().next().getBuffer("wrapped").getBytes())));
+        return stored.find(client, pollId).map(wrapped -> unwrap(pollId, wrapped));
+    }
+
+    private Optional<SecretKey> unwrap(UUID pollId, Optional<byte[]> wrapped) {
+        return wrapped.map(bytes -> seal.unwrap(pollId, bytes));
     }
 
     /** Deletes the poll's wrapped key inside the opening transaction. */
     Uni<Void> destroy(SqlClient transaction, UUID pollId) {
-        return transaction.preparedQuery("delete from poll_ballot_key where poll_id = $1").execute(Tuple.of(pollId))
-                .invoke(() -> keys.remove(pollId)).replaceWithVoid();
+        return stored.delete(transaction, pollId).invoke(() -> keys.remove(pollId));
     }
 
     /** Forgets the unwrapped keys, as a restart does. */

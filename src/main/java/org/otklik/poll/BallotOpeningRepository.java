@@ -9,12 +9,11 @@ import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.otklik.common.AdvisoryLocks;
+import org.otklik.common.AdvisoryLockRepository;
 import org.otklik.common.OrderedIds;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.JsonArray;
 import io.vertx.mutiny.sqlclient.Cursor;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -33,13 +32,6 @@ public class BallotOpeningRepository {
             select opened_at is not null as opened,
                    status in ('CLOSED', 'ARCHIVED') or (status = 'PUBLISHED' and closes_at <= statement_timestamp()) as due
             from poll where id = $1 for update""";
-
-    private static final String INSERT_OPENED = """
-            insert into poll_ballot (receipt_hash, poll_id, district, channel, answers, tally_keys, batch_size)
-            select b.receipt_hash, $1, b.district, b.channel, b.answers::jsonb,
-                   array(select jsonb_array_elements_text(b.tally_keys::jsonb)), $2
-            from unnest($3::bytea[], $4::text[], $5::text[], $6::text[], $7::text[])
-                 b (receipt_hash, district, channel, answers, tally_keys)""";
 
     private static final String FINAL_TALLIES = """
             insert into poll_tally (poll_id, dimension, group_value, tally_key, votes)
@@ -61,7 +53,12 @@ public class BallotOpeningRepository {
      * batch that saw the poll open has committed when this returns, and later ones find it closed.
      */
     public Uni<Void> waitForVoteBatches(UUID pollId) {
-        return pool.withTransaction(connection -> AdvisoryLocks.lock(connection, BallotRepository.VOTE_LOCKS, pollId));
+        return pool.withTransaction(connection -> AdvisoryLockRepository.lock(connection, BallotRepository.VOTE_LOCKS, pollId));
+    }
+
+    /** Makes the transaction read one snapshot and write nothing. */
+    public Uni<Void> readOnlySnapshot(SqlConnection transaction) {
+        return transaction.query("set transaction isolation level repeatable read read only").execute().replaceWithVoid();
     }
 
     /**
@@ -115,52 +112,17 @@ public class BallotOpeningRepository {
         });
     }
 
-    /** Opened ballots as the arrays of one insert, in the order given (CPU work: callers run it off the event loop). */
-    public record OpenedRows(Buffer[] receipts, String[] districts, String[] channels, String[] answers, String[] tallyKeys) {
-    }
-
-    static OpenedRows openedRows(List<SealedBallot> ballots) {
-        int n = ballots.size();
-        OpenedRows rows = new OpenedRows(new Buffer[n], new String[n], new String[n], new String[n], new String[n]);
-        for (int i = 0; i < n; i++) {
-            SealedBallot ballot = ballots.get(i);
-            rows.receipts()[i] = Buffer.buffer(ballot.receiptHash());
-            rows.districts()[i] = ballot.district();
-            rows.channels()[i] = ballot.channel();
-            rows.answers()[i] = ballot.answers().encode();
-            rows.tallyKeys()[i] = new JsonArray(List.of((Object[]) ballot.tallyKeys())).encode();
-        }
-        return rows;
-    }
-
-    /** Writes opened ballots, in the order given; batchSize is the number of ballots the opening writes. */
-    public Uni<Void> insertOpened(SqlConnection transaction, UUID pollId, OpenedRows rows, long batchSize) {
-        return transaction.preparedQuery(INSERT_OPENED)
-                .execute(Tuple.tuple().addUUID(pollId).addInteger((int) Math.min(Integer.MAX_VALUE, Math.max(1, batchSize)))
-                        .addValue(rows.receipts()).addValue(rows.districts()).addValue(rows.channels())
-                        .addValue(rows.answers()).addValue(rows.tallyKeys()))
+    /** Writes the final tallies from all the poll's ballots, replacing any. */
+    public Uni<Void> writeFinalTallies(SqlConnection transaction, UUID pollId) {
+        Tuple poll = Tuple.of(pollId);
+        return transaction.preparedQuery("delete from poll_tally where poll_id = $1").execute(poll)
+                .chain(() -> transaction.preparedQuery(FINAL_TALLIES).execute(poll))
                 .replaceWithVoid();
     }
 
-    /**
-     * Ends the opening: ballots stored in clear before sealing lose their keys and hour, the tallies
-     * are written from all the poll's ballots, the sealed ballots are erased from their claims, and
-     * the poll is marked opened. Returns the number of ballots counted.
-     */
-    public Uni<Long> finish(SqlConnection transaction, UUID pollId) {
-        Tuple poll = Tuple.of(pollId);
-        return transaction.preparedQuery("""
-                        update poll_ballot set revote_key = null, participation_key = null, cast_hour = null
-                        where poll_id = $1 and (revote_key is not null or participation_key is not null or cast_hour is not null)""")
-                .execute(poll)
-                .chain(() -> transaction.preparedQuery("delete from poll_tally where poll_id = $1").execute(poll))
-                .chain(() -> transaction.preparedQuery(FINAL_TALLIES).execute(poll))
-                .chain(() -> transaction.preparedQuery(
-                        "update poll_participation set sealed = null where poll_id = $1 and sealed is not null").execute(poll))
-                .chain(() -> transaction.preparedQuery("delete from poll_public_tally where poll_id = $1").execute(poll))
-                .chain(() -> transaction.preparedQuery(
-                        "update poll set opened_at = statement_timestamp(), version = version + 1 where id = $1").execute(poll))
-                .chain(() -> transaction.preparedQuery("select count(*) from poll_ballot where poll_id = $1").execute(poll))
+    /** The ballots the poll holds. */
+    public Uni<Long> countBallots(SqlConnection transaction, UUID pollId) {
+        return transaction.preparedQuery("select count(*) from poll_ballot where poll_id = $1").execute(Tuple.of(pollId))
                 .map(rows -> rows.iterator().next().getLong(0));
     }
 

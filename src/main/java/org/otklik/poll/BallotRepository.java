@@ -15,10 +15,11 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.otklik.common.AdvisoryLocks;
+import org.otklik.common.AdvisoryLockRepository;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -84,6 +85,13 @@ public class BallotRepository {
             delete from poll_ballot b using unnest($1::uuid[], $2::bytea[]) v (poll_id, revote_key)
             where b.poll_id = v.poll_id and b.revote_key = v.revote_key""";
 
+    private static final String INSERT_OPENED = """
+            insert into poll_ballot (receipt_hash, poll_id, district, channel, answers, tally_keys, batch_size)
+            select b.receipt_hash, $1, b.district, b.channel, b.answers::jsonb,
+                   array(select jsonb_array_elements_text(b.tally_keys::jsonb)), $2
+            from unnest($3::bytea[], $4::text[], $5::text[], $6::text[], $7::text[])
+                 b (receipt_hash, district, channel, answers, tally_keys)""";
+
     private final Pool pool;
 
     public BallotRepository(Pool pool) {
@@ -108,7 +116,7 @@ public class BallotRepository {
             } else {
                 claimant.putIfAbsent(ClaimId.of(vote), i);
             }
-            locks.add(AdvisoryLocks.key(VOTE_LOCKS, vote.pollId()));
+            locks.add(AdvisoryLockRepository.key(VOTE_LOCKS, vote.pollId()));
         }
         List<ClaimId> claims = new ArrayList<>(claimant.keySet());
         claims.sort(null);
@@ -168,6 +176,47 @@ public class BallotRepository {
             keys[i] = Buffer.buffer(replacing.get(i).legacyRevoteKey());
         }
         return connection.preparedQuery(DELETE_LEGACY).execute(Tuple.of(polls, keys)).replaceWithVoid();
+    }
+
+    /** Opened ballots as the arrays of one insert, in the order given (CPU work: callers run it off the event loop). */
+    public record OpenedRows(Buffer[] receipts, String[] districts, String[] channels, String[] answers, String[] tallyKeys) {
+    }
+
+    static OpenedRows openedRows(List<SealedBallot> ballots) {
+        int n = ballots.size();
+        OpenedRows rows = new OpenedRows(new Buffer[n], new String[n], new String[n], new String[n], new String[n]);
+        for (int i = 0; i < n; i++) {
+            SealedBallot ballot = ballots.get(i);
+            rows.receipts()[i] = Buffer.buffer(ballot.receiptHash());
+            rows.districts()[i] = ballot.district();
+            rows.channels()[i] = ballot.channel();
+            rows.answers()[i] = ballot.answers().encode();
+            rows.tallyKeys()[i] = new JsonArray(List.of((Object[]) ballot.tallyKeys())).encode();
+        }
+        return rows;
+    }
+
+    /** Writes opened ballots, in the order given; batchSize is the number of ballots the opening writes. */
+    public Uni<Void> insertOpened(SqlConnection transaction, UUID pollId, OpenedRows rows, long batchSize) {
+        return transaction.preparedQuery(INSERT_OPENED)
+                .execute(Tuple.tuple().addUUID(pollId).addInteger((int) Math.min(Integer.MAX_VALUE, Math.max(1, batchSize)))
+                        .addValue(rows.receipts()).addValue(rows.districts()).addValue(rows.channels())
+                        .addValue(rows.answers()).addValue(rows.tallyKeys()))
+                .replaceWithVoid();
+    }
+
+    /** The opening's erasure: ballots stored in clear before sealing lose their keys and cast hour. */
+    public Uni<Void> forgetVoters(SqlConnection transaction, UUID pollId) {
+        return transaction.preparedQuery("""
+                        update poll_ballot set revote_key = null, participation_key = null, cast_hour = null
+                        where poll_id = $1 and (revote_key is not null or participation_key is not null or cast_hour is not null)""")
+                .execute(Tuple.of(pollId)).replaceWithVoid();
+    }
+
+    /** The opening's erasure: the sealed ballots leave their participants' claims. */
+    public Uni<Void> eraseSealed(SqlConnection transaction, UUID pollId) {
+        return transaction.preparedQuery("update poll_participation set sealed = null where poll_id = $1 and sealed is not null")
+                .execute(Tuple.of(pollId)).replaceWithVoid();
     }
 
     /** A citizen's claim on a poll; ordered by key, so that the claims of a batch carry no arrival order. */

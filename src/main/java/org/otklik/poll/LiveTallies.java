@@ -77,8 +77,7 @@ public class LiveTallies {
     /** Totals per tally key of the poll's sealed ballots and of those stored in clear before sealing. */
     private Uni<Map<String, Long>> count(UUID pollId) {
         Map<String, Long> counts = new TreeMap<>();
-        return openings.inLongTransaction(transaction -> transaction
-                .query("set transaction isolation level repeatable read read only").execute()
+        return openings.inLongTransaction(transaction -> openings.readOnlySnapshot(transaction)
                 .chain(() -> keys.find(transaction, pollId))
                 .chain(key -> key.isEmpty() ? Uni.createFrom().voidItem()
                         : openings.forEachSealed(transaction, pollId, salt(), PollOpening.CHUNK, chunk -> workers.run(() -> {

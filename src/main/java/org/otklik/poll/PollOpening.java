@@ -37,6 +37,9 @@ public class PollOpening {
     static final int CHUNK = 5000;
 
     private final BallotOpeningRepository openings;
+    private final BallotRepository ballots;
+    private final PublicTallyRepository publicTallies;
+    private final PollRepository polls;
     private final BallotKeys keys;
     private final OffEventLoop workers;
     private final Clock clock;
@@ -45,9 +48,12 @@ public class PollOpening {
     private final Timer failed;
     private final Counter failures;
 
-    public PollOpening(BallotOpeningRepository openings, BallotKeys keys, OffEventLoop workers, Clock clock,
-            MeterRegistry registry) {
+    public PollOpening(BallotOpeningRepository openings, BallotRepository ballots, PublicTallyRepository publicTallies,
+            PollRepository polls, BallotKeys keys, OffEventLoop workers, Clock clock, MeterRegistry registry) {
         this.openings = openings;
+        this.ballots = ballots;
+        this.publicTallies = publicTallies;
+        this.polls = polls;
         this.keys = keys;
         this.workers = workers;
         this.clock = clock;
@@ -97,10 +103,24 @@ public class PollOpening {
             }
             Uni<Void> written = sealed == 0 ? Uni.createFrom().voidItem()
                     : openings.forEachSealed(transaction, pollId, salt(), CHUNK,
-                            chunk -> workers.run(() -> BallotOpeningRepository.openedRows(unseal(key.get(), pollId, chunk)))
-                                    .chain(rows -> openings.insertOpened(transaction, pollId, rows, sealed)));
-            return written.chain(() -> keys.destroy(transaction, pollId)).chain(() -> openings.finish(transaction, pollId));
+                            chunk -> workers.run(() -> BallotRepository.openedRows(unseal(key.get(), pollId, chunk)))
+                                    .chain(rows -> ballots.insertOpened(transaction, pollId, rows, sealed)));
+            return written.chain(() -> keys.destroy(transaction, pollId)).chain(() -> finish(transaction, pollId));
         }));
+    }
+
+    /**
+     * Ends the opening: ballots stored in clear before sealing lose their keys and hour, the tallies are written
+     * from all the poll's ballots, the sealed ballots are erased from their claims, and the poll is marked opened.
+     * Returns the number of ballots counted.
+     */
+    private Uni<Long> finish(SqlConnection transaction, UUID pollId) {
+        return ballots.forgetVoters(transaction, pollId)
+                .chain(() -> openings.writeFinalTallies(transaction, pollId))
+                .chain(() -> ballots.eraseSealed(transaction, pollId))
+                .chain(() -> publicTallies.delete(transaction, pollId))
+                .chain(() -> polls.markOpened(transaction, pollId))
+                .chain(() -> openings.countBallots(transaction, pollId));
     }
 
     private List<SealedBallot> unseal(SecretKey key, UUID pollId, List<byte[]> chunk) {

@@ -21,6 +21,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -147,5 +148,11 @@ public class PollRepository implements PanacheRepositoryBase<Poll, UUID> {
         return pool.preparedQuery(sql.toString()).execute(parameters.tuple()).map(OrderedIds::uuids)
                 .chain(ids -> ids.isEmpty() ? Uni.createFrom().item(List.<Poll>of())
                         : list("id in ?1", ids).map(found -> OrderedIds.inOrderOf(ids, found, poll -> poll.id)));
+    }
+
+    /** Marks the poll opened, in the opening's pool transaction (which holds its row locked). */
+    public Uni<Void> markOpened(SqlConnection transaction, UUID pollId) {
+        return transaction.preparedQuery("update poll set opened_at = statement_timestamp(), version = version + 1 where id = $1")
+                .execute(Tuple.of(pollId)).replaceWithVoid();
     }
 }

@@ -18,6 +18,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
@@ -80,5 +81,11 @@ public class PublicTallyRepository {
         }
         return Optional.of(new Published(row.getLong("participants"), parsed,
                 row.getOffsetDateTime("published_at").toInstant()));
+    }
+
+    /** Forgets the poll's published live results (its final results replace them). */
+    public Uni<Void> delete(SqlConnection transaction, UUID pollId) {
+        return transaction.preparedQuery("delete from poll_public_tally where poll_id = $1").execute(Tuple.of(pollId))
+                .replaceWithVoid();
     }
 }

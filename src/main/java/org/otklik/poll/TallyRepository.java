@@ -10,7 +10,7 @@ import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.otklik.common.AdvisoryLocks;
+import org.otklik.common.AdvisoryLockRepository;
 import org.otklik.common.OrderedIds;
 
 import io.smallrye.mutiny.Uni;
@@ -42,7 +42,7 @@ public class TallyRepository {
             BatchSizes batchSizes) {
     }
 
-    /** The scope of the tallies' advisory locks ({@link AdvisoryLocks}). */
+    /** The scope of the tallies' advisory locks ({@link AdvisoryLockRepository}). */
     private static final String LOCKS = "poll-tally";
 
     /** The advisory lock that lets one replica at a time refresh the LIVE snapshots. */
@@ -96,7 +96,7 @@ public class TallyRepository {
      * transaction mode, and goes with the transaction if the replica dies.
      */
     public <T> Uni<Optional<T>> exclusively(String lock, Supplier<Uni<T>> work) {
-        return pool.withTransaction(connection -> AdvisoryLocks.tryLock(connection, LOCKS, lock)
+        return pool.withTransaction(connection -> AdvisoryLockRepository.tryLock(connection, LOCKS, lock)
                 .chain(locked -> !locked
                         ? Uni.createFrom().item(Optional.<T>empty())
                         : Uni.createFrom().deferred(work::get).map(Optional::ofNullable)));

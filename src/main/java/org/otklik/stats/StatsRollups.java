@@ -16,7 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
-import org.otklik.common.AdvisoryLocks;
+import org.otklik.common.AdvisoryLockRepository;
 import org.otklik.common.ScheduledJobs;
 import org.otklik.routing.CalendarConfig;
 import org.otklik.stats.Rollup.Counter;
@@ -28,9 +28,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Keeps {@code stats_rollup} in step with the incidents and reads it for the reports.
@@ -58,16 +56,18 @@ public class StatsRollups {
 
     private final Pool pool;
     private final StatsRollupRepository repository;
+    private final StatsDeltaRepository deltas;
     private final StatsConfig config;
     private final ScheduledJobs jobs;
     private final ZoneId zone;
     private final Clock clock;
     private volatile boolean stopping;
 
-    public StatsRollups(Pool pool, StatsRollupRepository repository, StatsConfig config, ScheduledJobs jobs,
-            CalendarConfig calendar, Clock clock) {
+    public StatsRollups(Pool pool, StatsRollupRepository repository, StatsDeltaRepository deltas, StatsConfig config,
+            ScheduledJobs jobs, CalendarConfig calendar, Clock clock) {
         this.pool = pool;
         this.repository = repository;
+        this.deltas = deltas;
         this.config = config;
         this.jobs = jobs;
         this.zone = calendar.zone();
@@ -133,30 +133,22 @@ public class StatsRollups {
     }
 
     private Uni<Long> foldBatch() {
-        return pool.withTransaction(connection -> connection.query("set transaction isolation level repeatable read")
-                .execute()
-                .chain(() -> AdvisoryLocks.tryLock(connection, LOCK))
-                .chain(locked -> !locked ? Uni.createFrom().item(0L) : connection.preparedQuery("""
-                        select min(id) as first_id, max(id) as last_id, count(*) as deltas, min(created_at) as first_created
-                        from (select id, created_at from stats_delta order by id limit $1) as batch""")
-                        .execute(Tuple.of(config.foldBatchSize()))
-                        .chain(rows -> foldRows(connection, rows.iterator().next()))));
+        return pool.withTransaction(connection -> deltas.repeatableRead(connection)
+                .chain(() -> AdvisoryLockRepository.tryLock(connection, LOCK))
+                .chain(locked -> !locked ? Uni.createFrom().item(0L)
+                        : deltas.oldest(connection, config.foldBatchSize()).chain(batch -> foldRows(connection, batch))));
     }
 
-    private Uni<Long> foldRows(SqlConnection connection, Row batch) {
-        long deltas = batch.getLong("deltas");
-        if (deltas == 0) {
+    private Uni<Long> foldRows(SqlConnection connection, StatsDeltaRepository.Batch batch) {
+        if (batch.deltas() == 0) {
             return Uni.createFrom().item(0L);
         }
-        long firstId = batch.getLong("first_id");
-        long lastId = batch.getLong("last_id");
-        LocalDate firstDay = LocalDate.ofInstant(batch.getOffsetDateTime("first_created").toInstant(), zone);
-        return repository.deltaContributions(connection, firstId, lastId, firstDay, calendarEnd())
+        LocalDate firstDay = LocalDate.ofInstant(batch.firstCreated().toInstant(), zone);
+        return repository.deltaContributions(connection, batch.firstId(), batch.lastId(), firstDay, calendarEnd())
                 .chain(days -> repository.add(connection, 'D', days)
                         .chain(() -> repository.add(connection, 'M', byMonth(days))))
-                .chain(() -> connection.preparedQuery("delete from stats_delta where id between $1 and $2")
-                        .execute(Tuple.of(firstId, lastId)))
-                .replaceWith(deltas);
+                .chain(() -> deltas.delete(connection, batch.firstId(), batch.lastId()))
+                .replaceWith(batch.deltas());
     }
 
     /** Recomputes the days from {@code from} to {@code to} from the incidents, a month per transaction. */
@@ -178,10 +170,9 @@ public class StatsRollups {
         Instant end = to.plusDays(1).atStartOfDay(zone).toInstant();
         LocalDate monthStart = from.withDayOfMonth(1);
         LocalDate monthEnd = YearMonth.from(from).atEndOfMonth();
-        return pool.withTransaction(connection -> AdvisoryLocks.lock(connection, LOCK)
-                .chain(() -> connection.query("lock table stats_delta in share row exclusive mode").execute())
-                .chain(() -> connection.preparedQuery("delete from stats_delta where created_at >= $1 and created_at < $2")
-                        .execute(Tuple.of(start.atOffset(java.time.ZoneOffset.UTC), end.atOffset(java.time.ZoneOffset.UTC))))
+        return pool.withTransaction(connection -> AdvisoryLockRepository.lock(connection, LOCK)
+                .chain(() -> deltas.lockAgainstWrites(connection))
+                .chain(() -> deltas.deleteCreated(connection, start, end))
                 .chain(() -> repository.deleteDays(connection, from, to))
                 .chain(() -> repository.incidentContributions(connection, start, end, from, calendarEnd()))
                 .chain(days -> repository.add(connection, 'D', days).replaceWith(days))
@@ -216,8 +207,7 @@ public class StatsRollups {
         // the report waits for the slowest instead of the sum of the round trips. Each reads a few thousand rows
         // at most: parallel workers would cost more to start than they save, on a busy machine most of all.
         return pool.withTransaction(connection -> Uni.combine().all().unis(
-                connection.query("set transaction isolation level repeatable read, read only;"
-                        + " set local max_parallel_workers_per_gather = 0").execute(),
+                deltas.readOnlySnapshot(connection),
                 repository.read(connection, dimensions, months ? monthFrom : NONE_FROM, monthTo, from, headTo, tailFrom,
                         to),
                 repository.pendingContributions(connection, start, end, from, calendarEnd()),

@@ -14,11 +14,11 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * The default store: table {@code media_blob} in the service's own database, so that dev mode, the tests and
  * several replicas need nothing else. Its links are the service's own, signed by {@link SignedLinks}.
  */
-class PostgresMediaStore implements MediaStore {
+class MediaBlobRepository implements MediaStore {
 
     private final Pool pool;
 
-    PostgresMediaStore(Pool pool) {
+    MediaBlobRepository(Pool pool) {
         this.pool = pool;
     }
 

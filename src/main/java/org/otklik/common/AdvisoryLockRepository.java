@@ -11,13 +11,13 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * with {@code hashtextextended}. Transaction-scoped so that they hold behind PgBouncer in transaction
  * mode and go with the transaction when an instance dies.
  */
-public final class AdvisoryLocks {
+public final class AdvisoryLockRepository {
 
     private static final String LOCK = "select pg_advisory_xact_lock(hashtextextended($1, 0))";
     private static final String TRY_LOCK = "select pg_try_advisory_xact_lock(hashtextextended($1, 0)) as locked";
     private static final String LOCK_IN_SESSION = "select pg_advisory_xact_lock(hashtextextended(:key, 0))";
 
-    private AdvisoryLocks() {
+    private AdvisoryLockRepository() {
     }
 
     /** The lock's name: the scope, then each part, joined by {@code :}; a part may hold any text. */
