@@ -76,6 +76,35 @@ class PackageShapeTest {
         }
     }).should().beFreeOfCycles();
 
+    /** The features grouped into subpackages by sub-capability, the feature's face staying at its root. */
+    static final List<String> GROUPED_FEATURES = List.of("poll");
+
+    /**
+     * Within a grouped feature the subpackages form layers (poll: tally uses ballot, both use definition); the root
+     * (resources, services, views, config) is left out, since it uses them and they use its shared types.
+     */
+    @ArchTest
+    static final ArchRule noCyclesBetweenTheSubpackagesOfAFeature = slices().assignedFrom(new SliceAssignment() {
+        @Override
+        public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
+            return subpackageOf(javaClass).map(SliceIdentifier::of).orElse(SliceIdentifier.ignore());
+        }
+
+        @Override
+        public String getDescription() {
+            return "the subpackages of " + GROUPED_FEATURES;
+        }
+    }).should().beFreeOfCycles();
+
+    /** feature.subpackage for a class below a grouped feature's root. */
+    static Optional<String> subpackageOf(JavaClass javaClass) {
+        String[] parts = javaClass.getPackageName().split("\\.");
+        if (parts.length < 4 || !javaClass.getPackageName().startsWith(ROOT) || !GROUPED_FEATURES.contains(parts[2])) {
+            return Optional.empty();
+        }
+        return Optional.of(parts[2] + "." + parts[3]);
+    }
+
     /** The top-level package under org.otklik when it is a feature's. */
     static Optional<String> featureOf(JavaClass javaClass) {
         String name = javaClass.getPackageName();

@@ -35,7 +35,7 @@ class TableOwnersTest {
     private static final Path SOURCES = Path.of("src/main/java/org/otklik");
     private static final Path MIGRATIONS = Path.of("src/main/resources/db/migration");
 
-    /** Each table and the repository (feature/Class) that writes it. */
+    /** Each table and the repository (feature/Class, or feature/subpackage/Class) that writes it. */
     static final Map<String, String> OWNERS = Map.ofEntries(
             entry("category", "routing/CategoryRepository"),
             entry("category_attribute", "open311/Open311Repository"),
@@ -65,13 +65,13 @@ class TableOwnersTest {
             entry("organization", "routing/OrganizationRepository"),
             entry("outbox_delivery", "delivery/OutboxRepository"),
             entry("poll", "poll/PollRepository"),
-            entry("poll_ballot", "poll/BallotRepository"),
-            entry("poll_ballot_idempotency", "poll/BallotIdempotencyRepository"),
-            entry("poll_ballot_key", "poll/BallotKeyRepository"),
-            entry("poll_participation", "poll/BallotRepository"),
-            entry("poll_public_tally", "poll/PublicTallyRepository"),
-            entry("poll_replaced_receipt", "poll/BallotRepository"),
-            entry("poll_tally", "poll/BallotOpeningRepository"),
+            entry("poll_ballot", "poll/ballot/BallotRepository"),
+            entry("poll_ballot_idempotency", "poll/ballot/BallotIdempotencyRepository"),
+            entry("poll_ballot_key", "poll/ballot/BallotKeyRepository"),
+            entry("poll_participation", "poll/ballot/BallotRepository"),
+            entry("poll_public_tally", "poll/tally/PublicTallyRepository"),
+            entry("poll_replaced_receipt", "poll/ballot/BallotRepository"),
+            entry("poll_tally", "poll/tally/BallotOpeningRepository"),
             entry("routing_rule", "routing/RoutingRuleRepository"),
             entry("scheduled_job_run", "common/ScheduledJobRunRepository"),
             entry("stats_delta", "stats/StatsDeltaRepository"),
@@ -97,10 +97,10 @@ class TableOwnersTest {
                     "notice_subscriber", "notice_subscription")),
             entry("notify/SubscriptionRepository", Set.of("mail_confirmation", "mail_refusal")),
             entry("delivery/OutboxRepository", Set.of("webhook_subscription")),
-            entry("poll/BallotKeyRepository", Set.of("poll")),
-            entry("poll/BallotOpeningRepository", Set.of("poll", "poll_ballot", "poll_participation")),
-            entry("poll/BallotRepository", Set.of("poll")),
-            entry("poll/TallyRepository", Set.of("poll", "poll_ballot", "poll_participation", "poll_tally")));
+            entry("poll/ballot/BallotKeyRepository", Set.of("poll")),
+            entry("poll/tally/BallotOpeningRepository", Set.of("poll", "poll_ballot", "poll_participation")),
+            entry("poll/ballot/BallotRepository", Set.of("poll")),
+            entry("poll/tally/TallyRepository", Set.of("poll", "poll_ballot", "poll_participation", "poll_tally")));
 
     /**
      * Writes outside the owner that are still to be moved (docs/data-access.md, "What is left"). The list must

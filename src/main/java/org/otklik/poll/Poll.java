@@ -13,6 +13,8 @@ import jakarta.persistence.Version;
 
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.otklik.poll.definition.PollDefinition;
+import org.otklik.poll.definition.ResultsPolicy;
 
 /**
  * A poll. {@link #definition} holds the whole definition as canonical JSON (see {@link PollDefinition});

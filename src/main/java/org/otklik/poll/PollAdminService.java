@@ -12,6 +12,9 @@ import org.otklik.common.FieldErrors;
 import org.otklik.common.KeysetCursor;
 import org.otklik.common.Page;
 import org.otklik.common.ProblemException;
+import org.otklik.poll.definition.PollDefinition;
+import org.otklik.poll.definition.PollDefinitionValidator;
+import org.otklik.poll.definition.PollRequest;
 import org.otklik.routing.DistrictView;
 import org.otklik.routing.ReferenceDataService;
 

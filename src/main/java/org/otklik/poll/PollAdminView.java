@@ -6,6 +6,10 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.otklik.common.LocalizedText;
+import org.otklik.poll.definition.Eligibility;
+import org.otklik.poll.definition.PollDefinition;
+import org.otklik.poll.definition.Question;
+import org.otklik.poll.definition.ResultsPolicy;
 
 @Schema(name = "PollAdmin", description = "A poll as admins see it, drafts included")
 public record PollAdminView(

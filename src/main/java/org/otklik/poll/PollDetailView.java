@@ -6,6 +6,10 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.otklik.common.LocalizedText;
+import org.otklik.poll.definition.Eligibility;
+import org.otklik.poll.definition.PollDefinition;
+import org.otklik.poll.definition.Question;
+import org.otklik.poll.definition.ResultsPolicy;
 
 @Schema(name = "PollDetail", description = "A published poll: its frozen definition and, for a logged-in citizen, whether they may vote")
 public record PollDetailView(

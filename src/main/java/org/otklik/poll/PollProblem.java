@@ -3,7 +3,7 @@ package org.otklik.poll;
 import org.otklik.common.ProblemKind;
 
 /** The problem types of voting and results. */
-enum PollProblem implements ProblemKind {
+public enum PollProblem implements ProblemKind {
     NOT_ELIGIBLE("not-eligible", "You may not vote in this poll", 403),
     RESULTS_NOT_PUBLIC("results-not-public", "The results of this poll are not public", 403),
     POLL_NOT_OPEN("poll-not-open", "The poll is not open for voting", 409),

@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.otklik.common.KeysetCursor;
 import org.otklik.common.OrderedIds;
 import org.otklik.common.PositionalParameters;
+import org.otklik.poll.definition.PollDefinition;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;

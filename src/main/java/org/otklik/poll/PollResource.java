@@ -29,18 +29,21 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.otklik.common.ProblemException;
 import org.otklik.common.IdempotencyStore;
 import org.otklik.common.IdempotentRequest;
 import org.otklik.common.ProblemException;
 import org.otklik.common.ProblemResponses;
 import org.otklik.common.ProblemType;
 import org.otklik.common.StoredResponse;
+import org.otklik.common.ratelimit.RateLimitGroup;
+import org.otklik.common.ratelimit.RateLimited;
+import org.otklik.poll.ballot.BallotIdempotency;
+import org.otklik.poll.ballot.BallotService;
+import org.otklik.poll.ballot.VoteBatcher;
+import org.otklik.poll.tally.PollResultsService;
 import org.otklik.security.Caller;
 import org.otklik.security.CurrentCaller;
 import org.otklik.security.Roles;
-import org.otklik.common.ratelimit.RateLimitGroup;
-import org.otklik.common.ratelimit.RateLimited;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -169,7 +172,6 @@ public class PollResource {
                         .header("Retry-After", retryAfterSeconds)
                         .build());
     }
-
 
     @POST
     @Path("/receipt-checks")

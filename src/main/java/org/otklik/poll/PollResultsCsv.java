@@ -9,7 +9,7 @@ import org.otklik.poll.PollResultsView.GroupResult;
 import org.otklik.poll.PollResultsView.QuestionResult;
 
 /** Results as CSV for spreadsheet programs ({@link SpreadsheetCsv}), with a decimal comma. */
-final class PollResultsCsv {
+public final class PollResultsCsv {
 
     static final String MEDIA_TYPE = SpreadsheetCsv.MEDIA_TYPE;
 
@@ -35,7 +35,7 @@ final class PollResultsCsv {
     }
 
     /** The rows of one question's answers; the columns before them name the group and the question. */
-    interface AnswerRows {
+    public interface AnswerRows {
         void add(String answer, String answerTitle, String votes, String share);
     }
 
@@ -49,7 +49,7 @@ final class PollResultsCsv {
         }
     }
 
-    static String decimal(double value) {
+    public static String decimal(double value) {
         return String.format(Locale.ROOT, "%.4f", value).replace('.', ',');
     }
 

@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.otklik.common.LocalizedText;
+import org.otklik.poll.definition.QuestionType;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 

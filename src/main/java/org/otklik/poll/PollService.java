@@ -9,6 +9,8 @@ import org.otklik.common.KeysetCursor;
 import org.otklik.common.Page;
 import org.otklik.common.ProblemException;
 import org.otklik.poll.PollDetailView.VotingView;
+import org.otklik.poll.ballot.BallotService;
+import org.otklik.poll.definition.PollDefinition;
 import org.otklik.security.Caller;
 import org.otklik.security.Roles;
 

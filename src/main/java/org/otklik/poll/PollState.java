@@ -28,7 +28,7 @@ public enum PollState {
      * expression). The SQL that asks whether a poll is open, upcoming or closed uses this, with the
      * application clock's instant as {@code at}, so that it agrees with {@link #of}.
      */
-    String sqlAt(String at) {
+    public String sqlAt(String at) {
         String published = "status = '" + PollStatus.PUBLISHED.name() + "'";
         return switch (this) {
             case DRAFT -> "status = '" + PollStatus.DRAFT.name() + "'";
@@ -40,7 +40,7 @@ public enum PollState {
     }
 
     /** The SQL form of "voting has ended at {@code at}": the poll is {@link #CLOSED} or {@link #ARCHIVED}. */
-    static String votingEndedSqlAt(String at) {
+    public static String votingEndedSqlAt(String at) {
         return "(" + CLOSED.sqlAt(at) + " or " + ARCHIVED.sqlAt(at) + ")";
     }
 

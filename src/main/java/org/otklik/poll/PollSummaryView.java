@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.otklik.common.LocalizedText;
+import org.otklik.poll.definition.Eligibility;
+import org.otklik.poll.definition.PollDefinition;
 
 @Schema(name = "PollSummary", description = "A poll in the public list")
 public record PollSummaryView(

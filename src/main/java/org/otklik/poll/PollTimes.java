@@ -15,17 +15,17 @@ import org.otklik.routing.CalendarConfig;
 public class PollTimes {
 
     /** One moment of a request, with the zone its instants are shown in. */
-    record Now(Instant instant, ZoneId zone) {
+    public record Now(Instant instant, ZoneId zone) {
 
-        OffsetDateTime local() {
+        public OffsetDateTime local() {
             return local(instant);
         }
 
-        OffsetDateTime local(Instant other) {
+        public OffsetDateTime local(Instant other) {
             return other == null ? null : other.atZone(zone).toOffsetDateTime();
         }
 
-        LocalDate today() {
+        public LocalDate today() {
             return instant.atZone(zone).toLocalDate();
         }
     }
@@ -38,11 +38,11 @@ public class PollTimes {
         this.zone = calendar.zone();
     }
 
-    Now now() {
+    public Now now() {
         return new Now(clock.instant(), zone);
     }
 
-    OffsetDateTime local(Instant instant) {
+    public OffsetDateTime local(Instant instant) {
         return instant == null ? null : instant.atZone(zone).toOffsetDateTime();
     }
 }

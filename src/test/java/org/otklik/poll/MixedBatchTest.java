@@ -19,6 +19,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
+import org.otklik.poll.ballot.ParticipationKeys;
+import org.otklik.poll.tally.PollOpening;
 import org.otklik.testsupport.LogCapture;
 import org.otklik.testsupport.Parallel;
 

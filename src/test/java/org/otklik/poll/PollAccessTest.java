@@ -21,6 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.otklik.poll.tally.LiveRounds;
+import org.otklik.poll.tally.TallyJobs;
 import org.otklik.testsupport.TestTokens;
 
 import io.quarkus.test.junit.QuarkusTest;
