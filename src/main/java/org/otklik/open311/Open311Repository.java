@@ -1,9 +1,7 @@
 package org.otklik.open311;
 
 import static org.otklik.open311.Open311Rows.instant;
-import static org.otklik.open311.Open311Rows.rows;
 import static org.otklik.open311.Open311Rows.single;
-import static org.otklik.open311.Open311Rows.update;
 import static org.otklik.open311.Open311Rows.utc;
 
 import java.time.Instant;
@@ -16,8 +14,10 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.hibernate.reactive.mutiny.Mutiny;
 import org.otklik.common.PublicCoordinates;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -262,5 +262,22 @@ public class Open311Repository {
     public Uni<Optional<Long>> incidentIdOf(String number) {
         return rows("select id from incident where number = :number", Map.of("number", number))
                 .map(rows -> rows.stream().findFirst().map(row -> ((Number) single(row)).longValue()));
+    }
+
+    /** A native statement in the current session. */
+    private static Uni<List<Object[]>> rows(String sql, Map<String, Object> parameters) {
+        return Panache.getSession().chain(session -> {
+            Mutiny.SelectionQuery<Object[]> query = session.createNativeQuery(sql, Object[].class);
+            parameters.forEach(query::setParameter);
+            return query.getResultList();
+        }).map(Open311Rows::asRows);
+    }
+
+    private static Uni<Integer> update(String sql, Map<String, Object> parameters) {
+        return Panache.getSession().chain(session -> {
+            Mutiny.MutationQuery query = session.createNativeQuery(sql);
+            parameters.forEach(query::setParameter);
+            return query.executeUpdate();
+        });
     }
 }
