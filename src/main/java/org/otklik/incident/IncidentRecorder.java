@@ -2,6 +2,8 @@ package org.otklik.incident;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -55,27 +57,36 @@ class IncidentRecorder {
         this.mails = mails;
     }
 
-    /** In the current Panache transaction; a change to a final state also starts the retention term of the photos. */
+    /** In the current Panache transaction. */
     Uni<Void> record(Actor actor, IncidentChange change, Instant now) {
-        IncidentEvent event = eventOf(actor, change, now);
-        return events.persist(event).chain(() -> deliveryOf(change, now).map(outbox::enqueue)
-                .orElseGet(() -> Uni.createFrom().voidItem()))
-                .chain(() -> FINAL.contains(change.incident().status) ? media.incidentFinished(change.incident().id, now)
-                        : Uni.createFrom().voidItem())
-                .chain(() -> mailOf(change, now).map(mails::changed).orElseGet(() -> Uni.createFrom().voidItem()))
-                .chain(() -> supportersMailOf(change, now).map(mails::supportersOf)
-                        .orElseGet(() -> Uni.createFrom().voidItem()));
+        return record(new Writes(event -> events.persist(event).replaceWithVoid(), outbox::enqueue, media::incidentFinished,
+                mails::changed, mails::supportersOf), actor, change, now);
     }
 
-
-    /** In a pool transaction (the intake's). */
+    /** In a pool transaction (the intake's, the workflow's). */
     Uni<Void> record(SqlConnection transaction, Actor actor, IncidentChange change, Instant now) {
+        return record(new Writes(event -> events.insert(transaction, event), delivery -> outbox.enqueue(transaction, delivery),
+                (incidentId, at) -> media.incidentFinished(transaction, incidentId, at),
+                update -> mails.changed(transaction, update), update -> mails.supportersOf(transaction, update)),
+                actor, change, now);
+    }
+
+    /** Where a change's rows are written: in a Panache transaction or in a pool transaction. */
+    private record Writes(Function<IncidentEvent, Uni<Void>> event, Function<DeliveryEvent, Uni<Void>> delivery,
+            BiFunction<Long, Instant, Uni<Void>> finished, Function<IncidentUpdate, Uni<Void>> authorMail,
+            Function<IncidentUpdate, Uni<Void>> supportersMail) {
+    }
+
+    /** The event, its delivery and mails; a change to a final state also starts the retention term of the photos. */
+    private static Uni<Void> record(Writes writes, Actor actor, IncidentChange change, Instant now) {
         IncidentEvent event = eventOf(actor, change, now);
-        return events.insert(transaction, event).chain(() -> deliveryOf(change, now)
-                .map(delivery -> outbox.enqueue(transaction, delivery))
-                .orElseGet(() -> Uni.createFrom().voidItem()))
-                .chain(() -> mailOf(change, now).map(update -> mails.changed(transaction, update))
-                        .orElseGet(() -> Uni.createFrom().voidItem()));
+        Uni<Void> none = Uni.createFrom().voidItem();
+        return writes.event().apply(event)
+                .chain(() -> deliveryOf(change, now).map(writes.delivery()).orElse(none))
+                .chain(() -> FINAL.contains(change.incident().status)
+                        ? writes.finished().apply(change.incident().id, now) : none)
+                .chain(() -> mailOf(change, now).map(writes.authorMail()).orElse(none))
+                .chain(() -> supportersMailOf(change, now).map(writes.supportersMail()).orElse(none));
     }
 
     /** The change as a mail to its author may show it, when the author asked for mails and the change is theirs to see. */
@@ -140,11 +151,11 @@ class IncidentRecorder {
         return event;
     }
 
-    /** One after the other, in order. */
-    Uni<Void> recordAll(Actor actor, List<IncidentChange> changes, Instant now) {
+    /** One after the other, in order, in a pool transaction (the workflow's). */
+    Uni<Void> recordAll(SqlConnection transaction, Actor actor, List<IncidentChange> changes, Instant now) {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (IncidentChange change : changes) {
-            chain = chain.chain(() -> record(actor, change, now));
+            chain = chain.chain(() -> record(transaction, actor, change, now));
         }
         return chain;
     }

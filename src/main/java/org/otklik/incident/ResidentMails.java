@@ -18,6 +18,9 @@ public interface ResidentMails {
      */
     Uni<Void> supportersOf(IncidentUpdate update);
 
-    /** In a pool transaction (the intake's). */
+    /** In a pool transaction (the intake's or the workflow's). */
     Uni<Void> changed(SqlConnection transaction, IncidentUpdate update);
+
+    /** The supporters' mails of a change, in a pool transaction (the workflow's). */
+    Uni<Void> supportersOf(SqlConnection transaction, IncidentUpdate update);
 }

@@ -3,6 +3,7 @@ package org.otklik.notify;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -51,6 +52,15 @@ public class IncidentMails implements ResidentMails {
      */
     @Override
     public Uni<Void> supportersOf(IncidentUpdate update) {
+        return supportersOf(update, mails::insert);
+    }
+
+    @Override
+    public Uni<Void> supportersOf(SqlConnection transaction, IncidentUpdate update) {
+        return supportersOf(update, mail -> mails.insert(transaction, mail));
+    }
+
+    private Uni<Void> supportersOf(IncidentUpdate update, Function<MailOutboxRepository.NewMail, Uni<Void>> insert) {
         Optional<MailKind> kind = MailKind.of(update.type());
         if (kind.isEmpty()) {
             return Uni.createFrom().voidItem();
@@ -68,7 +78,7 @@ public class IncidentMails implements ResidentMails {
                 MailOutboxRepository.NewMail mail = new MailOutboxRepository.NewMail(UUID.randomUUID(),
                         kind.get().eventType(), update.incidentId(), update.number(), write(payload), address, list,
                         follower.subject(), update.occurredAt(), true);
-                chain = chain.chain(() -> mails.insert(mail));
+                chain = chain.chain(() -> insert.apply(mail));
             }
             return chain;
         });
