@@ -2,8 +2,6 @@ package org.otklik.incident;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.function.BiFunction;
-import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -57,36 +55,19 @@ class IncidentRecorder {
         this.mails = mails;
     }
 
-    /** In the current Panache transaction. */
-    Uni<Void> record(Actor actor, IncidentChange change, Instant now) {
-        return record(new Writes(event -> events.persist(event).replaceWithVoid(), outbox::enqueue, media::incidentFinished,
-                mails::changed, mails::supportersOf), actor, change, now);
-    }
-
-    /** In a pool transaction (the intake's, the workflow's). */
+    /**
+     * In a pool transaction (the intake's, the workflow's): the event, its delivery and mails; a change to a final
+     * state also starts the retention term of the photos.
+     */
     Uni<Void> record(SqlConnection transaction, Actor actor, IncidentChange change, Instant now) {
-        return record(new Writes(event -> events.insert(transaction, event), delivery -> outbox.enqueue(transaction, delivery),
-                (incidentId, at) -> media.incidentFinished(transaction, incidentId, at),
-                update -> mails.changed(transaction, update), update -> mails.supportersOf(transaction, update)),
-                actor, change, now);
-    }
-
-    /** Where a change's rows are written: in a Panache transaction or in a pool transaction. */
-    private record Writes(Function<IncidentEvent, Uni<Void>> event, Function<DeliveryEvent, Uni<Void>> delivery,
-            BiFunction<Long, Instant, Uni<Void>> finished, Function<IncidentUpdate, Uni<Void>> authorMail,
-            Function<IncidentUpdate, Uni<Void>> supportersMail) {
-    }
-
-    /** The event, its delivery and mails; a change to a final state also starts the retention term of the photos. */
-    private static Uni<Void> record(Writes writes, Actor actor, IncidentChange change, Instant now) {
         IncidentEvent event = eventOf(actor, change, now);
         Uni<Void> none = Uni.createFrom().voidItem();
-        return writes.event().apply(event)
-                .chain(() -> deliveryOf(change, now).map(writes.delivery()).orElse(none))
+        return events.insert(transaction, event)
+                .chain(() -> deliveryOf(change, now).map(delivery -> outbox.enqueue(transaction, delivery)).orElse(none))
                 .chain(() -> FINAL.contains(change.incident().status)
-                        ? writes.finished().apply(change.incident().id, now) : none)
-                .chain(() -> mailOf(change, now).map(writes.authorMail()).orElse(none))
-                .chain(() -> supportersMailOf(change, now).map(writes.supportersMail()).orElse(none));
+                        ? media.incidentFinished(transaction, change.incident().id, now) : none)
+                .chain(() -> mailOf(change, now).map(update -> mails.changed(transaction, update)).orElse(none))
+                .chain(() -> supportersMailOf(change, now).map(update -> mails.supportersOf(transaction, update)).orElse(none));
     }
 
     /** The change as a mail to its author may show it, when the author asked for mails and the change is theirs to see. */

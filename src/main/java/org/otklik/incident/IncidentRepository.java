@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 
 import org.otklik.common.AdvisoryLockRepository;
 import org.otklik.common.KeysetCursor;
@@ -233,11 +232,6 @@ public class IncidentRepository implements PanacheRepositoryBase<Incident, Long>
         }
         query.append(" order by createdAt desc, id desc");
         return find(query.toString(), parameters).page(0, limit + 1).list();
-    }
-
-    @WithSession
-    public Uni<Incident> findByIdForUpdate(long id) {
-        return find("id", id).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
     }
 
     /** Ids of answers given before {@code answeredBefore}, oldest first. */

@@ -24,7 +24,6 @@ import org.otklik.security.Caller;
 import org.otklik.security.Roles;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 
@@ -160,15 +159,18 @@ public class WorkflowService {
         return act(caller, number, ifMatch, IncidentAction.CLOSE, (transaction, incident, now) -> one(incident.close(now)));
     }
 
-    /** Closes one answered incident nobody contested; false when it changed meanwhile. */
-    @WithTransaction
+    /** Closes one answered incident nobody contested, in a pool transaction; false when it changed meanwhile. */
     public Uni<Boolean> closeIfUncontested(long incidentId, Instant answeredBefore) {
-        return incidents.findByIdForUpdate(incidentId).chain(incident -> {
-            if (incident == null || incident.status != IncidentStatus.ANSWERED || !incident.answeredAt.isBefore(answeredBefore)) {
-                return Uni.createFrom().item(false);
-            }
-            Instant now = clock.instant();
-            return recorder.record(Actor.SYSTEM, incident.close(now), now).replaceWith(true);
+        return pool.withTransaction(connection -> {
+            IncidentTransaction transaction = new IncidentTransaction(connection, incidents);
+            return transaction.lockById(incidentId).chain(incident -> {
+                if (incident == null || incident.status != IncidentStatus.ANSWERED || !incident.answeredAt.isBefore(answeredBefore)) {
+                    return Uni.createFrom().item(false);
+                }
+                Instant now = clock.instant();
+                return recorder.record(connection, Actor.SYSTEM, incident.close(now), now).call(transaction::writeChanged)
+                        .replaceWith(true);
+            });
         });
     }
 

@@ -87,11 +87,6 @@ public class MediaRepository implements PanacheRepositoryBase<Media, UUID> {
                 .execute(Tuple.of(utc(at), incidentId)).replaceWithVoid();
     }
 
-    /** Starts the retention term of an incident's photos, in the current Hibernate transaction. */
-    public Uni<Void> markFinished(long incidentId, Instant at) {
-        return update("finishedAt = ?1 where incidentId = ?2 and finishedAt is null", at, incidentId).replaceWithVoid();
-    }
-
     /** The photos of an incident in the current session (so that a staff action's view sees its own changes). */
     @WithSession
     public Uni<List<MediaRow>> ofIncident(long incidentId) {

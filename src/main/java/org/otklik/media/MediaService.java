@@ -192,12 +192,7 @@ public class MediaService {
         }).replaceWithVoid();
     }
 
-    /** The incident reached a final state: the retention term of its photos starts (Hibernate transaction). */
-    public Uni<Void> incidentFinished(long incidentId, Instant at) {
-        return media.markFinished(incidentId, at);
-    }
-
-    /** The same, in a pool transaction (the workflow's). */
+    /** The incident reached a final state: the retention term of its photos starts (the workflow's pool transaction). */
     public Uni<Void> incidentFinished(SqlConnection transaction, long incidentId, Instant at) {
         return media.markFinished(transaction, incidentId, at);
     }

@@ -3,7 +3,6 @@ package org.otklik.notify;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -41,26 +40,12 @@ public class IncidentMails implements ResidentMails {
         this.json = json;
     }
 
-    @Override
-    public Uni<Void> changed(IncidentUpdate update) {
-        return mailOf(update).map(mails::insert).orElseGet(() -> Uni.createFrom().voidItem());
-    }
-
     /**
      * One row per supporter who follows the incident by mail (their token verified the address), each on a list of
      * its own so that one supporter's unsubscribe stops nobody else's mails.
      */
     @Override
-    public Uni<Void> supportersOf(IncidentUpdate update) {
-        return supportersOf(update, mails::insert);
-    }
-
-    @Override
     public Uni<Void> supportersOf(SqlConnection transaction, IncidentUpdate update) {
-        return supportersOf(update, mail -> mails.insert(transaction, mail));
-    }
-
-    private Uni<Void> supportersOf(IncidentUpdate update, Function<MailOutboxRepository.NewMail, Uni<Void>> insert) {
         Optional<MailKind> kind = MailKind.of(update.type());
         if (kind.isEmpty()) {
             return Uni.createFrom().voidItem();
@@ -78,7 +63,7 @@ public class IncidentMails implements ResidentMails {
                 MailOutboxRepository.NewMail mail = new MailOutboxRepository.NewMail(UUID.randomUUID(),
                         kind.get().eventType(), update.incidentId(), update.number(), write(payload), address, list,
                         follower.subject(), update.occurredAt(), true);
-                chain = chain.chain(() -> insert.apply(mail));
+                chain = chain.chain(() -> mails.insert(transaction, mail));
             }
             return chain;
         });
