@@ -26,6 +26,7 @@ import org.otklik.security.Roles;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 
 /**
  * The staff actions and the citizen's rating, each one lock–decide–record step in a pool transaction: lock the
@@ -93,7 +94,17 @@ public class WorkflowService {
     }
 
     public Uni<StaffIncidentView> startWork(Caller caller, String number, String ifMatch) {
-        return act(caller, number, ifMatch, IncidentAction.PROGRESS, (transaction, incident, now) -> one(incident.startWork(now)));
+        return act(caller, number, ifMatch, IncidentAction.PROGRESS, WorkflowService::startWork);
+    }
+
+    /** The start of work in the caller's pool transaction (an Open311 update's); the incident's status after it. */
+    public Uni<IncidentStatus> startWork(SqlConnection connection, Caller caller, String number) {
+        return change(connection, caller, number, null, IncidentAction.PROGRESS, WorkflowService::startWork)
+                .map(incident -> incident.status);
+    }
+
+    private static Uni<List<IncidentChange>> startWork(IncidentTransaction transaction, Incident incident, Instant now) {
+        return one(incident.startWork(now));
     }
 
     public Uni<StaffIncidentView> interimAnswer(Caller caller, String number, String ifMatch,
@@ -155,6 +166,12 @@ public class WorkflowService {
         return act(caller, number, ifMatch, IncidentAction.NOTES, (transaction, incident, now) -> one(incident.note(request.text())));
     }
 
+    /** A staff note in the caller's pool transaction (an Open311 update's); the incident's status after it. */
+    public Uni<IncidentStatus> note(SqlConnection connection, Caller caller, String number, WorkflowRequests.Note request) {
+        return change(connection, caller, number, null, IncidentAction.NOTES,
+                (transaction, incident, now) -> one(incident.note(request.text()))).map(incident -> incident.status);
+    }
+
     public Uni<StaffIncidentView> close(Caller caller, String number, String ifMatch) {
         return act(caller, number, ifMatch, IncidentAction.CLOSE, (transaction, incident, now) -> one(incident.close(now)));
     }
@@ -204,33 +221,38 @@ public class WorkflowService {
         return Uni.createFrom().item(List.of(change));
     }
 
-    /**
-     * In a pool transaction: locks the incident, checks visibility, If-Match and the action's status and role rule,
-     * lets the incident decide, records its events and writes back what changed; then returns the new full view.
-     */
+    /** In a pool transaction of its own: {@link #change}, then the new full view, read after the commit. */
     private Uni<StaffIncidentView> act(Caller caller, String number, String ifMatch, IncidentAction action, Decision decision) {
-        return pool.withTransaction(connection -> {
-            IncidentTransaction transaction = new IncidentTransaction(connection, incidents);
-            return transaction.lockByNumber(number)
-                    .map(incident -> StaffAccess.visible(caller, incident, number))
-                    .invoke(incident -> IncidentIfMatch.check(incident, ifMatch))
-                    .invoke(incident -> {
-                        if (!action.allowedIn(incident.status)) {
-                            throw conflict(incident, caller, "'" + action.path() + "' is not possible while the incident is "
-                                    + incident.status + ".");
-                        }
-                    })
-                    .call(incident -> {
-                        Instant now = clock.instant();
-                        Instant respondedBefore = incident.firstRespondedAt;
-                        Instant answeredBefore = incident.answeredAt;
-                        return Uni.createFrom().deferred(() -> decision.apply(transaction, incident, now))
-                                .chain(changes -> recorder.recordAll(connection, Actor.staff(caller), changes, now))
-                                .onFailure(IncidentConflict.class).transform(conflict -> conflict(incident, caller, conflict.getMessage()))
-                                .call(transaction::writeChanged)
-                                .invoke(() -> measureAnswerTimes(incident, respondedBefore, answeredBefore));
-                    });
-        }).chain(incident -> Panache.withSession(() -> staffViews.detailOf(caller, incident)));
+        return pool.withTransaction(connection -> change(connection, caller, number, ifMatch, action, decision))
+                .chain(incident -> Panache.withSession(() -> staffViews.detailOf(caller, incident)));
+    }
+
+    /**
+     * Locks the incident, checks visibility, If-Match and the action's status and role rule, lets the incident
+     * decide, records its events and writes back what changed, all in the pool transaction {@code connection}.
+     */
+    private Uni<Incident> change(SqlConnection connection, Caller caller, String number, String ifMatch,
+            IncidentAction action, Decision decision) {
+        IncidentTransaction transaction = new IncidentTransaction(connection, incidents);
+        return transaction.lockByNumber(number)
+                .map(incident -> StaffAccess.visible(caller, incident, number))
+                .invoke(incident -> IncidentIfMatch.check(incident, ifMatch))
+                .invoke(incident -> {
+                    if (!action.allowedIn(incident.status)) {
+                        throw conflict(incident, caller, "'" + action.path() + "' is not possible while the incident is "
+                                + incident.status + ".");
+                    }
+                })
+                .call(incident -> {
+                    Instant now = clock.instant();
+                    Instant respondedBefore = incident.firstRespondedAt;
+                    Instant answeredBefore = incident.answeredAt;
+                    return Uni.createFrom().deferred(() -> decision.apply(transaction, incident, now))
+                            .chain(changes -> recorder.recordAll(connection, Actor.staff(caller), changes, now))
+                            .onFailure(IncidentConflict.class).transform(conflict -> conflict(incident, caller, conflict.getMessage()))
+                            .call(transaction::writeChanged)
+                            .invoke(() -> measureAnswerTimes(incident, respondedBefore, answeredBefore));
+                });
     }
 
     private void measureAnswerTimes(Incident incident, Instant respondedBefore, Instant answeredBefore) {
