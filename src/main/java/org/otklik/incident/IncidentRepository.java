@@ -29,10 +29,10 @@ import static org.otklik.incident.IncidentRows.instant;
 import static org.otklik.incident.IncidentRows.utc;
 
 /**
- * The {@code incident} table. The workflow reads and writes {@link Incident} entities in the caller's
- * session or transaction. The hot paths use the plain reactive client, never inside a Hibernate session:
- * the public status lookup reads a {@link PublicStatusRow} in one statement, and intake registers new
- * incidents in its own pool transaction.
+ * The {@code incident} table. Every write goes through the pool: intake registers new incidents in its pool
+ * transaction, the workflow locks an incident, loads it into an {@link Incident} and writes back what changed
+ * ({@link #update}, through {@link IncidentTransaction}), a support counts itself. The views read {@link Incident}
+ * entities in a session; the public status lookup reads a {@link PublicStatusRow} in one statement.
  */
 @ApplicationScoped
 public class IncidentRepository implements PanacheRepositoryBase<Incident, Long> {
