@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -40,36 +39,21 @@ public class DeliveryOutbox {
         this.clock = clock;
     }
 
-    /** In the current Panache transaction. */
-    public Uni<Void> enqueue(DeliveryEvent event) {
-        return enqueue(event, new Rows(outbox::insert, subscriptions::activeSubscribersOf));
-    }
-
-    /** In a pool transaction (the intake's). */
+    /** In a pool transaction (the intake's, the workflow's). */
     public Uni<Void> enqueue(SqlConnection transaction, DeliveryEvent event) {
-        return enqueue(event, new Rows(row -> outbox.insert(transaction, row),
-                type -> subscriptions.activeSubscribersOf(transaction, type)));
-    }
-
-    /** Where the rows of an event are written: in a Panache transaction or in a pool transaction. */
-    private record Rows(Function<OutboxRepository.NewDelivery, Uni<Void>> insert,
-            Function<String, Uni<List<UUID>>> subscribersOf) {
-    }
-
-    private Uni<Void> enqueue(DeliveryEvent event, Rows rows) {
         UUID eventId = UUID.randomUUID();
         Uni<Void> own = switch (event.channel()) {
             case GOSUSLUGI -> config.gosuslugiUrl().isPresent() && event.externalId() != null
-                    ? insert(rows, eventId, event, Destination.GOSUSLUGI, null, gosuslugiPayload(eventId, event))
+                    ? insert(transaction, eventId, event, Destination.GOSUSLUGI, null, gosuslugiPayload(eventId, event))
                     : Uni.createFrom().voidItem();
             case SOCIAL -> config.socialUrl().isPresent() && event.externalId() != null
-                    ? insert(rows, eventId, event, Destination.SOCIAL, null, socialPayload(eventId, event))
+                    ? insert(transaction, eventId, event, Destination.SOCIAL, null, socialPayload(eventId, event))
                     : Uni.createFrom().voidItem();
             // Open311 clients fetch changes from servicerequestupdates
             case WIDGET, MOBILE, OPEN311 -> Uni.createFrom().voidItem();
         };
-        return own.chain(() -> rows.subscribersOf().apply(event.type()))
-                .chain(subscribers -> insertEach(rows, eventId, event, subscribers));
+        return own.chain(() -> subscriptions.activeSubscribersOf(transaction, event.type()))
+                .chain(subscribers -> insertEach(transaction, eventId, event, subscribers));
     }
 
     /** The rows of a notice event: one to the social-monitoring client, one per webhook subscriber of the type. */
@@ -100,18 +84,18 @@ public class DeliveryOutbox {
                 });
     }
 
-    private Uni<Void> insertEach(Rows rows, UUID eventId, DeliveryEvent event, List<UUID> subscribers) {
+    private Uni<Void> insertEach(SqlConnection transaction, UUID eventId, DeliveryEvent event, List<UUID> subscribers) {
         Uni<Void> chain = Uni.createFrom().voidItem();
         String payload = subscribers.isEmpty() ? null : webhookPayload(eventId, event);
         for (UUID subscriber : subscribers) {
-            chain = chain.chain(() -> insert(rows, eventId, event, Destination.WEBHOOK, subscriber, payload));
+            chain = chain.chain(() -> insert(transaction, eventId, event, Destination.WEBHOOK, subscriber, payload));
         }
         return chain;
     }
 
-    private Uni<Void> insert(Rows rows, UUID eventId, DeliveryEvent event, Destination destination, UUID subscription,
+    private Uni<Void> insert(SqlConnection transaction, UUID eventId, DeliveryEvent event, Destination destination, UUID subscription,
             String payload) {
-        return rows.insert().apply(new OutboxRepository.NewDelivery(eventId, event.type(), event.incidentId(),
+        return outbox.insert(transaction, new OutboxRepository.NewDelivery(eventId, event.type(), event.incidentId(),
                 event.number(), null, destination, subscription, payload, clock.instant()));
     }
 

@@ -55,27 +55,19 @@ class IncidentRecorder {
         this.mails = mails;
     }
 
-    /** In the current Panache transaction; a change to a final state also starts the retention term of the photos. */
-    Uni<Void> record(Actor actor, IncidentChange change, Instant now) {
-        IncidentEvent event = eventOf(actor, change, now);
-        return events.persist(event).chain(() -> deliveryOf(change, now).map(outbox::enqueue)
-                .orElseGet(() -> Uni.createFrom().voidItem()))
-                .chain(() -> FINAL.contains(change.incident().status) ? media.incidentFinished(change.incident().id, now)
-                        : Uni.createFrom().voidItem())
-                .chain(() -> mailOf(change, now).map(mails::changed).orElseGet(() -> Uni.createFrom().voidItem()))
-                .chain(() -> supportersMailOf(change, now).map(mails::supportersOf)
-                        .orElseGet(() -> Uni.createFrom().voidItem()));
-    }
-
-
-    /** In a pool transaction (the intake's). */
+    /**
+     * In a pool transaction (the intake's, the workflow's): the event, its delivery and mails; a change to a final
+     * state also starts the retention term of the photos.
+     */
     Uni<Void> record(SqlConnection transaction, Actor actor, IncidentChange change, Instant now) {
         IncidentEvent event = eventOf(actor, change, now);
-        return events.insert(transaction, event).chain(() -> deliveryOf(change, now)
-                .map(delivery -> outbox.enqueue(transaction, delivery))
-                .orElseGet(() -> Uni.createFrom().voidItem()))
-                .chain(() -> mailOf(change, now).map(update -> mails.changed(transaction, update))
-                        .orElseGet(() -> Uni.createFrom().voidItem()));
+        Uni<Void> none = Uni.createFrom().voidItem();
+        return events.insert(transaction, event)
+                .chain(() -> deliveryOf(change, now).map(delivery -> outbox.enqueue(transaction, delivery)).orElse(none))
+                .chain(() -> FINAL.contains(change.incident().status)
+                        ? media.incidentFinished(transaction, change.incident().id, now) : none)
+                .chain(() -> mailOf(change, now).map(update -> mails.changed(transaction, update)).orElse(none))
+                .chain(() -> supportersMailOf(change, now).map(update -> mails.supportersOf(transaction, update)).orElse(none));
     }
 
     /** The change as a mail to its author may show it, when the author asked for mails and the change is theirs to see. */
@@ -140,11 +132,11 @@ class IncidentRecorder {
         return event;
     }
 
-    /** One after the other, in order. */
-    Uni<Void> recordAll(Actor actor, List<IncidentChange> changes, Instant now) {
+    /** One after the other, in order, in a pool transaction (the workflow's). */
+    Uni<Void> recordAll(SqlConnection transaction, Actor actor, List<IncidentChange> changes, Instant now) {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (IncidentChange change : changes) {
-            chain = chain.chain(() -> record(actor, change, now));
+            chain = chain.chain(() -> record(transaction, actor, change, now));
         }
         return chain;
     }

@@ -1,7 +1,6 @@
 package org.otklik.incident;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -10,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 
 import org.otklik.common.AdvisoryLockRepository;
 import org.otklik.common.KeysetCursor;
@@ -26,11 +24,15 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
+import static org.otklik.incident.IncidentRows.incidentOf;
+import static org.otklik.incident.IncidentRows.instant;
+import static org.otklik.incident.IncidentRows.utc;
+
 /**
- * The {@code incident} table. The workflow reads and writes {@link Incident} entities in the caller's
- * session or transaction. The hot paths use the plain reactive client, never inside a Hibernate session:
- * the public status lookup reads a {@link PublicStatusRow} in one statement, and intake registers new
- * incidents in its own pool transaction.
+ * The {@code incident} table. Every write goes through the pool: intake registers new incidents in its pool
+ * transaction, the workflow locks an incident, loads it into an {@link Incident} and writes back what changed
+ * ({@link #update}, through {@link IncidentTransaction}), a support counts itself. The views read {@link Incident}
+ * entities in a session; the public status lookup reads a {@link PublicStatusRow} in one statement.
  */
 @ApplicationScoped
 public class IncidentRepository implements PanacheRepositoryBase<Incident, Long> {
@@ -64,6 +66,15 @@ public class IncidentRepository implements PanacheRepositoryBase<Incident, Long>
             from nextval('incident_number_seq') n
             returning id, number""";
 
+    private static final String UPDATE = """
+            update incident set status = $2, organization_code = $3, redirect_to_confirm = $4, rejection_reason = $5,
+                resolution = $6, answer_text = $7, answer_attachments = $8, redirected_to = $9, interim_answer_text = $10,
+                interim_planned_date = $11, interim_answered_at = $12, reopen_count = $13, rating_accepted = $14,
+                rating_comment = $15, rated_at = $16, resolution_due = $17, first_responded_at = $18, answered_at = $19,
+                closed_at = $20, duplicate_of = $21, updated_at = $22, version = version + 1
+            where id = $1 and version = $23
+            returning version""";
+
     private final Pool pool;
 
     public IncidentRepository(Pool pool) {
@@ -95,11 +106,6 @@ public class IncidentRepository implements PanacheRepositoryBase<Incident, Long>
                 instant(row, "first_responded_at"), row.getBoolean("has_answer"),
                 resolution == null ? null : Resolution.valueOf(resolution), instant(row, "answered_at"),
                 row.getInteger("supporters"));
-    }
-
-    private static Instant instant(Row row, String column) {
-        OffsetDateTime value = row.getOffsetDateTime(column);
-        return value == null ? null : value.toInstant();
     }
 
     /** Counts a new supporter on the incident, in the transaction that added them. */
@@ -148,66 +154,61 @@ public class IncidentRepository implements PanacheRepositoryBase<Incident, Long>
                 });
     }
 
-    private static Incident incidentOf(Row row) {
-        Incident incident = new Incident();
-        incident.id = row.getLong("id");
-        incident.number = row.getString("number");
-        incident.channel = Channel.valueOf(row.getString("channel"));
-        incident.externalId = row.getString("external_id");
-        String platform = row.getString("social_platform");
-        incident.socialPlatform = platform == null ? null : SocialPlatform.valueOf(platform);
-        incident.sourceUrl = row.getString("source_url");
-        incident.sourcePageId = row.getString("source_page_id");
-        incident.sourcePostedAt = instant(row, "source_posted_at");
-        incident.categoryCode = row.getString("category_code");
-        incident.categoryConfidence = row.getBigDecimal("category_confidence");
-        incident.districtCode = row.getString("district_code");
-        String districtSource = row.getString("district_source");
-        incident.districtSource = districtSource == null ? null : DistrictSource.valueOf(districtSource);
-        incident.address = row.getString("address");
-        incident.locationLat = row.getDouble("location_lat");
-        incident.locationLon = row.getDouble("location_lon");
-        incident.text = row.getString("text");
-        incident.attachments = row.getArrayOfStrings("attachments");
-        incident.authorSubject = row.getString("author_subject");
-        incident.authorExternalId = row.getString("author_external_id");
-        incident.authorHandle = row.getString("author_handle");
-        incident.submittedBy = row.getString("submitted_by");
-        incident.contactPhone = row.getString("contact_phone");
-        incident.contactEmail = row.getString("contact_email");
-        incident.notify = row.getBoolean("notify");
-        incident.notifyEmail = row.getString("notify_email");
-        incident.language = row.getString("language");
-        incident.organizationCode = row.getString("organization_code");
-        incident.redirectToConfirm = row.getBoolean("redirect_to_confirm");
-        incident.status = IncidentStatus.valueOf(row.getString("status"));
-        incident.rejectionReason = row.getString("rejection_reason");
-        String resolution = row.getString("resolution");
-        incident.resolution = resolution == null ? null : Resolution.valueOf(resolution);
-        incident.answerText = row.getString("answer_text");
-        incident.answerAttachments = row.getArrayOfStrings("answer_attachments");
-        incident.redirectedTo = row.getString("redirected_to");
-        incident.interimAnswerText = row.getString("interim_answer_text");
-        incident.interimPlannedDate = row.getLocalDate("interim_planned_date");
-        incident.interimAnsweredAt = instant(row, "interim_answered_at");
-        incident.reopenCount = row.getInteger("reopen_count");
-        incident.ratingAccepted = row.getBoolean("rating_accepted");
-        incident.ratingComment = row.getString("rating_comment");
-        incident.ratedAt = instant(row, "rated_at");
-        incident.firstResponseDue = instant(row, "first_response_due");
-        incident.resolutionDue = instant(row, "resolution_due");
-        incident.firstRespondedAt = instant(row, "first_responded_at");
-        incident.answeredAt = instant(row, "answered_at");
-        incident.closedAt = instant(row, "closed_at");
-        incident.duplicateOf = row.getLong("duplicate_of");
-        incident.createdAt = instant(row, "created_at");
-        incident.updatedAt = instant(row, "updated_at");
-        incident.version = row.getInteger("version");
-        return incident;
+    /**
+     * The workflow's read of an incident in its pool transaction, the row locked until the transaction ends (the lock
+     * Hibernate took for it: one that a new supporter's or update's reference to the row does not wait for).
+     */
+    public Uni<Optional<Incident>> lockByNumber(SqlConnection transaction, String number) {
+        return one(transaction, "select * from incident where number = $1 for no key update", number);
     }
 
-    private static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    public Uni<Optional<Incident>> lockById(SqlConnection transaction, long id) {
+        return one(transaction, "select * from incident where id = $1 for no key update", id);
+    }
+
+    /** Unlocked: a merge's main incident, written back (if it changed) under its version. */
+    public Uni<Optional<Incident>> findById(SqlConnection transaction, long id) {
+        return one(transaction, "select * from incident where id = $1", id);
+    }
+
+    private static Uni<Optional<Incident>> one(SqlConnection transaction, String sql, Object key) {
+        return transaction.preparedQuery(sql).execute(Tuple.of(key))
+                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(incidentOf(rows.iterator().next())));
+    }
+
+    /** The incidents merged into {@code mainId}, in the workflow's pool transaction. */
+    public Uni<List<Incident>> duplicatesOf(SqlConnection transaction, long mainId) {
+        return transaction.preparedQuery("select * from incident where duplicate_of = $1 order by created_at, id")
+                .execute(Tuple.of(mainId))
+                .map(rows -> {
+                    List<Incident> duplicates = new java.util.ArrayList<>();
+                    rows.forEach(row -> duplicates.add(incidentOf(row)));
+                    return duplicates;
+                });
+    }
+
+    /** The duplicates of an incident merged into another become the other's (their versions stay). */
+    public Uni<Void> moveDuplicates(SqlConnection transaction, long fromId, long toId) {
+        return transaction.preparedQuery("update incident set duplicate_of = $1 where duplicate_of = $2")
+                .execute(Tuple.of(toId, fromId)).replaceWithVoid();
+    }
+
+    /**
+     * Writes back what the workflow changed of an incident loaded at {@code incident.version}, and moves the version
+     * on; the incident's {@code version} becomes the new one. 409 when the row moved on meanwhile.
+     */
+    public Uni<Void> update(SqlConnection transaction, Incident incident, IncidentRows.WorkflowState state) {
+        Object[] values = new Object[23];
+        values[0] = incident.id;
+        System.arraycopy(state.values(), 0, values, 1, 21);
+        values[22] = incident.version;
+        return transaction.preparedQuery(UPDATE).execute(Tuple.from(values)).map(rows -> {
+            if (rows.size() == 0) {
+                throw org.otklik.common.ProblemException.conflict("The incident " + incident.number + " changed meanwhile.");
+            }
+            incident.version = rows.iterator().next().getInteger("version");
+            return incident;
+        }).replaceWithVoid();
     }
 
     @WithSession
@@ -231,22 +232,6 @@ public class IncidentRepository implements PanacheRepositoryBase<Incident, Long>
         }
         query.append(" order by createdAt desc, id desc");
         return find(query.toString(), parameters).page(0, limit + 1).list();
-    }
-
-    @WithSession
-    public Uni<Incident> findByNumberForUpdate(String number) {
-        return find("number", number).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
-    }
-
-    @WithSession
-    public Uni<Incident> findByIdForUpdate(long id) {
-        return find("id", id).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
-    }
-
-    /** The duplicates of an incident merged into another become the other's. */
-    @WithSession
-    public Uni<Integer> moveDuplicates(Long fromId, Long toId) {
-        return update("duplicateOf = ?1 where duplicateOf = ?2", toId, fromId);
     }
 
     /** Ids of answers given before {@code answeredBefore}, oldest first. */

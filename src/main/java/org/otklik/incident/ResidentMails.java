@@ -9,15 +9,9 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
  */
 public interface ResidentMails {
 
-    /** In the current Panache transaction. */
-    Uni<Void> changed(IncidentUpdate update);
-
-    /**
-     * The same change as mailed to the incident's supporters who follow it, in the current Panache transaction;
-     * {@code update} carries no author, address nor text of the author's.
-     */
-    Uni<Void> supportersOf(IncidentUpdate update);
-
-    /** In a pool transaction (the intake's). */
+    /** In a pool transaction (the intake's or the workflow's). */
     Uni<Void> changed(SqlConnection transaction, IncidentUpdate update);
+
+    /** The supporters' mails of a change, in a pool transaction (the workflow's). */
+    Uni<Void> supportersOf(SqlConnection transaction, IncidentUpdate update);
 }

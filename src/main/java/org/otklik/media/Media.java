@@ -9,8 +9,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /**
- * A row of {@code media} as the workflow's Hibernate session sees it: staff actions attach and publish photos in
- * their own transaction, and the views they answer with read them there.
+ * A row of {@code media} as a Hibernate session reads it for the incident views; every write to the table goes
+ * through {@link MediaRepository}'s pool statements.
  */
 @Entity
 @Table(name = "media")

@@ -62,7 +62,7 @@ public class MediaRepository implements PanacheRepositoryBase<Media, UUID> {
     }
 
     /**
-     * Attaches the subject's unattached uploads, in the given order, in the intake's pool transaction.
+     * Attaches the subject's unattached uploads, in the given order, in a pool transaction (a message's or an answer's).
      * @return how many were attached (fewer than asked when another message took one meanwhile)
      */
     public Uni<Integer> attach(SqlConnection transaction, String subject, List<UUID> ids, long incidentId, String role,
@@ -75,27 +75,16 @@ public class MediaRepository implements PanacheRepositoryBase<Media, UUID> {
                 .map(rows -> rows.rowCount());
     }
 
-    /** The same, in the current Hibernate transaction (a staff answer): one statement per photo, in order. */
-    public Uni<Integer> attach(String subject, List<UUID> ids, long incidentId, String role, Instant now) {
-        Uni<Integer> attached = Uni.createFrom().item(0);
-        for (int i = 0; i < ids.size(); i++) {
-            UUID id = ids.get(i);
-            short ordinal = (short) i;
-            attached = attached.chain(count -> update("incidentId = ?1, role = ?2, ordinal = ?3, attachedAt = ?4"
-                    + " where id = ?5 and uploadedBy = ?6 and attachedAt is null", incidentId, role, ordinal, now, id, subject)
-                    .map(changed -> count + changed));
-        }
-        return attached;
+    /** Marks a photo of the incident publishable or not, in the workflow's pool transaction; false when it has no such photo. */
+    public Uni<Boolean> setPublishable(SqlConnection transaction, long incidentId, UUID id, boolean publishable) {
+        return transaction.preparedQuery("update media set publishable = $1 where id = $2 and incident_id = $3")
+                .execute(Tuple.of(publishable, id, incidentId)).map(rows -> rows.rowCount() == 1);
     }
 
-    /** Marks a photo of the incident publishable or not, in the current Hibernate transaction; false when it has no such photo. */
-    public Uni<Boolean> setPublishable(long incidentId, UUID id, boolean publishable) {
-        return update("publishable = ?1 where id = ?2 and incidentId = ?3", publishable, id, incidentId).map(count -> count == 1);
-    }
-
-    /** Starts the retention term of an incident's photos, in the current Hibernate transaction. */
-    public Uni<Void> markFinished(long incidentId, Instant at) {
-        return update("finishedAt = ?1 where incidentId = ?2 and finishedAt is null", at, incidentId).replaceWithVoid();
+    /** Starts the retention term of an incident's photos, in the workflow's pool transaction. */
+    public Uni<Void> markFinished(SqlConnection transaction, long incidentId, Instant at) {
+        return transaction.preparedQuery("update media set finished_at = $1 where incident_id = $2 and finished_at is null")
+                .execute(Tuple.of(utc(at), incidentId)).replaceWithVoid();
     }
 
     /** The photos of an incident in the current session (so that a staff action's view sees its own changes). */

@@ -163,12 +163,12 @@ public class MediaService {
                 .invoke(count -> requireAll(count, ids)).replaceWithVoid();
     }
 
-    /** Attaches the caller's uploads to an answer, in the workflow's Hibernate transaction. */
-    public Uni<Void> attachToAnswer(Caller caller, List<UUID> ids, long incidentId) {
+    /** Attaches the caller's uploads to an answer, in the workflow's pool transaction. */
+    public Uni<Void> attachToAnswer(SqlConnection transaction, Caller caller, List<UUID> ids, long incidentId) {
         if (ids == null || ids.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return media.attach(caller.subject(), ids, incidentId, MediaRow.ANSWER, clock.instant())
+        return media.attach(transaction, caller.subject(), ids, incidentId, MediaRow.ANSWER, clock.instant())
                 .invoke(count -> {
                     if (count != ids.size()) {
                         throw ProblemException.invalidField("/mediaIds",
@@ -183,18 +183,18 @@ public class MediaService {
         }
     }
 
-    /** Marks a photo of the incident publishable or not (Hibernate transaction); 404 when the incident has no such photo. */
-    public Uni<Void> setPublishable(long incidentId, UUID id, boolean publishable) {
-        return media.setPublishable(incidentId, id, publishable).invoke(changed -> {
+    /** Marks a photo of the incident publishable or not (the workflow's pool transaction); 404 when the incident has no such photo. */
+    public Uni<Void> setPublishable(SqlConnection transaction, long incidentId, UUID id, boolean publishable) {
+        return media.setPublishable(transaction, incidentId, id, publishable).invoke(changed -> {
             if (!changed) {
                 throw ProblemException.notFound("The incident has no photo " + id + ".");
             }
         }).replaceWithVoid();
     }
 
-    /** The incident reached a final state: the retention term of its photos starts (Hibernate transaction). */
-    public Uni<Void> incidentFinished(long incidentId, Instant at) {
-        return media.markFinished(incidentId, at);
+    /** The incident reached a final state: the retention term of its photos starts (the workflow's pool transaction). */
+    public Uni<Void> incidentFinished(SqlConnection transaction, long incidentId, Instant at) {
+        return media.markFinished(transaction, incidentId, at);
     }
 
     public Uni<IncidentPhotos> photosOf(long incidentId) {

@@ -40,17 +40,12 @@ public class IncidentMails implements ResidentMails {
         this.json = json;
     }
 
-    @Override
-    public Uni<Void> changed(IncidentUpdate update) {
-        return mailOf(update).map(mails::insert).orElseGet(() -> Uni.createFrom().voidItem());
-    }
-
     /**
      * One row per supporter who follows the incident by mail (their token verified the address), each on a list of
      * its own so that one supporter's unsubscribe stops nobody else's mails.
      */
     @Override
-    public Uni<Void> supportersOf(IncidentUpdate update) {
+    public Uni<Void> supportersOf(SqlConnection transaction, IncidentUpdate update) {
         Optional<MailKind> kind = MailKind.of(update.type());
         if (kind.isEmpty()) {
             return Uni.createFrom().voidItem();
@@ -68,7 +63,7 @@ public class IncidentMails implements ResidentMails {
                 MailOutboxRepository.NewMail mail = new MailOutboxRepository.NewMail(UUID.randomUUID(),
                         kind.get().eventType(), update.incidentId(), update.number(), write(payload), address, list,
                         follower.subject(), update.occurredAt(), true);
-                chain = chain.chain(() -> mails.insert(mail));
+                chain = chain.chain(() -> mails.insert(transaction, mail));
             }
             return chain;
         });

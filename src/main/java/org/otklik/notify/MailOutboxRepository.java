@@ -79,18 +79,6 @@ public class MailOutboxRepository {
         this.pool = pool;
     }
 
-    /** In the current Panache transaction. */
-    public Uni<Void> insert(NewMail mail) {
-        Object[] values = values(mail);
-        return Panache.getSession().chain(session -> {
-            var query = session.createNativeQuery(INSERT_MAIL.replaceAll("\\$(\\d+)", "?$1"));
-            for (int i = 0; i < values.length; i++) {
-                query.setParameter(i + 1, values[i]);
-            }
-            return query.executeUpdate();
-        }).replaceWithVoid();
-    }
-
     /**
      * In the current Panache transaction: keeps the notice as it is now ({@code mail_notice_event}) and writes one mail
      * row for every confirmed, unrefused follower who wants the notice's mails at once.
@@ -123,7 +111,7 @@ public class MailOutboxRepository {
                 .replaceWithVoid();
     }
 
-    /** In a pool transaction (the intake's). */
+    /** In a pool transaction (the intake's, the workflow's, a digest's or a confirmation's). */
     public Uni<Void> insert(SqlConnection transaction, NewMail mail) {
         return transaction.preparedQuery(INSERT_MAIL).execute(Tuple.from(values(mail))).replaceWithVoid();
     }

@@ -5,7 +5,6 @@ import static org.otklik.open311.Open311Rows.single;
 import static org.otklik.open311.Open311Rows.utc;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -241,45 +240,29 @@ public class Open311Repository {
 
     // --- back-office updates ---------------------------------------------------------
 
-    /** Records an update; false when this client sent that update_id before (then nothing is recorded). */
-    @WithSession
-    public Uni<Boolean> claimUpdate(UUID clientId, String updateId, long incidentId, String status, String description,
-            Instant updatedAt, Instant receivedAt) {
-        Map<String, Object> parameters = new HashMap<>();
-        parameters.put("client", clientId);
-        parameters.put("update", updateId);
-        parameters.put("incident", incidentId);
-        parameters.put("status", status);
-        parameters.put("description", description);
-        parameters.put("updated", utc(updatedAt));
-        parameters.put("received", utc(receivedAt));
-        return update("insert into open311_update (client_id, update_id, incident_id, status, description, updated_at,"
-                + " received_at) values (:client, :update, :incident, :status, cast(:description as varchar), :updated,"
-                + " :received) on conflict on constraint open311_update_once do nothing", parameters)
-                .map(inserted -> inserted == 1);
+    /** Records an update in the caller's pool transaction; false when this client sent that update_id before (then nothing is recorded). */
+    public Uni<Boolean> claimUpdate(SqlConnection transaction, UUID clientId, String updateId, long incidentId, String status,
+            String description, Instant updatedAt, Instant receivedAt) {
+        return transaction.preparedQuery("insert into open311_update (client_id, update_id, incident_id, status, description,"
+                        + " updated_at, received_at) values ($1, $2, $3, $4, $5, $6, $7)"
+                        + " on conflict on constraint open311_update_once do nothing")
+                .execute(Tuple.from(new Object[] { clientId, updateId, incidentId, status, description, utc(updatedAt),
+                        utc(receivedAt) }))
+                .map(rows -> rows.rowCount() == 1);
     }
 
-    @WithSession
-    public Uni<Optional<Long>> incidentIdOf(String number) {
-        return rows("select id from incident where number = :number", Map.of("number", number))
-                .map(rows -> rows.stream().findFirst().map(row -> ((Number) single(row)).longValue()));
+    public Uni<Optional<Long>> incidentIdOf(SqlConnection transaction, String number) {
+        return transaction.preparedQuery("select id from incident where number = $1").execute(Tuple.of(number))
+                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next().getLong("id")));
     }
 
-    /** A native statement in the current session, its named parameters bound. */
+    /** A native statement in the current session. */
     private static Uni<List<Object[]>> rows(String sql, Map<String, Object> parameters) {
         return Panache.getSession().chain(session -> {
             Mutiny.SelectionQuery<Object[]> query = session.createNativeQuery(sql, Object[].class);
             parameters.forEach(query::setParameter);
             return query.getResultList();
-        }).map(Open311Repository::asRows);
-    }
-
-    private static List<Object[]> asRows(List<?> result) {
-        List<Object[]> rows = new ArrayList<>(result.size());
-        for (Object row : result) {
-            rows.add(row instanceof Object[] array ? array : new Object[] { row });
-        }
-        return rows;
+        }).map(Open311Rows::asRows);
     }
 
     private static Uni<Integer> update(String sql, Map<String, Object> parameters) {

@@ -5,8 +5,11 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
 
-/** The values of {@link Open311Repository}'s native rows: a single column, times as instants. */
+
+/** How {@link Open311Repository} reads the values of its native statements' rows. */
 final class Open311Rows {
 
     private Open311Rows() {
@@ -14,6 +17,14 @@ final class Open311Rows {
 
     static Object single(Object row) {
         return row instanceof Object[] array ? array[0] : row;
+    }
+
+    static List<Object[]> asRows(List<?> result) {
+        List<Object[]> rows = new ArrayList<>(result.size());
+        for (Object row : result) {
+            rows.add(row instanceof Object[] array ? array : new Object[] { row });
+        }
+        return rows;
     }
 
     static OffsetDateTime utc(Instant instant) {

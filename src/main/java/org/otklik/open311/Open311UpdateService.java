@@ -23,8 +23,8 @@ import org.otklik.security.Caller;
 import org.otklik.security.Roles;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 
 /** The mySociety update extension: the public updates of requests, and the progress back offices post. */
 @ApplicationScoped
@@ -35,9 +35,11 @@ public class Open311UpdateService {
     private final WorkflowService workflow;
     private final Open311Times times;
     private final Clock clock;
+    private final Pool pool;
 
     public Open311UpdateService(Open311Repository repository, Open311Clients clients, WorkflowService workflow,
-            Open311Times times, Clock clock) {
+            Open311Times times, Clock clock, Pool pool) {
+        this.pool = pool;
         this.repository = repository;
         this.clients = clients;
         this.workflow = workflow;
@@ -63,9 +65,9 @@ public class Open311UpdateService {
     /**
      * A back office reports progress. The update becomes a staff note on the incident (status and
      * description), and a status meaning that work started moves an assigned or reopened incident
-     * to IN_PROGRESS. Answers and closing stay with staff. A repeated update_id changes nothing.
+     * to IN_PROGRESS. Answers and closing stay with staff. A repeated update_id changes nothing. The claim of the
+     * update_id, the note and the start of work are one pool transaction.
      */
-    @WithTransaction
     public Uni<List<UpdateAccepted>> postUpdate(Open311Form form) {
         return clients.authenticated(form.first("api_key"), RateLimitGroup.SUBMISSIONS).chain(client -> {
             if (client.organizationCode() == null) {
@@ -75,17 +77,17 @@ public class Open311UpdateService {
             PostedUpdate update = form.update();
             Caller caller = Open311Clients.callerOf(client, Set.of(Roles.EXECUTOR));
             List<UpdateAccepted> accepted = List.of(new UpdateAccepted(update.updateId()));
-            return repository.incidentIdOf(update.number())
+            return pool.withTransaction(connection -> repository.incidentIdOf(connection, update.number())
                     .map(id -> id.orElseThrow(() -> ProblemException.notFound(
                             "service_request_id: there is no request " + update.number() + ".")))
-                    .chain(incidentId -> repository.claimUpdate(client.id(), update.updateId(), incidentId, update.status(),
-                            update.description(), update.updatedAt(), clock.instant()))
+                    .chain(incidentId -> repository.claimUpdate(connection, client.id(), update.updateId(), incidentId,
+                            update.status(), update.description(), update.updatedAt(), clock.instant()))
                     .chain(first -> !first ? Uni.createFrom().item(accepted)
-                            : workflow.note(caller, update.number(), null, new WorkflowRequests.Note(noteText(client, update)))
-                                    .chain(view -> StatusMapping.WORK_STARTED.contains(update.status())
-                                            && (view.status() == IncidentStatus.ASSIGNED || view.status() == IncidentStatus.REOPENED)
-                                                    ? workflow.startWork(caller, update.number(), null).replaceWith(accepted)
-                                                    : Uni.createFrom().item(accepted)));
+                            : workflow.note(connection, caller, update.number(), new WorkflowRequests.Note(noteText(client, update)))
+                                    .chain(status -> StatusMapping.WORK_STARTED.contains(update.status())
+                                            && (status == IncidentStatus.ASSIGNED || status == IncidentStatus.REOPENED)
+                                                    ? workflow.startWork(connection, caller, update.number()).replaceWith(accepted)
+                                                    : Uni.createFrom().item(accepted))));
         });
     }
 
