@@ -56,8 +56,11 @@ public class DeliveryOutbox {
                 .chain(subscribers -> insertEach(transaction, eventId, event, subscribers));
     }
 
-    /** The rows of a notice event: one to the social-monitoring client, one per webhook subscriber of the type. */
-    public Uni<Void> enqueueNotice(NoticeDeliveryEvent event) {
+    /**
+     * The rows of a notice event, in the change's pool transaction: one to the social-monitoring client, one per
+     * webhook subscriber of the type.
+     */
+    public Uni<Void> enqueueNotice(SqlConnection transaction, NoticeDeliveryEvent event) {
         UUID eventId = UUID.randomUUID();
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("version", PAYLOAD_VERSION);
@@ -72,13 +75,13 @@ public class DeliveryOutbox {
         payload.put("text", event.post());
         String social = json(payload);
         Uni<Void> own = config.socialUrl().isPresent()
-                ? insertNotice(eventId, event, Destination.SOCIAL, null, social)
+                ? insertNotice(transaction, eventId, event, Destination.SOCIAL, null, social)
                 : Uni.createFrom().voidItem();
-        return own.chain(() -> subscriptions.activeSubscribersOf(event.type()))
+        return own.chain(() -> subscriptions.activeSubscribersOf(transaction, event.type()))
                 .chain(subscribers -> {
                     Uni<Void> chain = Uni.createFrom().voidItem();
                     for (UUID subscriber : subscribers) {
-                        chain = chain.chain(() -> insertNotice(eventId, event, Destination.WEBHOOK, subscriber, webhook));
+                        chain = chain.chain(() -> insertNotice(transaction, eventId, event, Destination.WEBHOOK, subscriber, webhook));
                     }
                     return chain;
                 });
@@ -99,9 +102,9 @@ public class DeliveryOutbox {
                 event.number(), null, destination, subscription, payload, clock.instant()));
     }
 
-    private Uni<Void> insertNotice(UUID eventId, NoticeDeliveryEvent event, Destination destination, UUID subscription,
-            String payload) {
-        return outbox.insert(new OutboxRepository.NewDelivery(eventId, event.type(), null, null, event.noticeId(),
+    private Uni<Void> insertNotice(SqlConnection transaction, UUID eventId, NoticeDeliveryEvent event, Destination destination,
+            UUID subscription, String payload) {
+        return outbox.insert(transaction, new OutboxRepository.NewDelivery(eventId, event.type(), null, null, event.noticeId(),
                 destination, subscription, payload, clock.instant()));
     }
 

@@ -13,7 +13,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -55,28 +54,6 @@ public class OutboxRepository {
 
     public OutboxRepository(Pool pool) {
         this.pool = pool;
-    }
-
-    /** Adds a pending row in the current Panache transaction. */
-    public Uni<Void> insert(NewDelivery row) {
-        OffsetDateTime now = utc(row.at());
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
-                insert into outbox_delivery (id, event_id, event_type, incident_id, incident_number, notice_id, destination,
-                    subscription_id, payload, state, attempts, next_attempt_at, created_at)
-                values (:id, :eventId, :type, :incidentId, :number, :noticeId, :destination, :subscription, :payload, 'PENDING', 0,
-                    :now, :now)""")
-                .setParameter("id", UUID.randomUUID())
-                .setParameter("eventId", row.eventId())
-                .setParameter("type", row.type())
-                .setParameter("incidentId", row.incidentId())
-                .setParameter("number", row.incidentNumber())
-                .setParameter("noticeId", row.noticeId())
-                .setParameter("destination", row.destination().name())
-                .setParameter("subscription", row.subscriptionId())
-                .setParameter("payload", row.payload())
-                .setParameter("now", now)
-                .executeUpdate())
-                .replaceWithVoid();
     }
 
     /** Adds a pending row in a pool transaction. */

@@ -11,7 +11,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -19,8 +18,8 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * Every statement on {@code webhook_subscription}. The subscribers of an event are read through the
- * Hibernate session, inside the transaction that writes the outbox; the admin's changes use the pool.
+ * Every statement on {@code webhook_subscription}, all on the pool; the subscribers of an event are read inside
+ * the transaction that writes the outbox.
  */
 @ApplicationScoped
 public class WebhookSubscriptionRepository {
@@ -36,15 +35,7 @@ public class WebhookSubscriptionRepository {
         this.pool = pool;
     }
 
-    /** The active subscribers of an event type, oldest first, read in the current Panache transaction. */
-    public Uni<List<UUID>> activeSubscribersOf(String eventType) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(
-                "select id from webhook_subscription where active and :type = any(events) order by created_at", UUID.class)
-                .setParameter("type", eventType)
-                .getResultList());
-    }
-
-    /** The same, in a pool transaction. */
+    /** The active subscribers of an event type, oldest first, in the change's pool transaction. */
     public Uni<List<UUID>> activeSubscribersOf(SqlConnection transaction, String eventType) {
         return transaction.preparedQuery(
                 "select id from webhook_subscription where active and $1 = any(events) order by created_at")

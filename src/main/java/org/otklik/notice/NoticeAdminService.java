@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.BiFunction;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -34,12 +33,14 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 
 /**
  * Notices and their lifecycle, DRAFT → PUBLISHED → ENDED or CANCELLED. Each change locks the row, so of two
  * editors the second sees the first one's result (its If-Match is then stale: 412). An edit after publication
- * keeps the earlier content as a version. Publishing, editing a published notice and ending it write outbox
- * rows in the same transaction.
+ * keeps the earlier content as a version. A change runs in a pool transaction, so that publishing, editing a
+ * published notice and ending it write the outbox rows and the followers' mails in the same transaction.
  */
 @ApplicationScoped
 public class NoticeAdminService {
@@ -54,10 +55,13 @@ public class NoticeAdminService {
     private final ObjectMapper objectMapper;
     private final Clock clock;
     private final RoutingService routing;
+    private final Pool pool;
 
     public NoticeAdminService(NoticeRepository notices, NoticeMapper mapper, ReferenceCatalog referenceCatalog,
-            DeliveryOutbox outbox, NoticeFollowers followers, ObjectMapper objectMapper, Clock clock, RoutingService routing) {
+            DeliveryOutbox outbox, NoticeFollowers followers, ObjectMapper objectMapper, Clock clock, RoutingService routing,
+            Pool pool) {
         this.routing = routing;
+        this.pool = pool;
         this.notices = notices;
         this.mapper = mapper;
         this.referenceCatalog = referenceCatalog;
@@ -115,11 +119,10 @@ public class NoticeAdminService {
                 .chain(notice -> detailOf(caller, notice));
     }
 
-    @WithTransaction
     public Uni<AdminNotice> update(Caller caller, long id, String ifMatch, NoticeRequest request) {
         Optional<String> confined = NoticeAccess.confinedOrganization(caller);
-        return referenceCatalog.current()
-                .chain(reference -> change(caller, id, ifMatch, (notice, now) -> {
+        return reference()
+                .chain(reference -> change(caller, id, ifMatch, (transaction, notice, now) -> {
                     String organization = organizationOf(request, confined);
                     NoticeValidator.validate(request, organization, reference);
                     NoticeScope.check(confined, request.categoryCode(), request.districtCodes(), reference, routing);
@@ -132,17 +135,16 @@ public class NoticeAdminService {
                     }
                     Instant validFrom = notice.contentUpdatedAt != null ? notice.contentUpdatedAt : notice.publishedAt;
                     String earlier = json(mapper.content(notice));
-                    return notices.saveVersion(notice, earlier, validFrom, now, caller.subject()).invoke(() -> {
+                    return notices.saveVersion(transaction, notice, earlier, validFrom, now, caller.subject()).invoke(() -> {
                         apply(notice, request, organization);
                         notice.version++;
                         notice.contentUpdatedAt = now;
-                    }).chain(() -> emit(notice, DeliveryEvent.NOTICE_UPDATED, reference, now));
+                    }).chain(() -> emit(transaction, notice, DeliveryEvent.NOTICE_UPDATED, reference, now));
                 }));
     }
 
-    @WithTransaction
     public Uni<AdminNotice> publish(Caller caller, long id, String ifMatch) {
-        return referenceCatalog.current().chain(reference -> change(caller, id, ifMatch, (notice, now) -> {
+        return reference().chain(reference -> change(caller, id, ifMatch, (transaction, notice, now) -> {
             if (notice.status != NoticeStatus.DRAFT) {
                 throw ProblemException.conflict("Only a draft can be published; this notice is " + notice.status + ".");
             }
@@ -153,16 +155,15 @@ public class NoticeAdminService {
             }
             notice.status = NoticeStatus.PUBLISHED;
             notice.publishedAt = now;
-            return Panache.getSession().chain(session -> session.flush())
-                    .chain(() -> notices.linkOpenIncidents(notice.id, reference.subtree(notice.categoryCode), now))
-                    .chain(() -> emit(notice, DeliveryEvent.NOTICE_PUBLISHED, reference, now));
+            // the link reads only the notice's place and start, which publishing does not change
+            return notices.linkOpenIncidents(transaction, notice.id, reference.subtree(notice.categoryCode), now)
+                    .chain(() -> emit(transaction, notice, DeliveryEvent.NOTICE_PUBLISHED, reference, now));
         }));
     }
 
     /** Ends a running (or already expired) notice now; an upcoming one is cancelled instead. */
-    @WithTransaction
     public Uni<AdminNotice> end(Caller caller, long id, String ifMatch) {
-        return referenceCatalog.current().chain(reference -> change(caller, id, ifMatch, (notice, now) -> {
+        return reference().chain(reference -> change(caller, id, ifMatch, (transaction, notice, now) -> {
             if (notice.status != NoticeStatus.PUBLISHED) {
                 throw ProblemException.conflict("Only a published notice can be ended; this one is " + notice.status + ".");
             }
@@ -174,47 +175,56 @@ public class NoticeAdminService {
             if (notice.endsAt.isAfter(now)) {
                 notice.endsAt = now;
             }
-            return emit(notice, DeliveryEvent.NOTICE_ENDED, reference, now);
+            return emit(transaction, notice, DeliveryEvent.NOTICE_ENDED, reference, now);
         }));
     }
 
     /** A draft is dropped silently; a published notice is withdrawn, which the channels hear as notice.ended. */
-    @WithTransaction
     public Uni<AdminNotice> cancel(Caller caller, long id, String ifMatch) {
-        return referenceCatalog.current().chain(reference -> change(caller, id, ifMatch, (notice, now) -> {
+        return reference().chain(reference -> change(caller, id, ifMatch, (transaction, notice, now) -> {
             if (notice.status != NoticeStatus.DRAFT && notice.status != NoticeStatus.PUBLISHED) {
                 throw ProblemException.conflict("An " + notice.status + " notice cannot be cancelled.");
             }
             boolean wasPublished = notice.status == NoticeStatus.PUBLISHED;
             notice.status = NoticeStatus.CANCELLED;
             notice.cancelledAt = now;
-            return wasPublished ? emit(notice, DeliveryEvent.NOTICE_ENDED, reference, now) : Uni.createFrom().voidItem();
+            return wasPublished ? emit(transaction, notice, DeliveryEvent.NOTICE_ENDED, reference, now) : Uni.createFrom().voidItem();
         }));
     }
 
-    private Uni<AdminNotice> change(Caller caller, long id, String ifMatch, BiFunction<Notice, Instant, Uni<Void>> action) {
-        return notices.findForUpdate(id)
+    /** What a change does to the locked notice, in the change's pool transaction. */
+    private interface Change {
+        Uni<Void> apply(SqlConnection transaction, Notice notice, Instant now);
+    }
+
+    private Uni<ReferenceSnapshot> reference() {
+        return Panache.withSession(referenceCatalog::current);
+    }
+
+    /** Locks the notice, applies the change and writes the notice back; its view is read after the commit. */
+    private Uni<AdminNotice> change(Caller caller, long id, String ifMatch, Change action) {
+        return pool.withTransaction(transaction -> notices.lockById(transaction, id)
                 .map(notice -> NoticeAccess.visible(caller, notice, id))
                 .invoke(notice -> VersionedResource.NOTICE.check(notice.revision, ifMatch))
                 .call(notice -> {
                     Instant now = clock.instant();
                     notice.updatedAt = now;
-                    return action.apply(notice, now);
+                    return action.apply(transaction, notice, now);
                 })
-                .call(() -> Panache.getSession().chain(session -> session.flush()))
-                .chain(notice -> detailOf(caller, notice));
+                .call(notice -> notices.update(transaction, notice)))
+                .chain(notice -> Panache.withSession(() -> detailOf(caller, notice)));
     }
 
 
-    private Uni<Void> emit(Notice notice, String type, ReferenceSnapshot reference, Instant now) {
+    private Uni<Void> emit(SqlConnection transaction, Notice notice, String type, ReferenceSnapshot reference, Instant now) {
         NoticeViews.PublicNotice view = mapper.publicView(notice, reference);
         String post = switch (type) {
             case DeliveryEvent.NOTICE_UPDATED -> "Обновлено: ";
             case DeliveryEvent.NOTICE_ENDED -> notice.status == NoticeStatus.CANCELLED ? "Отменено: " : "Завершено: ";
             default -> "";
         } + notice.titleRu + "\n\n" + notice.textRu;
-        return outbox.enqueueNotice(new NoticeDeliveryEvent(type, notice.id, notice.version, view.state().name(), view, post, now))
-                .chain(() -> followers.changed(new NoticeFollowers.NoticeChange(type, notice.id,
+        return outbox.enqueueNotice(transaction, new NoticeDeliveryEvent(type, notice.id, notice.version, view.state().name(), view, post, now))
+                .chain(() -> followers.changed(transaction, new NoticeFollowers.NoticeChange(type, notice.id,
                         NoticeService.concerning(reference, notice.categoryCode), List.of(notice.districtCodes), view, now)));
     }
 

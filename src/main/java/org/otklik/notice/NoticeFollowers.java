@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 
 /**
  * Residents who follow the city's notices by district and topic (implemented by the notify feature): told of a
@@ -22,6 +23,6 @@ public interface NoticeFollowers {
             NoticeViews.PublicNotice notice, Instant occurredAt) {
     }
 
-    /** In the current Panache transaction. */
-    Uni<Void> changed(NoticeChange change);
+    /** In the change's pool transaction. */
+    Uni<Void> changed(SqlConnection transaction, NoticeChange change);
 }

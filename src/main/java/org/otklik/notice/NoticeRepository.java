@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.otklik.common.KeysetCursor;
@@ -32,15 +31,32 @@ public class NoticeRepository implements PanacheRepositoryBase<Notice, Long> {
 
     private static final String OPEN_INCIDENT = IncidentStatus.OPEN_SQL;
 
+    /** Writes every column a change may touch; the revision check stands in for the entity's {@code @Version}. */
+    private static final String UPDATE = """
+            update notice set kind = $2, status = $3, title_ru = $4, title_en = $5, text_ru = $6, text_en = $7,
+                category_code = $8, district_codes = $9, addresses = $10, point_lat = $11, point_lon = $12, radius_m = $13,
+                starts_at = $14, ends_at = $15, organization_code = $16, version = $17, updated_at = $18, published_at = $19,
+                content_updated_at = $20, ended_at = $21, cancelled_at = $22, revision = revision + 1
+            where id = $1 and revision = $23
+            returning revision""";
+
     private final Pool pool;
 
     public NoticeRepository(Pool pool) {
         this.pool = pool;
     }
 
-    @WithSession
-    public Uni<Notice> findForUpdate(long id) {
-        return find("id", id).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+    /** The notice, locked for the change in the caller's pool transaction (the lock Hibernate's PESSIMISTIC_WRITE took); null if none. */
+    public Uni<Notice> lockById(SqlConnection transaction, long id) {
+        return transaction.preparedQuery("select * from notice where id = $1 for no key update").execute(Tuple.of(id))
+                .map(rows -> rows.size() == 0 ? null : NoticeRows.notice(rows.iterator().next()));
+    }
+
+    /** Writes a changed notice back and moves its revision on (the ETag). */
+    public Uni<Void> update(SqlConnection transaction, Notice notice) {
+        return transaction.preparedQuery(UPDATE).execute(NoticeRows.update(notice))
+                .invoke(rows -> notice.revision = rows.iterator().next().getInteger("revision"))
+                .replaceWithVoid();
     }
 
     /** Newest first; {@code organization} confines an executor to its own notices. */
@@ -108,18 +124,13 @@ public class NoticeRepository implements PanacheRepositoryBase<Notice, Long> {
                         : list("id in ?1", ids).map(found -> OrderedIds.inOrderOf(ids, found, notice -> notice.id)));
     }
 
-    @WithSession
-    public Uni<Void> saveVersion(Notice notice, String contentJson, Instant validFrom, Instant replacedAt, String replacedBy) {
-        return getSession().chain(session -> session.createNativeQuery("""
+    public Uni<Void> saveVersion(SqlConnection transaction, Notice notice, String contentJson, Instant validFrom,
+            Instant replacedAt, String replacedBy) {
+        return transaction.preparedQuery("""
                 insert into notice_version (notice_id, version, content, valid_from, replaced_at, replaced_by)
-                values (:notice, :version, :content, :validFrom, :replacedAt, :replacedBy)""")
-                .setParameter("notice", notice.id)
-                .setParameter("version", notice.version)
-                .setParameter("content", contentJson)
-                .setParameter("validFrom", utc(validFrom))
-                .setParameter("replacedAt", utc(replacedAt))
-                .setParameter("replacedBy", replacedBy)
-                .executeUpdate()).replaceWithVoid();
+                values ($1, $2, $3, $4, $5, $6)""")
+                .execute(Tuple.of(notice.id, notice.version, contentJson, utc(validFrom), utc(replacedAt), replacedBy))
+                .replaceWithVoid();
     }
 
     public record StoredVersion(int version, String contentJson, Instant validFrom, Instant replacedAt, String replacedBy) {
@@ -209,18 +220,14 @@ public class NoticeRepository implements PanacheRepositoryBase<Notice, Long> {
      * Links a notice being published to the open incidents received since it started whose category is in
      * {@code categories} and whose place it covers: the messages that came in before the notice went out.
      */
-    @WithSession
-    public Uni<Integer> linkOpenIncidents(long noticeId, List<String> categories, Instant now) {
-        return getSession().chain(session -> session.createNativeQuery(
-                "insert into notice_incident (notice_id, incident_id, linked_at)"
-                        + " select n.id, i.id, :now from notice n join incident i"
-                        + " on i.status in " + OPEN_INCIDENT + " and i.created_at >= n.starts_at and i.created_at <= :now"
-                        + " and i.category_code in (:categories)"
-                        + " where n.id = :notice and " + COVERS + " on conflict do nothing")
-                .setParameter("notice", noticeId)
-                .setParameter("categories", categories)
-                .setParameter("now", utc(now))
-                .executeUpdate());
+    public Uni<Integer> linkOpenIncidents(SqlConnection transaction, long noticeId, List<String> categories, Instant now) {
+        return transaction.preparedQuery("insert into notice_incident (notice_id, incident_id, linked_at)"
+                        + " select n.id, i.id, $3 from notice n join incident i"
+                        + " on i.status in " + OPEN_INCIDENT + " and i.created_at >= n.starts_at and i.created_at <= $3"
+                        + " and i.category_code = any($2)"
+                        + " where n.id = $1 and " + COVERS + " on conflict do nothing")
+                .execute(Tuple.of(noticeId, categories.toArray(String[]::new), utc(now)))
+                .map(rows -> rows.rowCount());
     }
 
     /** The notices an incident is linked to, soonest end first, in the intake's pool transaction. */

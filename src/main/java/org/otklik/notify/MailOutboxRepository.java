@@ -13,7 +13,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.otklik.notice.NoticeFollowers.NoticeChange;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -80,34 +79,30 @@ public class MailOutboxRepository {
     }
 
     /**
-     * In the current Panache transaction: keeps the notice as it is now ({@code mail_notice_event}) and writes one mail
+     * In the change's pool transaction: keeps the notice as it is now ({@code mail_notice_event}) and writes one mail
      * row for every confirmed, unrefused follower who wants the notice's mails at once.
      */
-    public Uni<Void> insertNoticeMails(NoticeChange change, UUID eventId, String content) {
-        return Panache.getSession().chain(session -> session.createNativeQuery("insert into mail_notice_event"
-                        + " (event_id, notice_id, event_type, content, occurred_at) values (:event, :notice, :type, :content, :at)")
-                .setParameter("event", eventId)
-                .setParameter("notice", change.noticeId())
-                .setParameter("type", change.type())
-                .setParameter("content", content)
-                .setParameter("at", utc(change.occurredAt()))
-                .executeUpdate()
-                .chain(() -> SubscriptionRepository.bindFollowers(session.createNativeQuery("""
+    public Uni<Void> insertNoticeMails(SqlConnection transaction, NoticeChange change, UUID eventId, String content) {
+        List<Object> parameters = SubscriptionRepository.followers(change, eventId);
+        parameters.add(change.type());
+        parameters.add(eventId.toString());
+        return transaction.preparedQuery("insert into mail_notice_event (event_id, notice_id, event_type, content, occurred_at)"
+                        + " values ($1, $2, $3, $4, $5)")
+                .execute(Tuple.of(eventId, change.noticeId(), change.type(), content, utc(change.occurredAt())))
+                .chain(() -> transaction.preparedQuery("""
                         insert into outbox_delivery (id, event_id, event_type, notice_id, destination, payload, state, attempts,
                             next_attempt_at, created_at, recipient, mail_list)
-                        select gen_random_uuid(), :event, :type, :notice, 'MAIL',
+                        select gen_random_uuid(), $1, $6, $2, 'MAIL',
                             cast(json_build_object('kind', 'NOTICE', 'language', r.language, 'subject', r.subject,
-                                'list', 'n:' || r.id, 'noticeEvents', json_build_array(cast(:eventText as text))) as text),
-                            'PENDING', 0, :at, :at, r.email, 'n:' || r.id
+                                'list', 'n:' || r.id, 'noticeEvents', json_build_array(cast($7 as text))) as text),
+                            'PENDING', 0, $3, $3, r.email, 'n:' || r.id
                         from notice_subscriber r
                         where exists (select 1 from notice_subscription s where s.subscriber_id = r.id
-                                        and s.delivery = 'IMMEDIATE' and """ + SubscriptionRepository.matching(change.districtCodes()) + """
+                                        and s.delivery = 'IMMEDIATE' and """ + SubscriptionRepository.matching(4, 5) + """
                         )
                           and not exists (select 1 from mail_refusal f where f.subject = r.subject and f.address = r.email)
                           and """ + SubscriptionRepository.CONFIRMED + """
-                        on conflict do nothing"""), change, eventId).setParameter("eventText", eventId.toString())
-                        .setParameter("type", change.type())
-                        .executeUpdate()))
+                        on conflict do nothing""").execute(Tuple.from(parameters)))
                 .replaceWithVoid();
     }
 

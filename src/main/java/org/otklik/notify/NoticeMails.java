@@ -10,6 +10,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 
 /**
  * Tells the residents who follow a notice's districts and topics that it was published, edited or ended, in the
@@ -32,7 +33,7 @@ public class NoticeMails implements NoticeFollowers {
     }
 
     @Override
-    public Uni<Void> changed(NoticeChange change) {
+    public Uni<Void> changed(SqlConnection transaction, NoticeChange change) {
         UUID eventId = UUID.randomUUID();
         String content;
         try {
@@ -40,7 +41,7 @@ public class NoticeMails implements NoticeFollowers {
         } catch (JsonProcessingException e) {
             return Uni.createFrom().failure(new IllegalStateException("cannot serialise a notice", e));
         }
-        return mails.insertNoticeMails(change, eventId, content)
-                .chain(() -> subscriptions.gatherForDigests(change, eventId));
+        return mails.insertNoticeMails(transaction, change, eventId, content)
+                .chain(() -> subscriptions.gatherForDigests(transaction, change, eventId));
     }
 }

@@ -12,13 +12,11 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.hibernate.reactive.mutiny.Mutiny;
 import org.otklik.notice.NoticeFollowers.NoticeChange;
 
 import org.otklik.notify.SubscriptionViews.Delivery;
 import org.otklik.notify.SubscriptionViews.EmailSource;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -172,21 +170,21 @@ public class SubscriptionRepository {
     }
 
     /**
-     * In the current Panache transaction: enters a notice's event into the next digest of every confirmed follower of
+     * In the change's pool transaction: enters a notice's event into the next digest of every confirmed follower of
      * the daily digest whom it concerns (a later event of the same notice replaces the earlier one).
      */
-    public Uni<Void> gatherForDigests(NoticeChange change, UUID eventId) {
-        return Panache.getSession().chain(session -> bindFollowers(session.createNativeQuery("""
+    public Uni<Void> gatherForDigests(SqlConnection transaction, NoticeChange change, UUID eventId) {
+        return transaction.preparedQuery("""
                         insert into notice_digest_entry (subscriber_id, notice_id, event_id, occurred_at)
-                        select r.id, :notice, :event, :at
+                        select r.id, $2, $1, $3
                         from notice_subscriber r
                         where r.next_digest_at is not null and """ + CONFIRMED + """
                           and exists (select 1 from notice_subscription s where s.subscriber_id = r.id
-                                        and s.delivery = 'DAILY_DIGEST' and """ + matching(change.districtCodes()) + """
+                                        and s.delivery = 'DAILY_DIGEST' and """ + matching(4, 5) + """
                         )
                         on conflict (subscriber_id, notice_id)
-                            do update set event_id = excluded.event_id, occurred_at = excluded.occurred_at"""), change, eventId)
-                        .executeUpdate())
+                            do update set event_id = excluded.event_id, occurred_at = excluded.occurred_at""")
+                .execute(Tuple.from(followers(change, eventId)))
                 .replaceWithVoid();
     }
 
@@ -194,22 +192,20 @@ public class SubscriptionRepository {
     static final String CONFIRMED = "(r.email_source = 'TOKEN' or exists (select 1 from mail_confirmation c"
             + " where c.subject = r.subject and c.address = r.email and c.confirmed_at is not null))";
 
-    /** A subscription {@code s} matches: its district is one of the notice's (or the notice covers the whole city), its topic one the notice concerns (or none). */
-    static String matching(List<String> districtCodes) {
+    /**
+     * A subscription {@code s} matches: its district is one of the notice's (parameter {@code districts}; empty: the
+     * notice covers the whole city), its topic one the notice concerns (parameter {@code topics}) or none.
+     */
+    static String matching(int districts, int topics) {
         // leading space: the text block before it ends in "and", its trailing blank stripped
-        return (districtCodes.isEmpty() ? " " : " s.district_code in (:districts) and ")
-                + "(s.category_code is null or s.category_code in (:topics))";
+        return " (cardinality(cast($" + districts + " as text[])) = 0 or s.district_code = any(cast($" + districts
+                + " as text[]))) and (s.category_code is null or s.category_code = any(cast($" + topics + " as text[])))";
     }
 
-    static <T> Mutiny.Query<T> bindFollowers(Mutiny.Query<T> query, NoticeChange change, UUID eventId) {
-        query.setParameter("event", eventId)
-                .setParameter("notice", change.noticeId())
-                .setParameter("at", MailOutboxRepository.utc(change.occurredAt()))
-                .setParameter("topics", change.topics());
-        if (!change.districtCodes().isEmpty()) {
-            query.setParameter("districts", change.districtCodes());
-        }
-        return query;
+    /** The parameters of {@link #matching} after the event, the notice and the time: $1 … $5. */
+    static List<Object> followers(NoticeChange change, UUID eventId) {
+        return new ArrayList<>(List.of(eventId, change.noticeId(), MailOutboxRepository.utc(change.occurredAt()),
+                change.districtCodes().toArray(String[]::new), change.topics().toArray(String[]::new)));
     }
 
     /** Residents following anything. */
