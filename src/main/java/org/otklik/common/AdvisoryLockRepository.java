@@ -1,7 +1,5 @@
 package org.otklik.common;
 
-import org.hibernate.reactive.mutiny.Mutiny;
-
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -15,7 +13,6 @@ public final class AdvisoryLockRepository {
 
     private static final String LOCK = "select pg_advisory_xact_lock(hashtextextended($1, 0))";
     private static final String TRY_LOCK = "select pg_try_advisory_xact_lock(hashtextextended($1, 0)) as locked";
-    private static final String LOCK_IN_SESSION = "select pg_advisory_xact_lock(hashtextextended(:key, 0))";
 
     private AdvisoryLockRepository() {
     }
@@ -38,13 +35,5 @@ public final class AdvisoryLockRepository {
     public static Uni<Boolean> tryLock(SqlConnection transaction, String scope, Object... parts) {
         return transaction.preparedQuery(TRY_LOCK).execute(Tuple.of(key(scope, parts)))
                 .map(rows -> rows.iterator().next().getBoolean("locked"));
-    }
-
-    /** Waits for the lock inside the Hibernate session's current transaction. */
-    public static Uni<Void> lock(Mutiny.Session transaction, String scope, Object... parts) {
-        return transaction.createNativeQuery(LOCK_IN_SESSION)
-                .setParameter("key", key(scope, parts))
-                .getSingleResult()
-                .replaceWithVoid();
     }
 }

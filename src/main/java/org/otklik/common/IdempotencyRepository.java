@@ -5,15 +5,15 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * Every statement on {@code idempotency_record}. They run in the transaction of the action whose
- * response they keep: the Hibernate session's, or a pool transaction for actions that write through the pool.
+ * Every statement on {@code idempotency_record}, on the pool. The key's statements run in the pool transaction of
+ * the action whose response they keep.
  */
 @ApplicationScoped
 public class IdempotencyRepository {
@@ -22,33 +22,10 @@ public class IdempotencyRepository {
     public record Recorded(String requestHash, StoredResponse response) {
     }
 
-    public Uni<Optional<Recorded>> find(String caller, String key) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(
-                "select request_hash, response_status, response_body, location from idempotency_record"
-                        + " where caller = :caller and idempotency_key = :key",
-                Object[].class)
-                .setParameter("caller", caller)
-                .setParameter("key", key)
-                .getResultList())
-                .map(rows -> rows.stream().findFirst().map(row -> new Recorded((String) row[0],
-                        new StoredResponse(((Number) row[1]).intValue(), (String) row[2], (String) row[3]))));
-    }
+    private final Pool pool;
 
-    public Uni<Void> insert(IdempotentRequest request, String requestHash, StoredResponse response, OffsetDateTime at) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(
-                "insert into idempotency_record (caller, idempotency_key, operation, request_hash,"
-                        + " response_status, response_body, location, created_at)"
-                        + " values (:caller, :key, :operation, :hash, :status, :body, :location, :at)")
-                .setParameter("caller", request.caller())
-                .setParameter("key", request.key())
-                .setParameter("operation", request.operation())
-                .setParameter("hash", requestHash)
-                .setParameter("status", response.status())
-                .setParameter("body", response.body())
-                .setParameter("location", response.location())
-                .setParameter("at", at)
-                .executeUpdate())
-                .replaceWithVoid();
+    public IdempotencyRepository(Pool pool) {
+        this.pool = pool;
     }
 
     public Uni<Optional<Recorded>> find(SqlConnection transaction, String caller, String key) {
@@ -74,8 +51,7 @@ public class IdempotencyRepository {
 
     /** @return how many records were deleted */
     public Uni<Integer> deleteCreatedBefore(OffsetDateTime before) {
-        return Panache.getSession().chain(session -> session.createNativeQuery("delete from idempotency_record where created_at < :before")
-                .setParameter("before", before)
-                .executeUpdate());
+        return pool.preparedQuery("delete from idempotency_record where created_at < $1").execute(Tuple.of(before))
+                .map(rows -> rows.rowCount());
     }
 }

@@ -9,9 +9,7 @@ import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.BiFunction;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -21,21 +19,20 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 
 /**
- * The plain {@link IdempotencyStore}: responses kept in the clear in {@code idempotency_record}
- * ({@link IdempotencyRepository}). In
- * the transaction of the action: an advisory lock on (caller, key) makes concurrent requests with one
+ * The {@code Idempotency-Key} mechanism of {@link IdempotencyStore} for actions that write through the pool:
+ * responses kept in the clear in {@code idempotency_record} ({@link IdempotencyRepository}). In
+ * the pool transaction of the action: an advisory lock on (caller, key) makes concurrent requests with one
  * key wait for the first, which then finds the stored response and replays it. A key reused with
  * another body is refused (422).
  */
 @ApplicationScoped
-public class IdempotencyService implements IdempotencyStore {
+public class IdempotencyService {
 
     private static final Logger LOG = Logger.getLogger(IdempotencyService.class);
     private static final Duration RETENTION = Duration.ofHours(24);
@@ -58,49 +55,25 @@ public class IdempotencyService implements IdempotencyStore {
         this.clock = clock;
     }
 
-    /** Opens a transaction, or joins the caller's, and keeps the response in it. */
-    @Override
-    public Uni<StoredResponse> once(IdempotentRequest request, Supplier<Uni<StoredResponse>> action) {
-        if (!request.hasKey()) {
-            return action.get();
-        }
-        return Panache.withTransaction(() -> once(request, new Statements(
-                () -> Panache.getSession().chain(session -> AdvisoryLockRepository.lock(session, "idempotency", request.caller(),
-                        request.key())),
-                () -> records.find(request.caller(), request.key()),
-                (hash, response) -> records.insert(request, hash, response, now())), action));
-    }
-
     /**
-     * The same for an action that writes through the pool: one pool transaction holds the lock, the action's
-     * writes and the kept response, so that neither commits without the other.
+     * Runs an action that writes through the pool at most once per (caller, operation, key): one pool transaction
+     * holds the advisory lock on (caller, key), the action's writes and the kept response, so that neither commits
+     * without the other. Without a key the action just runs in its transaction.
      */
     public Uni<StoredResponse> onceInPoolTransaction(IdempotentRequest request,
             Function<SqlConnection, Uni<StoredResponse>> action) {
         if (!request.hasKey()) {
             return pool.withTransaction(action);
         }
-        return pool.withTransaction(transaction -> once(request, new Statements(
-                () -> AdvisoryLockRepository.lock(transaction, "idempotency", request.caller(), request.key()),
-                () -> records.find(transaction, request.caller(), request.key()),
-                (hash, response) -> records.insert(transaction, request, hash, response, now())),
-                () -> action.apply(transaction)));
-    }
-
-    /** The statements on the caller's key, in the transaction of the action: the session's or a pool transaction's. */
-    private record Statements(Supplier<Uni<Void>> lock, Supplier<Uni<Optional<IdempotencyRepository.Recorded>>> find,
-            BiFunction<String, StoredResponse, Uni<Void>> keep) {
-    }
-
-    /** Waits for the key, then replays its first response, or runs the action and keeps its response. */
-    private Uni<StoredResponse> once(IdempotentRequest request, Statements statements,
-            Supplier<Uni<StoredResponse>> action) {
-        String requestHash = fingerprint(request.operation(), request.body());
-        return statements.lock().get()
-                .chain(() -> statements.find().get())
-                .chain(found -> found.isEmpty()
-                        ? action.get().call(response -> statements.keep().apply(requestHash, response))
-                        : Uni.createFrom().item(replay(found.get(), requestHash)));
+        return pool.withTransaction(transaction -> {
+            String requestHash = fingerprint(request.operation(), request.body());
+            return AdvisoryLockRepository.lock(transaction, "idempotency", request.caller(), request.key())
+                    .chain(() -> records.find(transaction, request.caller(), request.key()))
+                    .chain(found -> found.isEmpty()
+                            ? action.apply(transaction).call(response -> records.insert(transaction, request, requestHash,
+                                    response, now()))
+                            : Uni.createFrom().item(replay(found.get(), requestHash)));
+        });
     }
 
     private OffsetDateTime now() {
@@ -111,7 +84,7 @@ public class IdempotencyService implements IdempotencyStore {
     public static ProblemException usedWithAnotherRequest() {
         return new ProblemException(ProblemType.UNPROCESSABLE,
                 "This Idempotency-Key was already used with a different request.",
-                List.of(Problem.FieldError.atParameter(HEADER, "already used with a different request")),
+                List.of(Problem.FieldError.atParameter(IdempotencyStore.HEADER, "already used with a different request")),
                 java.util.Map.of());
     }
 
@@ -138,9 +111,9 @@ public class IdempotencyService implements IdempotencyStore {
     @Scheduled(every = "${otklik.idempotency.cleanup-interval:1h}", delayed = "${otklik.idempotency.cleanup-delay:5m}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> forgetExpired() {
-        return jobs.once("idempotency-cleanup", cleanupInterval, () -> Panache.withTransaction(() -> records
+        return jobs.once("idempotency-cleanup", cleanupInterval, () -> records
                 .deleteCreatedBefore(OffsetDateTime.now(clock).minus(RETENTION).withOffsetSameInstant(ZoneOffset.UTC))
-                .invoke(deleted -> LOG.debugf("forgot %d expired idempotency records", deleted))))
+                .invoke(deleted -> LOG.debugf("forgot %d expired idempotency records", deleted)))
                 .replaceWithVoid();
     }
 }

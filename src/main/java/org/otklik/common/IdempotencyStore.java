@@ -6,8 +6,9 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * The one {@code Idempotency-Key} mechanism for POSTs that create things, applied by the resource
- * around its service call. Implementations differ only in how they keep the first answer: in the
- * clear ({@link IdempotencyService}) or sealed so that nobody can tell who voted (the ballots' store).
+ * around its service call. Implemented by the ballots' store, which keeps the first answer sealed so that nobody
+ * can tell who voted; actions that write through the pool keep it in the clear, in their own transaction
+ * ({@link IdempotencyService#onceInPoolTransaction}), under the same contract.
  */
 public interface IdempotencyStore {
 

@@ -71,7 +71,7 @@ public class NoticeAdminResource {
 
     private final NoticeAdminService notices;
     private final NoticeAnswerService answers;
-    private final IdempotencyStore idempotency;
+    private final IdempotencyService idempotency;
     private final CurrentCaller currentCaller;
     private final ObjectMapper objectMapper;
 
@@ -132,7 +132,7 @@ public class NoticeAdminResource {
         Caller current = caller();
         IdempotentRequest request = new IdempotentRequest(current.subject(), "create-notice", idempotencyKey, body);
         return notices.admit(current, body)
-                .chain(admitted -> idempotency.once(request, () -> notices.create(admitted)
+                .chain(admitted -> idempotency.onceInPoolTransaction(request, transaction -> notices.create(transaction, admitted)
                         .map(view -> StoredResponse.of(objectMapper, 201, view, "/api/v1/admin/notices/" + view.id()))))
                 .map(StoredResponse::toResponse);
     }

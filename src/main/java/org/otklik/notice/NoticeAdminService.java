@@ -31,7 +31,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -97,8 +96,8 @@ public class NoticeAdminService {
                         .map(reference -> new NewNotice(caller, request, organization)));
     }
 
-    @WithTransaction
-    public Uni<AdminNotice> create(NewNotice admitted) {
+    /** In the creation's pool transaction (with its Idempotency-Key); a new draft has no versions and no links yet. */
+    public Uni<AdminNotice> create(SqlConnection transaction, NewNotice admitted) {
         Instant now = clock.instant();
         Notice notice = new Notice();
         notice.status = NoticeStatus.DRAFT;
@@ -107,9 +106,8 @@ public class NoticeAdminService {
         notice.createdBy = admitted.caller().subject();
         notice.updatedAt = now;
         apply(notice, admitted.request(), admitted.organization());
-        return notices.persist(notice)
-                .call(() -> Panache.getSession().chain(session -> session.flush()))
-                .chain(saved -> detailOf(admitted.caller(), saved));
+        return notices.insert(transaction, notice)
+                .map(inserted -> mapper.admin(notice, List.of(), new Linked(0, 0, List.of())));
     }
 
     @WithSession

@@ -52,6 +52,22 @@ public class NoticeRepository implements PanacheRepositoryBase<Notice, Long> {
                 .map(rows -> rows.size() == 0 ? null : NoticeRows.notice(rows.iterator().next()));
     }
 
+    /** A new notice (a draft), in the creation's pool transaction: sets its id; its revision starts at 0. */
+    public Uni<Void> insert(SqlConnection transaction, Notice notice) {
+        return transaction.preparedQuery("""
+                insert into notice (kind, status, title_ru, title_en, text_ru, text_en, category_code, district_codes, addresses,
+                    point_lat, point_lon, radius_m, starts_at, ends_at, organization_code, version, created_at, created_by,
+                    updated_at)
+                values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
+                returning id, revision""").execute(NoticeRows.insert(notice))
+                .invoke(rows -> {
+                    Row row = rows.iterator().next();
+                    notice.id = row.getLong("id");
+                    notice.revision = row.getInteger("revision");
+                })
+                .replaceWithVoid();
+    }
+
     /** Writes a changed notice back and moves its revision on (the ETag). */
     public Uni<Void> update(SqlConnection transaction, Notice notice) {
         return transaction.preparedQuery(UPDATE).execute(NoticeRows.update(notice))

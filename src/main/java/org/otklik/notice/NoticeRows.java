@@ -53,6 +53,14 @@ final class NoticeRows {
                 utc(notice.endedAt), utc(notice.cancelledAt), notice.revision));
     }
 
+    /** The parameters of {@link NoticeRepository#insert}. */
+    static Tuple insert(Notice notice) {
+        return Tuple.from(Arrays.asList(notice.kind.name(), notice.status.name(), notice.titleRu, notice.titleEn,
+                notice.textRu, notice.textEn, notice.categoryCode, notice.districtCodes, notice.addresses, notice.pointLat,
+                notice.pointLon, notice.radiusMeters, utc(notice.startsAt), utc(notice.endsAt), notice.organizationCode,
+                notice.version, utc(notice.createdAt), notice.createdBy, utc(notice.updatedAt)));
+    }
+
     private static Instant instant(Row row, String column) {
         OffsetDateTime value = row.getOffsetDateTime(column);
         return value == null ? null : value.toInstant();
