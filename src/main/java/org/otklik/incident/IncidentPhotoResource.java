@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.otklik.common.ProblemException;
+import org.otklik.common.VersionedResource;
 import org.otklik.common.ratelimit.RateLimitGroup;
 import org.otklik.common.ratelimit.RateLimited;
 import org.otklik.security.CurrentCaller;
@@ -75,7 +76,7 @@ public class IncidentPhotoResource {
         } catch (IllegalArgumentException e) {
             throw ProblemException.notFound("The incident has no photo " + mediaId + ".");
         }
-        return workflow.publishPhoto(caller.get(), number, IncidentIfMatch.required(ifMatch), id, body.publishable())
+        return workflow.publishPhoto(caller.get(), number, VersionedResource.INCIDENT.fromClient(ifMatch), id, body.publishable())
                 .map(StaffIncidentResource::withTag);
     }
 }

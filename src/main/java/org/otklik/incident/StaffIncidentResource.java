@@ -33,14 +33,14 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.otklik.common.Page;
 import org.otklik.common.VersionedResource;
+import org.otklik.common.ratelimit.RateLimitGroup;
+import org.otklik.common.ratelimit.RateLimited;
 import org.otklik.delivery.DeliveryViews.Delivery;
 import org.otklik.routing.ReferenceCatalog;
 import org.otklik.security.Caller;
-import org.otklik.security.CurrentCaller;
 import org.otklik.security.Channel;
+import org.otklik.security.CurrentCaller;
 import org.otklik.security.Roles;
-import org.otklik.common.ratelimit.RateLimitGroup;
-import org.otklik.common.ratelimit.RateLimited;
 
 import io.smallrye.mutiny.Uni;
 
@@ -157,7 +157,7 @@ public class StaffIncidentResource {
     @APIResponse(responseCode = "409", ref = "IllegalTransition")
     public Uni<Response> moderate(@Parameter(description = "The incident number", example = "2611-000042", schema = @Schema(type = SchemaType.STRING, maxLength = 20)) @PathParam("number") String number, @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = IF_MATCH_DESCRIPTION, required = true, example = "\"3\"") String ifMatch,
             @Valid @NotNull WorkflowRequests.Moderation body) {
-        return workflow.moderate(caller(), number, IncidentIfMatch.required(ifMatch), body).map(StaffIncidentResource::withTag);
+        return workflow.moderate(caller(), number, VersionedResource.INCIDENT.fromClient(ifMatch), body).map(StaffIncidentResource::withTag);
     }
 
     @POST
@@ -173,7 +173,7 @@ public class StaffIncidentResource {
     @APIResponse(responseCode = "409", ref = "IllegalTransition")
     public Uni<Response> assign(@Parameter(description = "The incident number", example = "2611-000042", schema = @Schema(type = SchemaType.STRING, maxLength = 20)) @PathParam("number") String number, @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = IF_MATCH_DESCRIPTION, required = true, example = "\"3\"") String ifMatch,
             @Valid @NotNull WorkflowRequests.Assignment body) {
-        return workflow.assign(caller(), number, IncidentIfMatch.required(ifMatch), body).map(StaffIncidentResource::withTag);
+        return workflow.assign(caller(), number, VersionedResource.INCIDENT.fromClient(ifMatch), body).map(StaffIncidentResource::withTag);
     }
 
     @POST
@@ -182,7 +182,7 @@ public class StaffIncidentResource {
     @APIResponse(responseCode = "200", ref = "IncidentAfterAction")
     @APIResponse(responseCode = "409", ref = "IllegalTransition")
     public Uni<Response> progress(@Parameter(description = "The incident number", example = "2611-000042", schema = @Schema(type = SchemaType.STRING, maxLength = 20)) @PathParam("number") String number, @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = IF_MATCH_DESCRIPTION, required = true, example = "\"3\"") String ifMatch) {
-        return workflow.startWork(caller(), number, IncidentIfMatch.required(ifMatch)).map(StaffIncidentResource::withTag);
+        return workflow.startWork(caller(), number, VersionedResource.INCIDENT.fromClient(ifMatch)).map(StaffIncidentResource::withTag);
     }
 
     @POST
@@ -197,7 +197,7 @@ public class StaffIncidentResource {
     @APIResponse(responseCode = "409", ref = "IllegalTransition")
     public Uni<Response> interimAnswer(@Parameter(description = "The incident number", example = "2611-000042", schema = @Schema(type = SchemaType.STRING, maxLength = 20)) @PathParam("number") String number, @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = IF_MATCH_DESCRIPTION, required = true, example = "\"3\"") String ifMatch,
             @Valid @NotNull WorkflowRequests.InterimAnswer body) {
-        return workflow.interimAnswer(caller(), number, IncidentIfMatch.required(ifMatch), body).map(StaffIncidentResource::withTag);
+        return workflow.interimAnswer(caller(), number, VersionedResource.INCIDENT.fromClient(ifMatch), body).map(StaffIncidentResource::withTag);
     }
 
     @POST
@@ -214,7 +214,7 @@ public class StaffIncidentResource {
     @APIResponse(responseCode = "409", ref = "IllegalTransition")
     public Uni<Response> answer(@Parameter(description = "The incident number", example = "2611-000042", schema = @Schema(type = SchemaType.STRING, maxLength = 20)) @PathParam("number") String number, @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = IF_MATCH_DESCRIPTION, required = true, example = "\"3\"") String ifMatch,
             @Valid @NotNull WorkflowRequests.Answer body) {
-        return workflow.answer(caller(), number, IncidentIfMatch.required(ifMatch), body).map(StaffIncidentResource::withTag);
+        return workflow.answer(caller(), number, VersionedResource.INCIDENT.fromClient(ifMatch), body).map(StaffIncidentResource::withTag);
     }
 
     @POST
@@ -230,7 +230,7 @@ public class StaffIncidentResource {
     @APIResponse(responseCode = "409", ref = "IllegalTransition")
     public Uni<Response> merge(@Parameter(description = "The incident number", example = "2611-000042", schema = @Schema(type = SchemaType.STRING, maxLength = 20)) @PathParam("number") String number, @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = IF_MATCH_DESCRIPTION, required = true, example = "\"3\"") String ifMatch,
             @Valid @NotNull WorkflowRequests.Merge body) {
-        return workflow.merge(caller(), number, IncidentIfMatch.required(ifMatch), body).map(StaffIncidentResource::withTag);
+        return workflow.merge(caller(), number, VersionedResource.INCIDENT.fromClient(ifMatch), body).map(StaffIncidentResource::withTag);
     }
 
     @POST
@@ -244,7 +244,7 @@ public class StaffIncidentResource {
     @APIResponse(responseCode = "409", ref = "IllegalTransition")
     public Uni<Response> note(@Parameter(description = "The incident number", example = "2611-000042", schema = @Schema(type = SchemaType.STRING, maxLength = 20)) @PathParam("number") String number, @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = IF_MATCH_DESCRIPTION, required = true, example = "\"3\"") String ifMatch,
             @Valid @NotNull WorkflowRequests.Note body) {
-        return workflow.note(caller(), number, IncidentIfMatch.required(ifMatch), body).map(StaffIncidentResource::withTag);
+        return workflow.note(caller(), number, VersionedResource.INCIDENT.fromClient(ifMatch), body).map(StaffIncidentResource::withTag);
     }
 
     @POST
@@ -254,6 +254,6 @@ public class StaffIncidentResource {
     @APIResponse(responseCode = "200", ref = "IncidentAfterAction")
     @APIResponse(responseCode = "409", ref = "IllegalTransition")
     public Uni<Response> close(@Parameter(description = "The incident number", example = "2611-000042", schema = @Schema(type = SchemaType.STRING, maxLength = 20)) @PathParam("number") String number, @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = IF_MATCH_DESCRIPTION, required = true, example = "\"3\"") String ifMatch) {
-        return workflow.close(caller(), number, IncidentIfMatch.required(ifMatch)).map(StaffIncidentResource::withTag);
+        return workflow.close(caller(), number, VersionedResource.INCIDENT.fromClient(ifMatch)).map(StaffIncidentResource::withTag);
     }
 }

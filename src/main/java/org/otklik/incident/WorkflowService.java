@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.otklik.common.ProblemException;
 import org.otklik.common.ProblemType;
+import org.otklik.common.VersionedResource;
 import org.otklik.incident.IncidentRecorder.Actor;
 import org.otklik.incident.WorkflowRequests.ModerationDecision;
 import org.otklik.media.MediaService;
@@ -236,7 +237,7 @@ public class WorkflowService {
         IncidentTransaction transaction = new IncidentTransaction(connection, incidents);
         return transaction.lockByNumber(number)
                 .map(incident -> StaffAccess.visible(caller, incident, number))
-                .invoke(incident -> IncidentIfMatch.check(incident, ifMatch))
+                .invoke(incident -> VersionedResource.INCIDENT.check(incident.version, ifMatch))
                 .invoke(incident -> {
                     if (!action.allowedIn(incident.status)) {
                         throw conflict(incident, caller, "'" + action.path() + "' is not possible while the incident is "
