@@ -7,7 +7,6 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.hibernate.StaleStateException;
 import org.otklik.common.FieldErrors;
 import org.otklik.common.KeysetCursor;
 import org.otklik.common.Page;
@@ -18,20 +17,27 @@ import org.otklik.poll.definition.PollRequest;
 import org.otklik.routing.DistrictView;
 import org.otklik.routing.ReferenceDataService;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 
-/** Poll definitions and their lifecycle: DRAFT → PUBLISHED → CLOSED → ARCHIVED. */
+/**
+ * Poll definitions and their lifecycle: DRAFT → PUBLISHED → CLOSED → ARCHIVED. Each change runs in a pool
+ * transaction (the table's one kind, the opening's too); the lists and pages are read in a session.
+ */
 @ApplicationScoped
 public class PollAdminService {
 
     private final PollRepository polls;
     private final ReferenceDataService referenceData;
     private final PollTimes times;
+    private final Pool pool;
 
-    public PollAdminService(PollRepository polls, ReferenceDataService referenceData, PollTimes times) {
+    public PollAdminService(PollRepository polls, ReferenceDataService referenceData, PollTimes times, Pool pool) {
         this.times = times;
+        this.pool = pool;
         this.polls = polls;
         this.referenceData = referenceData;
     }
@@ -50,41 +56,34 @@ public class PollAdminService {
         return find(id).map(poll -> PollAdminView.of(poll, times.now()));
     }
 
-    @WithTransaction
     public Uni<PollAdminView> create(PollRequest request) {
-        return validate(request).chain(definition -> {
+        return knownDistricts().chain(known -> {
+            PollDefinition definition = PollDefinitionValidator.validate(request, known);
             Instant now = times.now().instant();
             Poll poll = new Poll();
             poll.id = UUID.randomUUID();
             poll.status = PollStatus.DRAFT;
             poll.createdAt = now;
             apply(poll, request, definition, now);
-            return polls.persist(poll);
+            return pool.withTransaction(transaction -> polls.insert(transaction, poll)).replaceWith(poll);
         }).map(poll -> PollAdminView.of(poll, times.now()));
     }
 
-    @WithTransaction
     public Uni<PollAdminView> update(UUID id, PollRequest request) {
-        return find(id)
-                .invoke(poll -> requireDraft(poll, "Only a draft can be edited: the definition of a published poll is frozen."))
-                .chain(poll -> validate(request).map(definition -> {
-                    apply(poll, request, definition, times.now().instant());
-                    return poll;
-                }))
-                .call(poll -> flushed())
-                .map(poll -> PollAdminView.of(poll, times.now()));
+        return knownDistricts().chain(known -> change(id, (poll, now) -> {
+            requireDraft(poll, "Only a draft can be edited: the definition of a published poll is frozen.");
+            apply(poll, request, PollDefinitionValidator.validate(request, known), now);
+        }));
     }
 
-    @WithTransaction
     public Uni<Void> delete(UUID id) {
-        return find(id)
+        return pool.withTransaction(transaction -> read(transaction, id)
                 .invoke(poll -> requireDraft(poll, "Only a draft can be deleted; close and archive a published poll."))
-                .call(polls::delete)
-                .call(poll -> flushed())
+                .chain(poll -> polls.delete(transaction, poll))
+                .invoke(PollAdminService::requireUnchanged))
                 .replaceWithVoid();
     }
 
-    @WithTransaction
     public Uni<PollAdminView> publish(UUID id) {
         return change(id, (poll, now) -> {
             requireDraft(poll, "Only a draft can be published.");
@@ -96,7 +95,6 @@ public class PollAdminService {
         });
     }
 
-    @WithTransaction
     public Uni<PollAdminView> close(UUID id) {
         return change(id, (poll, now) -> {
             PollState state = poll.stateAt(now);
@@ -108,7 +106,6 @@ public class PollAdminService {
         });
     }
 
-    @WithTransaction
     public Uni<PollAdminView> extend(UUID id, ExtensionRequest request) {
         FieldErrors errors = new FieldErrors();
         PollDefinitionValidator.time(request == null ? null : request.closesAt(), "/closesAt", errors);
@@ -129,7 +126,6 @@ public class PollAdminService {
         });
     }
 
-    @WithTransaction
     public Uni<PollAdminView> archive(UUID id) {
         return change(id, (poll, now) -> {
             PollState state = poll.stateAt(now);
@@ -144,34 +140,37 @@ public class PollAdminService {
         void apply(Poll poll, Instant now);
     }
 
+    /**
+     * Reads the poll in a pool transaction, applies the change and writes it back if no one changed it meanwhile
+     * (the version check the entity's {@code @Version} made): of two concurrent changes the second answers 409.
+     */
     private Uni<PollAdminView> change(UUID id, Change change) {
-        return find(id)
+        return pool.withTransaction(transaction -> read(transaction, id)
                 .invoke(poll -> {
                     Instant now = times.now().instant();
                     change.apply(poll, now);
                     poll.updatedAt = now;
                 })
-                .call(poll -> flushed())
+                .call(poll -> polls.update(transaction, poll).invoke(PollAdminService::requireUnchanged)))
                 .map(poll -> PollAdminView.of(poll, times.now()));
     }
 
-    /** Flushes now, so that a concurrent change of the same poll answers 409 rather than failing the commit. */
-    private Uni<Void> flushed() {
-        return polls.flush().onFailure(PollAdminService::isStale)
-                .transform(e -> ProblemException.conflict("The poll was changed at the same time; read it again and retry."));
+    private static void requireUnchanged(boolean written) {
+        if (!written) {
+            throw ProblemException.conflict("The poll was changed at the same time; read it again and retry.");
+        }
     }
 
-    private static boolean isStale(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof StaleStateException || t instanceof jakarta.persistence.OptimisticLockException) {
-                return true;
-            }
-        }
-        return false;
+    private Uni<Poll> read(SqlConnection transaction, UUID id) {
+        return polls.readForChange(transaction, id).onItem().ifNull().failWith(() -> notFound(id));
     }
 
     private Uni<Poll> find(UUID id) {
-        return polls.findById(id).onItem().ifNull().failWith(() -> ProblemException.notFound("There is no poll " + id + "."));
+        return polls.findById(id).onItem().ifNull().failWith(() -> notFound(id));
+    }
+
+    private static ProblemException notFound(UUID id) {
+        return ProblemException.notFound("There is no poll " + id + ".");
     }
 
     private static void requireDraft(Poll poll, String detail) {
@@ -180,10 +179,9 @@ public class PollAdminService {
         }
     }
 
-    private Uni<PollDefinition> validate(PollRequest request) {
-        return referenceData.districts()
-                .map(list -> list.stream().map(DistrictView::code).collect(Collectors.toSet()))
-                .map(known -> PollDefinitionValidator.validate(request, Set.copyOf(known)));
+    private Uni<Set<String>> knownDistricts() {
+        return Panache.withSession(referenceData::districts)
+                .map(list -> list.stream().map(DistrictView::code).collect(Collectors.toUnmodifiableSet()));
     }
 
     private static void apply(Poll poll, PollRequest request, PollDefinition definition, Instant now) {

@@ -27,10 +27,11 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * The {@code poll} table. Admin edits and the poll lists use the {@link Poll} entity (inside the
- * caller's session or transaction); the hot paths (voting, results, receipts) read a {@link PollSnapshot}
- * with the plain reactive client, never inside a Hibernate transaction. Parsed definitions are kept by
- * hash: a published definition never changes, and a draft's hash changes with each edit.
+ * The {@code poll} table, written only in pool transactions: the admin's changes ({@link #insert}, {@link #update},
+ * {@link #delete}) and the opening's {@link #markOpened}. The poll lists and pages load the {@link Poll} entity in
+ * the caller's session, to read it; the hot paths (voting, results, receipts) read a {@link PollSnapshot} with the
+ * plain reactive client. Parsed definitions are kept by hash: a published definition never changes, and a draft's
+ * hash changes with each edit.
  */
 @ApplicationScoped
 public class PollRepository implements PanacheRepositoryBase<Poll, UUID> {
@@ -149,6 +150,47 @@ public class PollRepository implements PanacheRepositoryBase<Poll, UUID> {
         return pool.preparedQuery(sql.toString()).execute(parameters.tuple()).map(OrderedIds::uuids)
                 .chain(ids -> ids.isEmpty() ? Uni.createFrom().item(List.<Poll>of())
                         : list("id in ?1", ids).map(found -> OrderedIds.inOrderOf(ids, found, poll -> poll.id)));
+    }
+
+    /** The poll as a plain object (no managed entity), read for a change in the caller's pool transaction; null if none. */
+    public Uni<Poll> readForChange(SqlConnection transaction, UUID id) {
+        return transaction.preparedQuery("select * from poll where id = $1").execute(Tuple.of(id))
+                .map(rows -> rows.size() == 0 ? null : PollRows.poll(rows.iterator().next()));
+    }
+
+    /** A new poll (a draft), in the creation's pool transaction. */
+    public Uni<Void> insert(SqlConnection transaction, Poll poll) {
+        return transaction.preparedQuery("""
+                insert into poll (id, status, title_ru, opens_at, closes_at, closed_at, eligible_districts, min_age,
+                    results_policy, allow_revote, definition, definition_hash, updated_at, published_at, created_at, version)
+                values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)""")
+                .execute(PollRows.insert(poll)).replaceWithVoid();
+    }
+
+    /**
+     * Writes a changed poll back if its version is still the one read, and moves the version on, as the entity's
+     * {@code @Version} did; false if the poll was changed (or deleted) since it was read.
+     */
+    public Uni<Boolean> update(SqlConnection transaction, Poll poll) {
+        return transaction.preparedQuery("""
+                update poll set status = $2, title_ru = $3, opens_at = $4, closes_at = $5, closed_at = $6,
+                    eligible_districts = $7, min_age = $8, results_policy = $9, allow_revote = $10, definition = $11,
+                    definition_hash = $12, updated_at = $13, published_at = $14, version = version + 1
+                where id = $1 and version = $15
+                returning version""").execute(PollRows.update(poll))
+                .map(rows -> {
+                    if (rows.size() == 0) {
+                        return false;
+                    }
+                    poll.version = rows.iterator().next().getLong("version");
+                    return true;
+                });
+    }
+
+    /** Deletes the poll if its version is still the one read; false if it was changed (or deleted) since. */
+    public Uni<Boolean> delete(SqlConnection transaction, Poll poll) {
+        return transaction.preparedQuery("delete from poll where id = $1 and version = $2")
+                .execute(Tuple.of(poll.id, poll.version)).map(rows -> rows.rowCount() > 0);
     }
 
     /** Marks the poll opened, in the opening's pool transaction (which holds its row locked). */
