@@ -18,7 +18,8 @@ import org.otklik.poll.definition.ResultsPolicy;
 
 /**
  * A poll. {@link #definition} holds the whole definition as canonical JSON (see {@link PollDefinition});
- * the other columns repeat the parts that queries and rules need.
+ * the other columns repeat the parts that queries and rules need. Sessions only read it; the row is written on the
+ * pool by {@link PollRepository}, which moves {@link #version} as this {@code @Version} says.
  */
 @Entity
 @Table(name = "poll")
