@@ -97,6 +97,7 @@ class TableOwnersTest {
                     "notice_subscriber", "notice_subscription")),
             entry("notify/SubscriptionRepository", Set.of("mail_confirmation", "mail_refusal")),
             entry("delivery/OutboxRepository", Set.of("webhook_subscription")),
+            entry("delivery/DeliveryLogRepository", Set.of("outbox_delivery")),
             entry("poll/ballot/BallotKeyRepository", Set.of("poll")),
             entry("poll/tally/BallotOpeningRepository", Set.of("poll", "poll_ballot", "poll_participation")),
             entry("poll/ballot/BallotRepository", Set.of("poll")),

@@ -5,7 +5,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,10 +20,12 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * Every statement on {@code outbox_delivery}. New rows go through the Hibernate session, inside the
- * transaction of the change they report; the relay and the delivery log use the pool. Every update of
- * the relay is fenced by the {@code lease_number} it claimed: it changes nothing once the row was taken
- * over, retried or cancelled (the methods answer how many rows changed, 0 or 1).
+ * Every write of {@code outbox_delivery} (the mail rows aside, still notify's): the rows of events
+ * ({@link DeliveryOutbox}), in the transaction of the change they report; the relay's claims and results; an
+ * admin's retry and cancellations. Every update of a relay is
+ * fenced by the {@code lease_number} it claimed: it changes nothing once the row was taken over, retried or
+ * cancelled (the methods answer how many rows changed, 0 or 1). The delivery log reads the table through
+ * {@link DeliveryLogRepository}.
  */
 @ApplicationScoped
 public class OutboxRepository {
@@ -37,17 +38,6 @@ public class OutboxRepository {
     /** A row the relay claimed, with its webhook subscription's address, secrets and state (null for other destinations). */
     public record ClaimedRow(UUID id, long leaseNumber, UUID eventId, String destination, UUID subscriptionId, String payload,
             int attempts, String url, String secret, String previousSecret, Boolean subscriptionActive) {
-    }
-
-    /** A row of the delivery log; {@code recipient} is a mail's address (MAIL rows only). */
-    public record DeliveryRow(long seq, UUID id, UUID eventId, String eventType, String incidentNumber, Long noticeId,
-            String destination, UUID subscriptionId, String state, int attempts, OffsetDateTime nextAttemptAt,
-            Integer lastStatus, String lastError, String lastErrorKind, OffsetDateTime createdAt, OffsetDateTime deliveredAt,
-            String recipient) {
-    }
-
-    /** Why a row could not be retried: its state, and whether a relay holds its lease right now. */
-    public record RetryRefusal(String state, boolean inFlight) {
     }
 
     private final Pool pool;
@@ -173,74 +163,16 @@ public class OutboxRepository {
                 .replaceWithVoid();
     }
 
-    /** Per destination: rows waiting, how long the oldest of them has waited (s), rows dead-lettered. */
-    public Uni<Map<String, OutboxMetrics.Backlog>> backlogByDestination() {
-        return pool.query("select destination, count(*) filter (where state = 'PENDING') as pending,"
-                + " coalesce(extract(epoch from now() - min(created_at) filter (where state = 'PENDING')), 0) as oldest,"
-                + " count(*) filter (where state = 'DEAD') as dead"
-                + " from outbox_delivery where state in ('PENDING', 'DEAD') group by destination")
-                .execute()
-                .map(rows -> {
-                    Map<String, OutboxMetrics.Backlog> backlog = new HashMap<>();
-                    for (Row row : rows) {
-                        backlog.put(row.getString("destination"), new OutboxMetrics.Backlog(row.getLong("pending"),
-                                row.getDouble("oldest"), row.getLong("dead")));
-                    }
-                    return backlog;
-                });
-    }
-
-    /** The log, newest first: up to {@code fetch} rows before {@code beforeSeq}, optionally of one state and destination. */
-    public Uni<List<DeliveryRow>> page(String state, String destination, long beforeSeq, int fetch) {
-        return pool.preparedQuery("select * from outbox_delivery where ($1::text is null or state = $1)"
-                + " and ($2::text is null or destination = $2) and seq < $3 order by seq desc limit $4")
-                .execute(Tuple.of(state, destination, beforeSeq, fetch))
-                .map(OutboxRepository::deliveryRows);
-    }
-
-    /** The rows of an incident in order, optionally to one destination only. */
-    public Uni<List<DeliveryRow>> ofIncident(long incidentId, String destination) {
-        return pool.preparedQuery("select * from outbox_delivery where incident_id = $1"
-                + " and ($2::text is null or destination = $2) order by seq")
-                .execute(Tuple.of(incidentId, destination))
-                .map(OutboxRepository::deliveryRows);
-    }
-
     /**
      * Makes a dead row, or a pending one that no relay holds, pending again now with a fresh set of attempts and
      * the next lease number; empty when the row is in another state, held, or missing.
      */
-    public Uni<Optional<DeliveryRow>> retryNow(UUID id, Instant now) {
+    public Uni<Optional<DeliveryLogRepository.DeliveryRow>> retryNow(UUID id, Instant now) {
         return pool.preparedQuery("update outbox_delivery set state = 'PENDING', attempts = 0, next_attempt_at = $2,"
                 + " leased_until = null, lease_number = lease_number + 1 where id = $1"
                 + " and (state = 'DEAD' or (state = 'PENDING' and (leased_until is null or leased_until < $2))) returning *")
                 .execute(Tuple.of(id, utc(now)))
-                .map(rows -> deliveryRows(rows).stream().findFirst());
-    }
-
-    /** Why {@link #retryNow} refused the row; empty when there is no such row. */
-    public Uni<Optional<RetryRefusal>> retryRefusal(UUID id, Instant now) {
-        return pool.preparedQuery("select state, leased_until > $2 as in_flight from outbox_delivery where id = $1")
-                .execute(Tuple.of(id, utc(now)))
-                .map(rows -> {
-                    if (rows.rowCount() == 0) {
-                        return Optional.empty();
-                    }
-                    Row row = rows.iterator().next();
-                    return Optional.of(new RetryRefusal(row.getString("state"), Boolean.TRUE.equals(row.getBoolean("in_flight"))));
-                });
-    }
-
-    private static List<DeliveryRow> deliveryRows(RowSet<Row> rows) {
-        List<DeliveryRow> list = new ArrayList<>();
-        for (Row row : rows) {
-            list.add(new DeliveryRow(row.getLong("seq"), row.getUUID("id"), row.getUUID("event_id"), row.getString("event_type"),
-                    row.getString("incident_number"), row.getLong("notice_id"), row.getString("destination"),
-                    row.getUUID("subscription_id"), row.getString("state"), row.getInteger("attempts"),
-                    row.getOffsetDateTime("next_attempt_at"), row.getInteger("last_status"), row.getString("last_error"),
-                    row.getString("last_error_kind"), row.getOffsetDateTime("created_at"), row.getOffsetDateTime("delivered_at"), row.getString("recipient")));
-        }
-        return list;
+                .map(rows -> DeliveryLogRepository.deliveryRows(rows).stream().findFirst());
     }
 
     private static OffsetDateTime utc(Instant instant) {
