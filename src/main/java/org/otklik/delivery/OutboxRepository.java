@@ -20,9 +20,9 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * Every write of {@code outbox_delivery} (the mail rows aside, still notify's): the rows of events
- * ({@link DeliveryOutbox}), in the transaction of the change they report; the relay's claims and results; an
- * admin's retry and cancellations. Every update of a relay is
+ * Every write of {@code outbox_delivery}: the rows of events ({@link DeliveryOutbox}) and the residents' mails (the
+ * notify feature decides who gets one, and when; the rows are written here), in the transaction of the change
+ * they report; the relays' claims and results; an admin's retry and cancellations. Every update of a relay is
  * fenced by the {@code lease_number} it claimed: it changes nothing once the row was taken over, retried or
  * cancelled (the methods answer how many rows changed, 0 or 1). The delivery log reads the table through
  * {@link DeliveryLogRepository}.
@@ -38,6 +38,19 @@ public class OutboxRepository {
     /** A row the relay claimed, with its webhook subscription's address, secrets and state (null for other destinations). */
     public record ClaimedRow(UUID id, long leaseNumber, UUID eventId, String destination, UUID subscriptionId, String payload,
             int attempts, String url, String secret, String previousSecret, Boolean subscriptionActive) {
+    }
+
+    /**
+     * A resident's mail, pending from {@code dueAt}; {@code incidentId} and {@code incidentNumber} only for a mail
+     * about an incident, {@code noticeId} only for a mail about one notice.
+     */
+    public record MailRow(UUID eventId, String eventType, Long incidentId, String incidentNumber, Long noticeId,
+            String payload, String recipient, String list, Instant createdAt, Instant dueAt) {
+    }
+
+    /** A mail row the mail relay claimed. */
+    public record ClaimedMail(UUID id, long leaseNumber, UUID eventId, String eventType, String payload, int attempts,
+            String recipient) {
     }
 
     private final Pool pool;
@@ -59,8 +72,24 @@ public class OutboxRepository {
                 .replaceWithVoid();
     }
 
+    /** Adds mail rows in a pool transaction, in their order; a mail already written for the event and address is skipped. */
+    public Uni<Void> insertMails(SqlConnection transaction, List<MailRow> mails) {
+        if (mails.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return transaction.preparedQuery("""
+                insert into outbox_delivery (id, event_id, event_type, incident_id, incident_number, notice_id, destination,
+                    payload, state, attempts, next_attempt_at, created_at, recipient, mail_list)
+                values ($1, $2, $3, $4, $5, $6, 'MAIL', $7, 'PENDING', 0, $8, $9, $10, $11)
+                on conflict do nothing""")
+                .executeBatch(mails.stream().map(mail -> Tuple.from(new Object[] { UUID.randomUUID(), mail.eventId(),
+                        mail.eventType(), mail.incidentId(), mail.incidentNumber(), mail.noticeId(), mail.payload(),
+                        utc(mail.dueAt()), utc(mail.createdAt()), mail.recipient(), mail.list() })).toList())
+                .replaceWithVoid();
+    }
+
     /**
-     * Claims up to {@code limit} due rows (mails aside: the notify feature's relay sends those) until
+     * Claims up to {@code limit} due rows (mails aside: {@link #claimDueMails}, for notify's mail relay) until
      * {@code leasedUntil}, each under its next lease number. A row is due
      * when no earlier row of the same incident and destination is still pending; rows another relay is claiming
      * right now are skipped ({@code SKIP LOCKED}).
@@ -94,6 +123,37 @@ public class OutboxRepository {
                                 row.getString("destination"), row.getUUID("subscription_id"), row.getString("payload"),
                                 row.getInteger("attempts"), row.getString("url"), row.getString("secret"),
                                 row.getString("previous_secret"), row.getBoolean("active")));
+                    }
+                    return claimed;
+                });
+    }
+
+    /**
+     * Claims up to {@code limit} due mail rows until {@code leasedUntil}, each under its next lease number; the mails
+     * about one incident to one address go in order.
+     */
+    public Uni<List<ClaimedMail>> claimDueMails(Instant now, int limit, Instant leasedUntil) {
+        return pool.withTransaction(connection -> connection.preparedQuery("""
+                with due as (
+                    select d.id from outbox_delivery d
+                    where d.destination = 'MAIL' and d.state = 'PENDING' and d.next_attempt_at <= $1
+                      and (d.leased_until is null or d.leased_until < $1)
+                      and not exists (select 1 from outbox_delivery e
+                                      where e.incident_id = d.incident_id and e.destination = 'MAIL'
+                                        and e.recipient = d.recipient and e.state = 'PENDING' and e.seq < d.seq)
+                    order by d.seq
+                    limit $2
+                    for update of d skip locked)
+                update outbox_delivery o set leased_until = $3, lease_number = o.lease_number + 1
+                from due where o.id = due.id
+                returning o.id, o.lease_number, o.event_id, o.event_type, o.payload, o.attempts, o.recipient""")
+                .execute(Tuple.of(utc(now), limit, utc(leasedUntil))))
+                .map(rows -> {
+                    List<ClaimedMail> claimed = new ArrayList<>();
+                    for (Row row : rows) {
+                        claimed.add(new ClaimedMail(row.getUUID("id"), row.getLong("lease_number"), row.getUUID("event_id"),
+                                row.getString("event_type"), row.getString("payload"), row.getInteger("attempts"),
+                                row.getString("recipient")));
                     }
                     return claimed;
                 });
@@ -161,6 +221,22 @@ public class OutboxRepository {
                 "update outbox_delivery set state = 'CANCELLED', leased_until = null where subscription_id = $1 and state = 'PENDING'")
                 .execute(Tuple.of(subscriptionId))
                 .replaceWithVoid();
+    }
+
+    /** Cancels the pending mails of a list (after an unsubscribe), in the given transaction. */
+    public Uni<Integer> cancelPendingMailsOfList(SqlConnection transaction, String list) {
+        return transaction.preparedQuery("update outbox_delivery set state = 'CANCELLED', leased_until = null,"
+                + " last_error = 'unsubscribed' where destination = 'MAIL' and state = 'PENDING' and mail_list = $1")
+                .execute(Tuple.of(list))
+                .map(RowSet::rowCount);
+    }
+
+    /** Cancels the pending mails to an address the server refused, in the given transaction. */
+    public Uni<Integer> cancelPendingMailsTo(SqlConnection transaction, String address, String reason) {
+        return transaction.preparedQuery("update outbox_delivery set state = 'CANCELLED', leased_until = null,"
+                + " last_error = $2 where destination = 'MAIL' and state = 'PENDING' and recipient = $1")
+                .execute(Tuple.of(address, reason))
+                .map(RowSet::rowCount);
     }
 
     /**
