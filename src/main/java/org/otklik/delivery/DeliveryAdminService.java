@@ -35,8 +35,8 @@ import io.vertx.mutiny.sqlclient.Pool;
 
 /**
  * Webhook subscriptions and the delivery log, for admins (and, per incident, for staff and integrations).
- * The SQL lives in {@link WebhookSubscriptionRepository} and {@link OutboxRepository}; the pool here only
- * spans the transaction that deletes a subscription and cancels its rows.
+ * The SQL lives in {@link WebhookSubscriptionRepository}, {@link OutboxRepository} and {@link DeliveryLogRepository};
+ * the pool here only spans the transaction that deletes a subscription and cancels its rows.
  */
 @ApplicationScoped
 public class DeliveryAdminService {
@@ -49,16 +49,19 @@ public class DeliveryAdminService {
     private final Pool pool;
     private final WebhookSubscriptionRepository subscriptions;
     private final OutboxRepository outbox;
+    private final DeliveryLogRepository log;
     private final DestinationGuard guard;
     private final Clock clock;
     private final ZoneId zone;
     private final Set<String> eventTypes;
 
     public DeliveryAdminService(Pool pool, WebhookSubscriptionRepository subscriptions, OutboxRepository outbox,
-            DestinationGuard guard, Clock clock, CalendarConfig calendar, Instance<DeliveredEvents> emitters) {
+            DeliveryLogRepository log, DestinationGuard guard, Clock clock, CalendarConfig calendar,
+            Instance<DeliveredEvents> emitters) {
         this.pool = pool;
         this.subscriptions = subscriptions;
         this.outbox = outbox;
+        this.log = log;
         this.guard = guard;
         this.clock = clock;
         this.zone = calendar.zone();
@@ -135,7 +138,7 @@ public class DeliveryAdminService {
             return Uni.createFrom().failure(ProblemException.badParameter("channel", "must be one of " + DESTINATIONS));
         }
         long afterSeq = cursor == null ? Long.MAX_VALUE : KeysetCursor.decode(cursor, 1).number(0);
-        return outbox.page(state, destination, afterSeq, limit + 1)
+        return log.page(state, destination, afterSeq, limit + 1)
                 .map(fetched -> {
                     Page<Delivery> page = Page.of(fetched, limit, last -> KeysetCursor.of(last.seq()), this::toView);
                     return new DeliveryPage(page.items(), page.nextCursor());
@@ -161,7 +164,7 @@ public class DeliveryAdminService {
     }
 
     private Uni<List<Delivery>> deliveriesOfIncident(long incidentId, String destination) {
-        return outbox.ofIncident(incidentId, destination).map(rows -> rows.stream().map(this::toView).toList());
+        return log.ofIncident(incidentId, destination).map(rows -> rows.stream().map(this::toView).toList());
     }
 
     /**
@@ -173,8 +176,8 @@ public class DeliveryAdminService {
         Instant now = clock.instant();
         return outbox.retryNow(id, now).chain(retried -> retried.isPresent()
                 ? Uni.createFrom().item(toView(retried.get()))
-                : outbox.retryRefusal(id, now).map(refusal -> {
-                    OutboxRepository.RetryRefusal row = refusal
+                : log.retryRefusal(id, now).map(refusal -> {
+                    DeliveryLogRepository.RetryRefusal row = refusal
                             .orElseThrow(() -> ProblemException.notFound("No delivery " + id + "."));
                     if (row.inFlight() && DeliveryState.PENDING.name().equals(row.state())) {
                         throw new ProblemException(ProblemType.CONFLICT,
@@ -184,7 +187,7 @@ public class DeliveryAdminService {
                 }));
     }
 
-    private Delivery toView(OutboxRepository.DeliveryRow row) {
+    private Delivery toView(DeliveryLogRepository.DeliveryRow row) {
         return new Delivery(row.id(), row.eventId(), row.eventType(), row.incidentNumber(), row.noticeId(), row.destination(),
                 row.subscriptionId(), row.state(), row.attempts(), local(row.nextAttemptAt()), row.lastStatus(), row.lastError(), row.lastErrorKind(),
                 local(row.createdAt()), local(row.deliveredAt()), MailRecipients.mask(row.recipient()));

@@ -33,11 +33,11 @@ public class OutboxMetrics {
     private final ScrapeSnapshot<Map<String, Backlog>> backlog;
     private final Set<String> registered = ConcurrentHashMap.newKeySet();
 
-    public OutboxMetrics(MeterRegistry registry, OutboxRepository outbox, Clock clock) {
+    public OutboxMetrics(MeterRegistry registry, DeliveryLogRepository log, Clock clock) {
         this.registry = registry;
         // A destination the list below does not know yet gets its gauges when the outbox first shows it.
         this.backlog = new ScrapeSnapshot<>("outbox backlog",
-                () -> outbox.backlogByDestination().invoke(rows -> rows.keySet().forEach(this::register)),
+                () -> log.backlogByDestination().invoke(rows -> rows.keySet().forEach(this::register)),
                 Duration.ofSeconds(15), clock);
         DeliveryAdminService.DESTINATIONS.forEach(this::register);
     }

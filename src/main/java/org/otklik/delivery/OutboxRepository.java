@@ -5,7 +5,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,10 +20,12 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * Every statement on {@code outbox_delivery}. New rows go through the Hibernate session, inside the
- * transaction of the change they report; the relay and the delivery log use the pool. Every update of
- * the relay is fenced by the {@code lease_number} it claimed: it changes nothing once the row was taken
- * over, retried or cancelled (the methods answer how many rows changed, 0 or 1).
+ * Every write of {@code outbox_delivery}: the rows of events ({@link DeliveryOutbox}) and the residents' mails (the
+ * notify feature decides who gets one, and when; the rows are written here), in the transaction of the change
+ * they report; the relays' claims and results; an admin's retry and cancellations. Every update of a relay is
+ * fenced by the {@code lease_number} it claimed: it changes nothing once the row was taken over, retried or
+ * cancelled (the methods answer how many rows changed, 0 or 1). The delivery log reads the table through
+ * {@link DeliveryLogRepository}.
  */
 @ApplicationScoped
 public class OutboxRepository {
@@ -39,15 +40,17 @@ public class OutboxRepository {
             int attempts, String url, String secret, String previousSecret, Boolean subscriptionActive) {
     }
 
-    /** A row of the delivery log; {@code recipient} is a mail's address (MAIL rows only). */
-    public record DeliveryRow(long seq, UUID id, UUID eventId, String eventType, String incidentNumber, Long noticeId,
-            String destination, UUID subscriptionId, String state, int attempts, OffsetDateTime nextAttemptAt,
-            Integer lastStatus, String lastError, String lastErrorKind, OffsetDateTime createdAt, OffsetDateTime deliveredAt,
-            String recipient) {
+    /**
+     * A resident's mail, pending from {@code dueAt}; {@code incidentId} and {@code incidentNumber} only for a mail
+     * about an incident, {@code noticeId} only for a mail about one notice.
+     */
+    public record MailRow(UUID eventId, String eventType, Long incidentId, String incidentNumber, Long noticeId,
+            String payload, String recipient, String list, Instant createdAt, Instant dueAt) {
     }
 
-    /** Why a row could not be retried: its state, and whether a relay holds its lease right now. */
-    public record RetryRefusal(String state, boolean inFlight) {
+    /** A mail row the mail relay claimed. */
+    public record ClaimedMail(UUID id, long leaseNumber, UUID eventId, String eventType, String payload, int attempts,
+            String recipient) {
     }
 
     private final Pool pool;
@@ -69,8 +72,24 @@ public class OutboxRepository {
                 .replaceWithVoid();
     }
 
+    /** Adds mail rows in a pool transaction, in their order; a mail already written for the event and address is skipped. */
+    public Uni<Void> insertMails(SqlConnection transaction, List<MailRow> mails) {
+        if (mails.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return transaction.preparedQuery("""
+                insert into outbox_delivery (id, event_id, event_type, incident_id, incident_number, notice_id, destination,
+                    payload, state, attempts, next_attempt_at, created_at, recipient, mail_list)
+                values ($1, $2, $3, $4, $5, $6, 'MAIL', $7, 'PENDING', 0, $8, $9, $10, $11)
+                on conflict do nothing""")
+                .executeBatch(mails.stream().map(mail -> Tuple.from(new Object[] { UUID.randomUUID(), mail.eventId(),
+                        mail.eventType(), mail.incidentId(), mail.incidentNumber(), mail.noticeId(), mail.payload(),
+                        utc(mail.dueAt()), utc(mail.createdAt()), mail.recipient(), mail.list() })).toList())
+                .replaceWithVoid();
+    }
+
     /**
-     * Claims up to {@code limit} due rows (mails aside: the notify feature's relay sends those) until
+     * Claims up to {@code limit} due rows (mails aside: {@link #claimDueMails}, for notify's mail relay) until
      * {@code leasedUntil}, each under its next lease number. A row is due
      * when no earlier row of the same incident and destination is still pending; rows another relay is claiming
      * right now are skipped ({@code SKIP LOCKED}).
@@ -104,6 +123,37 @@ public class OutboxRepository {
                                 row.getString("destination"), row.getUUID("subscription_id"), row.getString("payload"),
                                 row.getInteger("attempts"), row.getString("url"), row.getString("secret"),
                                 row.getString("previous_secret"), row.getBoolean("active")));
+                    }
+                    return claimed;
+                });
+    }
+
+    /**
+     * Claims up to {@code limit} due mail rows until {@code leasedUntil}, each under its next lease number; the mails
+     * about one incident to one address go in order.
+     */
+    public Uni<List<ClaimedMail>> claimDueMails(Instant now, int limit, Instant leasedUntil) {
+        return pool.withTransaction(connection -> connection.preparedQuery("""
+                with due as (
+                    select d.id from outbox_delivery d
+                    where d.destination = 'MAIL' and d.state = 'PENDING' and d.next_attempt_at <= $1
+                      and (d.leased_until is null or d.leased_until < $1)
+                      and not exists (select 1 from outbox_delivery e
+                                      where e.incident_id = d.incident_id and e.destination = 'MAIL'
+                                        and e.recipient = d.recipient and e.state = 'PENDING' and e.seq < d.seq)
+                    order by d.seq
+                    limit $2
+                    for update of d skip locked)
+                update outbox_delivery o set leased_until = $3, lease_number = o.lease_number + 1
+                from due where o.id = due.id
+                returning o.id, o.lease_number, o.event_id, o.event_type, o.payload, o.attempts, o.recipient""")
+                .execute(Tuple.of(utc(now), limit, utc(leasedUntil))))
+                .map(rows -> {
+                    List<ClaimedMail> claimed = new ArrayList<>();
+                    for (Row row : rows) {
+                        claimed.add(new ClaimedMail(row.getUUID("id"), row.getLong("lease_number"), row.getUUID("event_id"),
+                                row.getString("event_type"), row.getString("payload"), row.getInteger("attempts"),
+                                row.getString("recipient")));
                     }
                     return claimed;
                 });
@@ -173,74 +223,32 @@ public class OutboxRepository {
                 .replaceWithVoid();
     }
 
-    /** Per destination: rows waiting, how long the oldest of them has waited (s), rows dead-lettered. */
-    public Uni<Map<String, OutboxMetrics.Backlog>> backlogByDestination() {
-        return pool.query("select destination, count(*) filter (where state = 'PENDING') as pending,"
-                + " coalesce(extract(epoch from now() - min(created_at) filter (where state = 'PENDING')), 0) as oldest,"
-                + " count(*) filter (where state = 'DEAD') as dead"
-                + " from outbox_delivery where state in ('PENDING', 'DEAD') group by destination")
-                .execute()
-                .map(rows -> {
-                    Map<String, OutboxMetrics.Backlog> backlog = new HashMap<>();
-                    for (Row row : rows) {
-                        backlog.put(row.getString("destination"), new OutboxMetrics.Backlog(row.getLong("pending"),
-                                row.getDouble("oldest"), row.getLong("dead")));
-                    }
-                    return backlog;
-                });
+    /** Cancels the pending mails of a list (after an unsubscribe), in the given transaction. */
+    public Uni<Integer> cancelPendingMailsOfList(SqlConnection transaction, String list) {
+        return transaction.preparedQuery("update outbox_delivery set state = 'CANCELLED', leased_until = null,"
+                + " last_error = 'unsubscribed' where destination = 'MAIL' and state = 'PENDING' and mail_list = $1")
+                .execute(Tuple.of(list))
+                .map(RowSet::rowCount);
     }
 
-    /** The log, newest first: up to {@code fetch} rows before {@code beforeSeq}, optionally of one state and destination. */
-    public Uni<List<DeliveryRow>> page(String state, String destination, long beforeSeq, int fetch) {
-        return pool.preparedQuery("select * from outbox_delivery where ($1::text is null or state = $1)"
-                + " and ($2::text is null or destination = $2) and seq < $3 order by seq desc limit $4")
-                .execute(Tuple.of(state, destination, beforeSeq, fetch))
-                .map(OutboxRepository::deliveryRows);
-    }
-
-    /** The rows of an incident in order, optionally to one destination only. */
-    public Uni<List<DeliveryRow>> ofIncident(long incidentId, String destination) {
-        return pool.preparedQuery("select * from outbox_delivery where incident_id = $1"
-                + " and ($2::text is null or destination = $2) order by seq")
-                .execute(Tuple.of(incidentId, destination))
-                .map(OutboxRepository::deliveryRows);
+    /** Cancels the pending mails to an address the server refused, in the given transaction. */
+    public Uni<Integer> cancelPendingMailsTo(SqlConnection transaction, String address, String reason) {
+        return transaction.preparedQuery("update outbox_delivery set state = 'CANCELLED', leased_until = null,"
+                + " last_error = $2 where destination = 'MAIL' and state = 'PENDING' and recipient = $1")
+                .execute(Tuple.of(address, reason))
+                .map(RowSet::rowCount);
     }
 
     /**
      * Makes a dead row, or a pending one that no relay holds, pending again now with a fresh set of attempts and
      * the next lease number; empty when the row is in another state, held, or missing.
      */
-    public Uni<Optional<DeliveryRow>> retryNow(UUID id, Instant now) {
+    public Uni<Optional<DeliveryLogRepository.DeliveryRow>> retryNow(UUID id, Instant now) {
         return pool.preparedQuery("update outbox_delivery set state = 'PENDING', attempts = 0, next_attempt_at = $2,"
                 + " leased_until = null, lease_number = lease_number + 1 where id = $1"
                 + " and (state = 'DEAD' or (state = 'PENDING' and (leased_until is null or leased_until < $2))) returning *")
                 .execute(Tuple.of(id, utc(now)))
-                .map(rows -> deliveryRows(rows).stream().findFirst());
-    }
-
-    /** Why {@link #retryNow} refused the row; empty when there is no such row. */
-    public Uni<Optional<RetryRefusal>> retryRefusal(UUID id, Instant now) {
-        return pool.preparedQuery("select state, leased_until > $2 as in_flight from outbox_delivery where id = $1")
-                .execute(Tuple.of(id, utc(now)))
-                .map(rows -> {
-                    if (rows.rowCount() == 0) {
-                        return Optional.empty();
-                    }
-                    Row row = rows.iterator().next();
-                    return Optional.of(new RetryRefusal(row.getString("state"), Boolean.TRUE.equals(row.getBoolean("in_flight"))));
-                });
-    }
-
-    private static List<DeliveryRow> deliveryRows(RowSet<Row> rows) {
-        List<DeliveryRow> list = new ArrayList<>();
-        for (Row row : rows) {
-            list.add(new DeliveryRow(row.getLong("seq"), row.getUUID("id"), row.getUUID("event_id"), row.getString("event_type"),
-                    row.getString("incident_number"), row.getLong("notice_id"), row.getString("destination"),
-                    row.getUUID("subscription_id"), row.getString("state"), row.getInteger("attempts"),
-                    row.getOffsetDateTime("next_attempt_at"), row.getInteger("last_status"), row.getString("last_error"),
-                    row.getString("last_error_kind"), row.getOffsetDateTime("created_at"), row.getOffsetDateTime("delivered_at"), row.getString("recipient")));
-        }
-        return list;
+                .map(rows -> DeliveryLogRepository.deliveryRows(rows).stream().findFirst());
     }
 
     private static OffsetDateTime utc(Instant instant) {

@@ -67,7 +67,7 @@ public class ConfirmationRepository {
 
     /**
      * Confirms a pending address requested after {@code requestedAfter}, in the transaction that releases the mails it
-     * held ({@link MailOutboxRepository#releaseHeld}). Repeating it changes nothing.
+     * held ({@link MailOutbox#releaseHeld}). Repeating it changes nothing.
      */
     public Uni<Outcome> confirm(SqlConnection transaction, UUID id, Instant now, Instant requestedAfter) {
         return transaction.preparedQuery("""

@@ -26,14 +26,14 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 public class ConfirmationService {
 
     private final ConfirmationRepository confirmations;
-    private final MailOutboxRepository mails;
+    private final MailOutbox mails;
     private final UnsubscribeTokens tokens;
     private final NotifyConfig config;
     private final ObjectMapper json;
     private final Pool pool;
     private final Clock clock;
 
-    public ConfirmationService(ConfirmationRepository confirmations, MailOutboxRepository mails, UnsubscribeTokens tokens,
+    public ConfirmationService(ConfirmationRepository confirmations, MailOutbox mails, UnsubscribeTokens tokens,
             NotifyConfig config, ObjectMapper json, Pool pool, Clock clock) {
         this.confirmations = confirmations;
         this.mails = mails;
@@ -55,11 +55,11 @@ public class ConfirmationService {
                 : mails.insert(transaction, mail(request, id.get(), now)));
     }
 
-    private MailOutboxRepository.NewMail mail(Request request, UUID confirmation, Instant now) {
+    private MailOutbox.NewMail mail(Request request, UUID confirmation, Instant now) {
         MailPayload payload = new MailPayload(MailKind.CONFIRM, MailComposer.language(request.language()), request.subject(),
                 request.list(), request.incident(), null, null, confirmation);
         try {
-            return new MailOutboxRepository.NewMail(UUID.randomUUID(), MailKind.CONFIRM.eventType(), request.incidentId(),
+            return new MailOutbox.NewMail(UUID.randomUUID(), MailKind.CONFIRM.eventType(), request.incidentId(),
                     request.incident() == null ? null : request.incident().number(), json.writeValueAsString(payload),
                     request.address(), request.list(), request.subject(), now, true);
         } catch (JsonProcessingException e) {

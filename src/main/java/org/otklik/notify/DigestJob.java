@@ -35,7 +35,7 @@ public class DigestJob {
     private static final int MAX_BATCHES = 50;
 
     private final Pool pool;
-    private final MailOutboxRepository mails;
+    private final MailOutbox mails;
     private final SubscriptionRepository subscriptions;
     private final RecipientRepository recipients;
     private final ConfirmationRepository confirmations;
@@ -44,7 +44,7 @@ public class DigestJob {
     private final Clock clock;
     private final ZoneId zone;
 
-    public DigestJob(Pool pool, MailOutboxRepository mails, SubscriptionRepository subscriptions, RecipientRepository recipients,
+    public DigestJob(Pool pool, MailOutbox mails, SubscriptionRepository subscriptions, RecipientRepository recipients,
             ConfirmationRepository confirmations, NotifyConfig config, ObjectMapper json, Clock clock, CalendarConfig calendar) {
         this.pool = pool;
         this.mails = mails;
@@ -101,7 +101,7 @@ public class DigestJob {
                         if (eventIds == null) {
                             continue;
                         }
-                        MailOutboxRepository.NewMail mail = digestMail(resident, eventIds, day);
+                        MailOutbox.NewMail mail = digestMail(resident, eventIds, day);
                         chain = chain.chain(count -> mails.insert(transaction, mail).replaceWith(count + 1));
                     }
                     return chain;
@@ -111,12 +111,12 @@ public class DigestJob {
                         .toArray(OffsetDateTime[]::new)));
     }
 
-    private MailOutboxRepository.NewMail digestMail(DueDigest resident, List<UUID> eventIds, LocalDate day) {
+    private MailOutbox.NewMail digestMail(DueDigest resident, List<UUID> eventIds, LocalDate day) {
         String list = UnsubscribeTokens.digestList(resident.id());
         MailPayload payload = new MailPayload(MailKind.NOTICE_DIGEST, resident.language(), resident.subject(), list, null,
                 eventIds, day, null);
         try {
-            return new MailOutboxRepository.NewMail(UUID.randomUUID(), MailKind.NOTICE_DIGEST.eventType(), null, null,
+            return new MailOutbox.NewMail(UUID.randomUUID(), MailKind.NOTICE_DIGEST.eventType(), null, null,
                     json.writeValueAsString(payload), resident.email(), list, resident.subject(), clock.instant(),
                     "TOKEN".equals(resident.emailSource()));
         } catch (JsonProcessingException e) {

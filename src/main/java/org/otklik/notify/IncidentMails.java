@@ -27,12 +27,12 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 @ApplicationScoped
 public class IncidentMails implements ResidentMails {
 
-    private final MailOutboxRepository mails;
+    private final MailOutbox mails;
     private final ConfirmationService confirmations;
     private final ObjectMapper json;
     private final RecipientRepository recipients;
 
-    public IncidentMails(MailOutboxRepository mails, ConfirmationService confirmations, ObjectMapper json,
+    public IncidentMails(MailOutbox mails, ConfirmationService confirmations, ObjectMapper json,
             RecipientRepository recipients) {
         this.recipients = recipients;
         this.mails = mails;
@@ -60,7 +60,7 @@ public class IncidentMails implements ResidentMails {
                 String list = UnsubscribeTokens.supporterList(update.incidentId(), follower.subject());
                 MailPayload payload = new MailPayload(kind.get(), MailComposer.language(update.language()), follower.subject(),
                         list, facts(kind.get(), update), null, null, null);
-                MailOutboxRepository.NewMail mail = new MailOutboxRepository.NewMail(UUID.randomUUID(),
+                MailOutbox.NewMail mail = new MailOutbox.NewMail(UUID.randomUUID(),
                         kind.get().eventType(), update.incidentId(), update.number(), write(payload), address, list,
                         follower.subject(), update.occurredAt(), true);
                 chain = chain.chain(() -> mails.insert(transaction, mail));
@@ -79,7 +79,7 @@ public class IncidentMails implements ResidentMails {
                 .orElseGet(() -> Uni.createFrom().voidItem());
     }
 
-    private Uni<Void> confirmationFirst(SqlConnection transaction, IncidentUpdate update, MailOutboxRepository.NewMail mail) {
+    private Uni<Void> confirmationFirst(SqlConnection transaction, IncidentUpdate update, MailOutbox.NewMail mail) {
         if (mail.vouched() || update.type() != IncidentEventType.SUBMITTED || update.authorSubject() == null) {
             return Uni.createFrom().voidItem();
         }
@@ -89,7 +89,7 @@ public class IncidentMails implements ResidentMails {
     }
 
     /** The mail row of a change, if the change is mailed. */
-    Optional<MailOutboxRepository.NewMail> mailOf(IncidentUpdate update) {
+    Optional<MailOutbox.NewMail> mailOf(IncidentUpdate update) {
         Optional<MailKind> kind = MailKind.of(update.type());
         String address = MailAddresses.normalize(update.address());
         boolean residentChannel = update.channel() == Channel.WIDGET || update.channel() == Channel.MOBILE;
@@ -99,7 +99,7 @@ public class IncidentMails implements ResidentMails {
         String list = UnsubscribeTokens.incidentList(update.incidentId());
         MailPayload payload = new MailPayload(kind.get(), MailComposer.language(update.language()), update.authorSubject(), list,
                 facts(kind.get(), update), null, null, null);
-        return Optional.of(new MailOutboxRepository.NewMail(UUID.randomUUID(), kind.get().eventType(), update.incidentId(),
+        return Optional.of(new MailOutbox.NewMail(UUID.randomUUID(), kind.get().eventType(), update.incidentId(),
                 update.number(), write(payload), address, list, update.authorSubject(), update.occurredAt(),
                 update.addressVouched() || update.authorSubject() == null));
     }

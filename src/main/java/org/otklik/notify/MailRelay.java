@@ -18,8 +18,8 @@ import org.otklik.delivery.DeliveryConfig;
 import org.otklik.delivery.DeliveryState;
 import org.otklik.delivery.LeaseRenewals;
 import org.otklik.delivery.OutboxRepository;
+import org.otklik.delivery.OutboxRepository.ClaimedMail;
 import org.otklik.delivery.RetryPolicy;
-import org.otklik.notify.MailOutboxRepository.ClaimedMail;
 import org.otklik.notify.MailOutboxRepository.NoticeEvent;
 import org.otklik.routing.CalendarConfig;
 import org.otklik.routing.ReferenceCatalog;
@@ -34,12 +34,13 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 
 /**
- * Sends the mail rows of the outbox. A round claims due rows ({@code FOR UPDATE SKIP LOCKED}, a lease and the next
- * lease number, renewed while mails are in flight, so several instances never send the same row at once), renders
- * each from its facts, checks that its address is not refused for the resident and still within today's limit,
- * sends it and records the result only while it still holds the row's lease number (the delivery feature's fenced
- * updates). 4xx answers and timeouts are retried on the delivery retry schedule and the row is dead after it; a
- * permanent 5xx about the mailbox marks the address refused for the resident and cancels its other pending mails.
+ * Sends the mail rows of the outbox (their statements are the delivery feature's {@link OutboxRepository}'s). A
+ * round claims due rows ({@code FOR UPDATE SKIP LOCKED}, a lease and the next lease number, renewed while mails are
+ * in flight, so several instances never send the same row at once), renders each from its facts, checks that its
+ * address is not refused for the resident and still within today's limit, sends it and records the result only while
+ * it still holds the row's lease number (the delivery feature's fenced updates). 4xx answers and timeouts are retried
+ * on the delivery retry schedule and the row is dead after it; a permanent 5xx about the mailbox marks the address
+ * refused for the resident and cancels its other pending mails.
  */
 @ApplicationScoped
 public class MailRelay {
@@ -123,7 +124,7 @@ public class MailRelay {
     /** Claims due rows for the length of a lease. Visible for the restart test. */
     Uni<List<ClaimedMail>> claim() {
         Instant now = clock.instant();
-        return mails.claimDue(now, config.batchSize(), now.plus(delivery.lease()));
+        return outbox.claimDueMails(now, config.batchSize(), now.plus(delivery.lease()));
     }
 
     private Uni<List<Work>> prepare(List<ClaimedMail> claimed) {
@@ -254,7 +255,7 @@ public class MailRelay {
         LOG.warnf("Mail %s: the server refused the address for good; the resident's other mails to it are cancelled", row.id());
         return pool.withTransaction(transaction -> (payload.subject() == null ? Uni.createFrom().voidItem()
                 : recipients.refuse(transaction, payload.subject(), row.recipient(), replyCode == null ? 550 : replyCode, clock.instant()))
-                .chain(() -> mails.cancelPendingTo(transaction, row.recipient(), "the address was refused (" + replyCode + ")")))
+                .chain(() -> outbox.cancelPendingMailsTo(transaction, row.recipient(), "the address was refused (" + replyCode + ")")))
                 .replaceWithVoid();
     }
 

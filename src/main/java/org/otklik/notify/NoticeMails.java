@@ -22,11 +22,11 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 @ApplicationScoped
 public class NoticeMails implements NoticeFollowers {
 
-    private final MailOutboxRepository mails;
+    private final MailOutbox mails;
     private final SubscriptionRepository subscriptions;
     private final ObjectMapper json;
 
-    public NoticeMails(MailOutboxRepository mails, SubscriptionRepository subscriptions, ObjectMapper json) {
+    public NoticeMails(MailOutbox mails, SubscriptionRepository subscriptions, ObjectMapper json) {
         this.mails = mails;
         this.subscriptions = subscriptions;
         this.json = json;

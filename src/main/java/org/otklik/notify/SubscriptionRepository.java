@@ -188,22 +188,49 @@ public class SubscriptionRepository {
                 .replaceWithVoid();
     }
 
+    /** A follower who wants a notice's mails at once: the address, the mail's list and its facts (JSON). */
+    public record ImmediateFollower(String email, String list, String payload) {
+    }
+
+    /** In the change's pool transaction: the confirmed, unrefused followers who want the notice's mails at once. */
+    public Uni<List<ImmediateFollower>> followingAtOnce(SqlConnection transaction, NoticeChange change, UUID eventId) {
+        return transaction.preparedQuery("""
+                        select r.email, 'n:' || r.id as mail_list,
+                            cast(json_build_object('kind', 'NOTICE', 'language', r.language, 'subject', r.subject,
+                                'list', 'n:' || r.id, 'noticeEvents', json_build_array(cast($1 as text))) as text) as payload
+                        from notice_subscriber r
+                        where exists (select 1 from notice_subscription s where s.subscriber_id = r.id
+                                        and s.delivery = 'IMMEDIATE' and """ + matching(2, 3) + """
+                        )
+                          and not exists (select 1 from mail_refusal f where f.subject = r.subject and f.address = r.email)
+                          and """ + CONFIRMED)
+                .execute(Tuple.of(eventId.toString(), change.districtCodes().toArray(String[]::new),
+                        change.topics().toArray(String[]::new)))
+                .map(rows -> {
+                    List<ImmediateFollower> followers = new ArrayList<>();
+                    for (Row row : rows) {
+                        followers.add(new ImmediateFollower(row.getString("email"), row.getString("mail_list"), row.getString("payload")));
+                    }
+                    return followers;
+                });
+    }
+
     /** The subscriber {@code r}'s address is the token's, or one they confirmed (double opt-in). */
-    static final String CONFIRMED = "(r.email_source = 'TOKEN' or exists (select 1 from mail_confirmation c"
+    private static final String CONFIRMED = "(r.email_source = 'TOKEN' or exists (select 1 from mail_confirmation c"
             + " where c.subject = r.subject and c.address = r.email and c.confirmed_at is not null))";
 
     /**
      * A subscription {@code s} matches: its district is one of the notice's (parameter {@code districts}; empty: the
      * notice covers the whole city), its topic one the notice concerns (parameter {@code topics}) or none.
      */
-    static String matching(int districts, int topics) {
+    private static String matching(int districts, int topics) {
         // leading space: the text block before it ends in "and", its trailing blank stripped
         return " (cardinality(cast($" + districts + " as text[])) = 0 or s.district_code = any(cast($" + districts
                 + " as text[]))) and (s.category_code is null or s.category_code = any(cast($" + topics + " as text[])))";
     }
 
     /** The parameters of {@link #matching} after the event, the notice and the time: $1 … $5. */
-    static List<Object> followers(NoticeChange change, UUID eventId) {
+    private static List<Object> followers(NoticeChange change, UUID eventId) {
         return new ArrayList<>(List.of(eventId, change.noticeId(), MailOutboxRepository.utc(change.occurredAt()),
                 change.districtCodes().toArray(String[]::new), change.topics().toArray(String[]::new)));
     }

@@ -39,7 +39,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 public class SubscriptionService {
 
     private final SubscriptionRepository subscriptions;
-    private final MailOutboxRepository mails;
+    private final MailOutbox mails;
     private final ConfirmationRepository confirmationRows;
     private final ConfirmationService confirmations;
     private final ReferenceCatalog referenceCatalog;
@@ -47,7 +47,7 @@ public class SubscriptionService {
     private final Clock clock;
     private final ZoneId zone;
 
-    public SubscriptionService(SubscriptionRepository subscriptions, MailOutboxRepository mails,
+    public SubscriptionService(SubscriptionRepository subscriptions, MailOutbox mails,
             ConfirmationRepository confirmationRows, ConfirmationService confirmations, ReferenceCatalog referenceCatalog,
             Pool pool, Clock clock, CalendarConfig calendar) {
         this.subscriptions = subscriptions;

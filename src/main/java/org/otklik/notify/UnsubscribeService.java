@@ -28,12 +28,12 @@ public class UnsubscribeService {
 
     private final UnsubscribeTokens tokens;
     private final SubscriptionRepository subscriptions;
-    private final MailOutboxRepository mails;
+    private final MailOutbox mails;
     private final RecipientRepository recipients;
     private final Pool pool;
     private final Clock clock;
 
-    public UnsubscribeService(UnsubscribeTokens tokens, SubscriptionRepository subscriptions, MailOutboxRepository mails,
+    public UnsubscribeService(UnsubscribeTokens tokens, SubscriptionRepository subscriptions, MailOutbox mails,
             RecipientRepository recipients, Pool pool, Clock clock) {
         this.tokens = tokens;
         this.subscriptions = subscriptions;

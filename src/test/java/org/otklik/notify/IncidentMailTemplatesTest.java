@@ -64,7 +64,7 @@ class IncidentMailTemplatesTest {
     }
 
     private MailTemplates.RenderedMail render(IncidentUpdate update, String language) throws Exception {
-        MailOutboxRepository.NewMail row = mails.mailOf(update).orElseThrow();
+        MailOutbox.NewMail row = mails.mailOf(update).orElseThrow();
         MailPayload payload = JSON.readValue(row.payload(), MailPayload.class);
         MailPayload inLanguage = new MailPayload(payload.kind(), language, payload.subject(), payload.list(), payload.incident(),
                 payload.noticeEvents(), payload.day(), null);

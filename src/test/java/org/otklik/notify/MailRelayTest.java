@@ -27,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
+import org.otklik.delivery.OutboxRepository;
 import org.otklik.testsupport.Await;
 import org.otklik.testsupport.MailServer;
 import org.otklik.testsupport.TestTokens;
@@ -147,8 +148,8 @@ class MailRelayTest {
         follower(email);
         coldWaterNotice("Плановые работы");
         // the first relay claims the row and stops before it records anything
-        List<MailOutboxRepository.ClaimedMail> stopped = VertxContextSupport.subscribeAndAwait(() -> relay.claim());
-        assertThat(stopped).extracting(MailOutboxRepository.ClaimedMail::recipient).contains(email);
+        List<OutboxRepository.ClaimedMail> stopped = VertxContextSupport.subscribeAndAwait(() -> relay.claim());
+        assertThat(stopped).extracting(OutboxRepository.ClaimedMail::recipient).contains(email);
         relayAll(relay);
         assertThat(MailServer.receivedBy(email)).as("nothing is sent while the first relay's lease holds").isEmpty();
         assertThat(mailRows(pool, email).get(0).getString("state")).isEqualTo("PENDING");
