@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.otklik.incident.views.IncidentViews;
 import org.otklik.routing.ReferenceSnapshot;
 import org.otklik.routing.RoutingDecision;
 import org.otklik.routing.RoutingService;

@@ -1,7 +1,7 @@
 package org.otklik.incident;
 
-import org.otklik.common.ProblemException;
-import org.otklik.common.ProblemType;
+import org.otklik.common.problem.ProblemException;
+import org.otklik.common.problem.ProblemType;
 import org.otklik.security.Caller;
 import org.otklik.security.Roles;
 
