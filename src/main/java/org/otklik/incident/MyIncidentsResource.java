@@ -106,7 +106,7 @@ public class MyIncidentsResource {
         return workflow.rate(caller.get(), number, body);
     }
 
-    static Set<IncidentStatus> statuses(List<String> values) {
+    public static Set<IncidentStatus> statuses(List<String> values) {
         Set<IncidentStatus> statuses = EnumSet.noneOf(IncidentStatus.class);
         if (values == null) {
             return statuses;

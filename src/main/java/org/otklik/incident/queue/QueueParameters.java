@@ -18,11 +18,11 @@ import org.otklik.security.Channel;
  * a 400 naming the parameter. {@link #parse} checks what needs no reference data; {@link #filter} checks the
  * category and the district against it, then the statuses.
  */
-record QueueParameters(List<String> status, String category, String district, String organization,
+public record QueueParameters(List<String> status, String category, String district, String organization,
         Optional<Channel> channel, Optional<Boolean> overdue, Optional<Instant> createdFrom, Optional<Instant> createdTo,
         Optional<String> text, Optional<Long> notice, QueueSort sort, Optional<KeysetCursor> after, int limit) {
 
-    static QueueParameters parse(List<String> status, String category, String district, String organization,
+    public static QueueParameters parse(List<String> status, String category, String district, String organization,
             String channel, String overdue, String createdFrom, String createdTo, String q, String notice, String sort,
             String cursor, int limit) {
         Optional<Instant> from = instant("createdFrom", createdFrom);
@@ -41,7 +41,7 @@ record QueueParameters(List<String> status, String category, String district, St
     }
 
     /** The filter for this reference data: 400 for an unknown category or district, then for an unknown status. */
-    QueueFilter filter(ReferenceSnapshot reference) {
+    public QueueFilter filter(ReferenceSnapshot reference) {
         if (category != null && reference.category(category).isEmpty()) {
             throw ProblemException.badParameter("category", "unknown category");
         }

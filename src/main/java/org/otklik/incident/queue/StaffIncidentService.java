@@ -99,7 +99,7 @@ public class StaffIncidentService {
     }
 
     /** The full view; call inside a session after any change has been flushed. */
-    Uni<StaffIncidentView> detailOf(Caller caller, Incident incident) {
+    public Uni<StaffIncidentView> detailOf(Caller caller, Incident incident) {
         Uni<String> mainNumber = incident.duplicateOf == null ? Uni.createFrom().nullItem()
                 : incidents.findById(incident.duplicateOf).map(main -> main == null ? null : main.number);
         return mainNumber

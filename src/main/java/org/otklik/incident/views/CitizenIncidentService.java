@@ -67,7 +67,7 @@ public class CitizenIncidentService {
     }
 
     /** The author's view of an incident already loaded (and changed) in the current session. */
-    Uni<MyIncidentView> myIncidentInSession(Caller caller, Incident incident) {
+    public Uni<MyIncidentView> myIncidentInSession(Caller caller, Incident incident) {
         return mainOf(incident)
                 .chain(main -> events.publicTimeline(incident.id)
                         .chain(timeline -> media.photosOf(incident.id)

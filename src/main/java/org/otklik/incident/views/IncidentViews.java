@@ -43,7 +43,7 @@ public class IncidentViews {
         return instant == null ? null : OffsetDateTime.ofInstant(instant, calendar.zone());
     }
 
-    IncidentReceipt receipt(Incident incident, ReferenceSnapshot reference, List<NoticeRef> notices) {
+    public IncidentReceipt receipt(Incident incident, ReferenceSnapshot reference, List<NoticeRef> notices) {
         return new IncidentReceipt(incident.number, incident.status, category(incident, reference),
                 district(incident, reference), DistrictSource.of(incident.districtSource, incident.districtCode),
                 organization(incident, reference), local(incident.firstResponseDue),
@@ -92,14 +92,14 @@ public class IncidentViews {
                 answer(main, answerPhotos), timeline);
     }
 
-    StaffIncidentSummary staffSummary(Incident incident, ReferenceSnapshot reference) {
+    public StaffIncidentSummary staffSummary(Incident incident, ReferenceSnapshot reference) {
         return new StaffIncidentSummary(incident.number, incident.status, incident.channel, category(incident, reference),
                 district(incident, reference), organization(incident, reference), excerpt(incident.text),
                 local(incident.createdAt), local(incident.resolutionDue), incident.isOverdue(clock.instant()),
                 incident.redirectToConfirm, incident.supporters);
     }
 
-    StaffIncidentView staff(Incident incident, String mainNumber, List<String> duplicates, List<IncidentEvent> timeline,
+    public StaffIncidentView staff(Incident incident, String mainNumber, List<String> duplicates, List<IncidentEvent> timeline,
             List<String> allowedActions, ReferenceSnapshot reference, IncidentPhotos photos) {
         Location location = incident.locationLat == null ? null : new Location(incident.locationLat, incident.locationLon);
         Contact contact = incident.contactPhone == null && incident.contactEmail == null ? null
