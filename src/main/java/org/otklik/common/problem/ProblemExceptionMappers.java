@@ -295,7 +295,6 @@ public class ProblemExceptionMappers {
         LOG.errorf(exception, "Unhandled error on %s %s [correlationId=%s]", request.method(), request.path(),
                 correlationId);
         return Response.fromResponse(problems.toResponse(problems.internal(correlationId, request.path())))
-                .header(ProblemResponses.CORRELATION_HEADER, correlationId)
-                .build();
+                .header(ProblemResponses.CORRELATION_HEADER, correlationId).build();
     }
 }
