@@ -41,10 +41,10 @@ class TableOwnersTest {
             entry("category_attribute", "open311/Open311Repository"),
             entry("district", "routing/DistrictRepository"),
             entry("district_boundary", "location/BoundaryRepository"),
-            entry("idempotency_record", "common/IdempotencyRepository"),
+            entry("idempotency_record", "common/idempotency/IdempotencyRepository"),
             entry("incident", "incident/IncidentRepository"),
-            entry("incident_event", "incident/IncidentEventRepository"),
-            entry("incident_supporter", "incident/SupporterRepository"),
+            entry("incident_event", "incident/events/IncidentEventRepository"),
+            entry("incident_supporter", "incident/support/SupporterRepository"),
             entry("mail_confirmation", "notify/ConfirmationRepository"),
             entry("mail_daily_count", "notify/RecipientRepository"),
             entry("mail_held", "notify/MailOutboxRepository"),
@@ -73,7 +73,7 @@ class TableOwnersTest {
             entry("poll_replaced_receipt", "poll/ballot/BallotRepository"),
             entry("poll_tally", "poll/tally/BallotOpeningRepository"),
             entry("routing_rule", "routing/RoutingRuleRepository"),
-            entry("scheduled_job_run", "common/ScheduledJobRunRepository"),
+            entry("scheduled_job_run", "common/jobs/ScheduledJobRunRepository"),
             entry("stats_delta", "stats/StatsDeltaRepository"),
             entry("stats_rollup", "stats/StatsRollupRepository"),
             entry("webhook_subscription", "delivery/WebhookSubscriptionRepository"));
@@ -83,8 +83,8 @@ class TableOwnersTest {
      * views) and the checks a write makes against another table of its feature in the same statement.
      */
     static final Map<String, Set<String>> READERS = Map.ofEntries(
-            entry("incident/IncidentQueueRepository", Set.of("incident", "notice_incident")),
-            entry("incident/SupporterRepository", Set.of("incident")),
+            entry("incident/queue/IncidentQueueRepository", Set.of("incident", "notice_incident")),
+            entry("incident/support/SupporterRepository", Set.of("incident")),
             entry("location/MapRepository", Set.of("incident")),
             entry("location/NearbyRepository", Set.of("incident")),
             entry("location/BoundaryRepository", Set.of("district")),
@@ -189,9 +189,9 @@ class TableOwnersTest {
     @Test
     void theScanSeesTheStatements() {
         assertThat(uses).as("the scan reads the repositories' statements")
-                .contains(new Use("incident/IncidentEventRepository", "incident_event", true),
+                .contains(new Use("incident/events/IncidentEventRepository", "incident_event", true),
                         new Use("delivery/OutboxRepository", "outbox_delivery", true),
-                        new Use("incident/IncidentQueueRepository", "incident", false));
+                        new Use("incident/queue/IncidentQueueRepository", "incident", false));
         assertThat(uses.stream().filter(Use::write).count()).isGreaterThan(30);
     }
 

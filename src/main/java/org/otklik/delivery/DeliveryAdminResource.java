@@ -29,7 +29,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.otklik.common.Page;
+import org.otklik.common.ratelimit.RateLimitGroup;
+import org.otklik.common.ratelimit.RateLimited;
+import org.otklik.common.web.Page;
 import org.otklik.delivery.DeliveryViews.Delivery;
 import org.otklik.delivery.DeliveryViews.DeliveryPage;
 import org.otklik.delivery.DeliveryViews.Subscription;
@@ -37,8 +39,6 @@ import org.otklik.delivery.DeliveryViews.SubscriptionCreated;
 import org.otklik.delivery.DeliveryViews.SubscriptionRequest;
 import org.otklik.security.CurrentCaller;
 import org.otklik.security.Roles;
-import org.otklik.common.ratelimit.RateLimitGroup;
-import org.otklik.common.ratelimit.RateLimited;
 
 import io.smallrye.mutiny.Uni;
 

@@ -17,10 +17,10 @@ import java.util.stream.Stream;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 
-import org.otklik.common.Page;
-import org.otklik.common.KeysetCursor;
-import org.otklik.common.ProblemException;
-import org.otklik.common.ProblemType;
+import org.otklik.common.problem.ProblemException;
+import org.otklik.common.problem.ProblemType;
+import org.otklik.common.web.KeysetCursor;
+import org.otklik.common.web.Page;
 import org.otklik.delivery.DeliveryViews.Delivery;
 import org.otklik.delivery.DeliveryViews.DeliveryPage;
 import org.otklik.delivery.DeliveryViews.Subscription;

@@ -9,7 +9,7 @@ import java.util.function.ToDoubleFunction;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.otklik.common.ScrapeSnapshot;
+import org.otklik.common.observability.ScrapeSnapshot;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

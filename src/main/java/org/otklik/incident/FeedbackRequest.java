@@ -18,7 +18,7 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.otklik.common.WebLinks;
+import org.otklik.common.web.WebLinks;
 
 @Schema(name = "FeedbackRequest", description = "A citizen's message. The channel comes from the calling client, never from the body.")
 public record FeedbackRequest(

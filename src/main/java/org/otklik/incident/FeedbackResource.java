@@ -21,16 +21,17 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.otklik.common.IdempotencyService;
-import org.otklik.common.IdempotencyStore;
-import org.otklik.common.IdempotentRequest;
-import org.otklik.common.Problem;
-import org.otklik.common.StoredResponse;
+import org.otklik.common.idempotency.IdempotencyService;
+import org.otklik.common.idempotency.IdempotencyStore;
+import org.otklik.common.idempotency.IdempotentRequest;
+import org.otklik.common.idempotency.StoredResponse;
+import org.otklik.common.problem.Problem;
+import org.otklik.common.ratelimit.RateLimitGroup;
+import org.otklik.common.ratelimit.RateLimited;
+import org.otklik.incident.views.IncidentReceipt;
 import org.otklik.security.Caller;
 import org.otklik.security.CurrentCaller;
 import org.otklik.security.Roles;
-import org.otklik.common.ratelimit.RateLimitGroup;
-import org.otklik.common.ratelimit.RateLimited;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 

@@ -7,7 +7,7 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.otklik.common.ScrapeSnapshot;
+import org.otklik.common.observability.ScrapeSnapshot;
 import org.otklik.security.Channel;
 
 import io.micrometer.core.instrument.Counter;

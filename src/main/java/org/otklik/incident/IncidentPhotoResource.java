@@ -24,10 +24,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.otklik.common.ProblemException;
-import org.otklik.common.VersionedResource;
+import org.otklik.common.problem.ProblemException;
 import org.otklik.common.ratelimit.RateLimitGroup;
 import org.otklik.common.ratelimit.RateLimited;
+import org.otklik.common.web.VersionedResource;
 import org.otklik.security.CurrentCaller;
 import org.otklik.security.Roles;
 

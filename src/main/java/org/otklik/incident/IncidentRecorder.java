@@ -7,6 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.otklik.delivery.DeliveryEvent;
 import org.otklik.delivery.DeliveryOutbox;
+import org.otklik.incident.events.IncidentEvent;
+import org.otklik.incident.events.IncidentEventRepository;
 import org.otklik.media.MediaService;
 import org.otklik.security.Caller;
 import org.otklik.security.Roles;

@@ -16,7 +16,7 @@ public final class IncidentRefs {
     public record CategoryRef(@Schema(examples = "roads.potholes") String code,
             @Schema(examples = "Ямы и покрытие") String nameRu,
             @Schema(examples = "Potholes and surface") String nameEn) {
-        static CategoryRef of(Category category) {
+        public static CategoryRef of(Category category) {
             return new CategoryRef(category.code, category.nameRu, category.nameEn);
         }
     }
@@ -26,7 +26,7 @@ public final class IncidentRefs {
     public record DistrictRef(@Schema(examples = "oktyabrsky") String code,
             @Schema(examples = "Октябрьский") String nameRu,
             @Schema(examples = "Oktyabrsky") String nameEn) {
-        static DistrictRef of(District district) {
+        public static DistrictRef of(District district) {
             return district == null ? null : new DistrictRef(district.code, district.nameRu, district.nameEn);
         }
     }
@@ -35,7 +35,7 @@ public final class IncidentRefs {
     @Schema(name = "OrganizationRef", requiredProperties = { "code", "nameRu" })
     public record OrganizationRef(@Schema(examples = "dep.roads") String code,
             @Schema(examples = "Департамент дорожного хозяйства") String nameRu) {
-        static OrganizationRef of(Organization organization) {
+        public static OrganizationRef of(Organization organization) {
             return new OrganizationRef(organization.code, organization.nameRu);
         }
     }

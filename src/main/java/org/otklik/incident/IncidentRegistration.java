@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.otklik.incident.views.IncidentViews;
 import org.otklik.routing.ReferenceSnapshot;
 import org.otklik.routing.RoutingDecision;
 import org.otklik.routing.RoutingService;
@@ -57,7 +58,7 @@ public class IncidentRegistration {
      * The incident registered before for a platform's message id, if any; the message is locked first so that
      * two deliveries of one message register it once.
      */
-    Uni<Optional<Incident>> registered(SqlConnection transaction, Channel channel, SocialPlatform platform, String externalId) {
+    public Uni<Optional<Incident>> registered(SqlConnection transaction, Channel channel, SocialPlatform platform, String externalId) {
         return incidents.lockExternalMessage(transaction, channel, platform, externalId)
                 .chain(() -> incidents.findExternalMessage(transaction, channel, platform, externalId));
     }
@@ -66,7 +67,7 @@ public class IncidentRegistration {
      * Numbers, routes, sets deadlines and status, and writes the incident with its first timeline event and
      * its links to the notices covering it, in the intake's pool transaction.
      */
-    Uni<Intake> register(SqlConnection transaction, Incident incident, Caller caller, ReferenceSnapshot reference) {
+    public Uni<Intake> register(SqlConnection transaction, Incident incident, Caller caller, ReferenceSnapshot reference) {
         Instant now = clock.instant();
         RoutingDecision decision = routing.route(reference, incident.categoryCode, incident.districtCode);
         Deadlines deadlines = routing.deadlines(reference, incident.categoryCode, now);

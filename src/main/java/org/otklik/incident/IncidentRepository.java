@@ -10,8 +10,8 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.otklik.common.AdvisoryLockRepository;
-import org.otklik.common.KeysetCursor;
+import org.otklik.common.database.AdvisoryLockRepository;
+import org.otklik.common.web.KeysetCursor;
 import org.otklik.routing.Overdue;
 import org.otklik.security.Channel;
 
@@ -204,7 +204,7 @@ public class IncidentRepository implements PanacheRepositoryBase<Incident, Long>
         values[22] = incident.version;
         return transaction.preparedQuery(UPDATE).execute(Tuple.from(values)).map(rows -> {
             if (rows.size() == 0) {
-                throw org.otklik.common.ProblemException.conflict("The incident " + incident.number + " changed meanwhile.");
+                throw org.otklik.common.problem.ProblemException.conflict("The incident " + incident.number + " changed meanwhile.");
             }
             incident.version = rows.iterator().next().getInteger("version");
             return incident;

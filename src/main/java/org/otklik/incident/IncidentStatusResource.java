@@ -17,6 +17,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.otklik.common.ratelimit.RateLimitGroup;
 import org.otklik.common.ratelimit.RateLimited;
+import org.otklik.incident.views.CitizenIncidentService;
+import org.otklik.incident.views.IncidentStatusView;
 
 import io.smallrye.mutiny.Uni;
 

@@ -7,10 +7,13 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.otklik.common.Problem.FieldError;
-import org.otklik.common.ProblemException;
-import org.otklik.common.ProblemType;
+import org.otklik.common.problem.Problem.FieldError;
+import org.otklik.common.problem.ProblemException;
+import org.otklik.common.problem.ProblemType;
 import org.otklik.incident.IncidentRegistration.Intake;
+import org.otklik.incident.social.SocialIngestService;
+import org.otklik.incident.views.IncidentReceipt;
+import org.otklik.incident.views.IncidentViews;
 import org.otklik.location.BoundaryService;
 import org.otklik.location.DistrictLocator;
 import org.otklik.media.MediaService;

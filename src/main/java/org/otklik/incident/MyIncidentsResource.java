@@ -28,12 +28,15 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.otklik.common.Page;
-import org.otklik.common.ProblemException;
-import org.otklik.security.CurrentCaller;
-import org.otklik.security.Roles;
+import org.otklik.common.problem.ProblemException;
 import org.otklik.common.ratelimit.RateLimitGroup;
 import org.otklik.common.ratelimit.RateLimited;
+import org.otklik.common.web.Page;
+import org.otklik.incident.views.CitizenIncidentService;
+import org.otklik.incident.views.MyIncidentSummary;
+import org.otklik.incident.views.MyIncidentView;
+import org.otklik.security.CurrentCaller;
+import org.otklik.security.Roles;
 
 import io.smallrye.mutiny.Uni;
 
@@ -103,7 +106,7 @@ public class MyIncidentsResource {
         return workflow.rate(caller.get(), number, body);
     }
 
-    static Set<IncidentStatus> statuses(List<String> values) {
+    public static Set<IncidentStatus> statuses(List<String> values) {
         Set<IncidentStatus> statuses = EnumSet.noneOf(IncidentStatus.class);
         if (values == null) {
             return statuses;

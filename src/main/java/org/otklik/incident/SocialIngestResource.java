@@ -16,10 +16,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.otklik.security.CurrentCaller;
-import org.otklik.security.Roles;
 import org.otklik.common.ratelimit.RateLimitGroup;
 import org.otklik.common.ratelimit.RateLimited;
+import org.otklik.incident.social.SocialIngestRequest;
+import org.otklik.incident.social.SocialIngestResult;
+import org.otklik.incident.social.SocialIngestService;
+import org.otklik.security.CurrentCaller;
+import org.otklik.security.Roles;
 
 import io.smallrye.mutiny.Uni;
 

@@ -11,12 +11,12 @@ public enum SocialPlatform {
 
     private static final List<String> NAMES = Arrays.stream(values()).map(Enum::name).toList();
 
-    static boolean isNamed(String name) {
+    public static boolean isNamed(String name) {
         return NAMES.contains(name);
     }
 
     /** The names as a sentence says them: "VK, OK or TELEGRAM". */
-    static String namesInWords() {
+    public static String namesInWords() {
         return String.join(", ", NAMES.subList(0, NAMES.size() - 1)) + " or " + NAMES.get(NAMES.size() - 1);
     }
 }

@@ -1,18 +1,18 @@
 package org.otklik.incident;
 
-import org.otklik.common.ProblemException;
-import org.otklik.common.ProblemType;
+import org.otklik.common.problem.ProblemException;
+import org.otklik.common.problem.ProblemType;
 import org.otklik.security.Caller;
 import org.otklik.security.Roles;
 
 /** Which incidents a staff member may see: operators all, executors their organisation's. */
-final class StaffAccess {
+public final class StaffAccess {
 
     private StaffAccess() {
     }
 
     /** The organisation an executor is confined to, or null for operators. */
-    static String confinedOrganization(Caller caller) {
+    public static String confinedOrganization(Caller caller) {
         if (caller.hasRole(Roles.OPERATOR)) {
             return null;
         }
@@ -24,7 +24,7 @@ final class StaffAccess {
     }
 
     /** Another organisation's incident is not found rather than forbidden. */
-    static Incident visible(Caller caller, Incident incident, String number) {
+    public static Incident visible(Caller caller, Incident incident, String number) {
         String confined = confinedOrganization(caller);
         if (incident == null || (confined != null && !confined.equals(incident.organizationCode))) {
             throw ProblemException.notFound("No incident numbered " + number + " is visible to you.");

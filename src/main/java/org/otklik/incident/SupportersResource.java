@@ -16,6 +16,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.otklik.common.ratelimit.RateLimitGroup;
 import org.otklik.common.ratelimit.RateLimited;
+import org.otklik.incident.support.SupportView;
+import org.otklik.incident.support.SupporterService;
 import org.otklik.security.CurrentCaller;
 import org.otklik.security.Roles;
 

@@ -11,7 +11,7 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.otklik.common.WebLinks;
+import org.otklik.common.web.WebLinks;
 
 /** Bodies of the staff actions on an incident. */
 public final class WorkflowRequests {

@@ -11,11 +11,15 @@ import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.otklik.common.ProblemException;
-import org.otklik.common.ProblemType;
-import org.otklik.common.VersionedResource;
+import org.otklik.common.problem.ProblemException;
+import org.otklik.common.problem.ProblemType;
+import org.otklik.common.web.VersionedResource;
 import org.otklik.incident.IncidentRecorder.Actor;
 import org.otklik.incident.WorkflowRequests.ModerationDecision;
+import org.otklik.incident.queue.StaffIncidentService;
+import org.otklik.incident.views.CitizenIncidentService;
+import org.otklik.incident.views.MyIncidentView;
+import org.otklik.incident.views.StaffIncidentView;
 import org.otklik.media.MediaService;
 import org.otklik.routing.OrganizationKind;
 import org.otklik.routing.ReferenceCatalog;

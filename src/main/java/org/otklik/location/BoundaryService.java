@@ -10,8 +10,8 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.otklik.common.EntityTags;
-import org.otklik.common.SerializedView;
+import org.otklik.common.web.EntityTags;
+import org.otklik.common.web.SerializedView;
 import org.otklik.location.BoundaryRepository.StoredBoundary;
 import org.otklik.routing.District;
 import org.otklik.routing.ReferenceCatalog;

@@ -1,6 +1,6 @@
 package org.otklik.location;
 
-import org.otklik.common.ProblemException;
+import org.otklik.common.problem.ProblemException;
 
 /** Query parameters of places, read strictly: a bad or missing one is a 400 naming it. */
 final class Coordinates {

@@ -9,10 +9,10 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.otklik.common.EntityTags;
 import org.otklik.common.PublicCoordinates;
-import org.otklik.common.ProblemException;
-import org.otklik.common.SerializedView;
+import org.otklik.common.problem.ProblemException;
+import org.otklik.common.web.EntityTags;
+import org.otklik.common.web.SerializedView;
 import org.otklik.location.MapRepository.Box;
 import org.otklik.location.MapRepository.MapRow;
 import org.otklik.routing.Category;

@@ -10,8 +10,8 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.otklik.common.ProblemException;
 import org.otklik.common.PublicCoordinates;
+import org.otklik.common.problem.ProblemException;
 import org.otklik.incident.IncidentStatus;
 import org.otklik.location.NearbyRepository.Candidate;
 import org.otklik.routing.Category;

@@ -10,7 +10,7 @@ import java.util.function.Function;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
-import org.otklik.common.ScheduledJobs;
+import org.otklik.common.jobs.ScheduledJobs;
 
 import io.quarkus.runtime.configuration.DurationConverter;
 import io.quarkus.scheduler.Scheduled;

@@ -1,6 +1,6 @@
 package org.otklik.media;
 
-import org.otklik.common.ProblemKind;
+import org.otklik.common.problem.ProblemKind;
 
 /** Why an upload was refused, or could not be handled now. */
 public enum MediaProblem implements ProblemKind {

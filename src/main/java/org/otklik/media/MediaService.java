@@ -15,9 +15,9 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
-import org.otklik.common.Problem.FieldError;
-import org.otklik.common.ProblemException;
-import org.otklik.common.ProblemType;
+import org.otklik.common.problem.Problem.FieldError;
+import org.otklik.common.problem.ProblemException;
+import org.otklik.common.problem.ProblemType;
 import org.otklik.media.MediaViews.Content;
 import org.otklik.media.MediaViews.IncidentPhotos;
 import org.otklik.media.MediaViews.Photo;

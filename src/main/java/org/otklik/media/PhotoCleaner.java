@@ -21,7 +21,7 @@ import javax.imageio.stream.FileImageInputStream;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 
-import org.otklik.common.ProblemException;
+import org.otklik.common.problem.ProblemException;
 
 import net.coobird.thumbnailator.Thumbnails;
 

@@ -7,8 +7,8 @@ import java.util.Optional;
 import java.util.concurrent.Executor;
 
 import org.jboss.logging.Logger;
-import org.otklik.common.ProblemException;
-import org.otklik.common.ProblemType;
+import org.otklik.common.problem.ProblemException;
+import org.otklik.common.problem.ProblemType;
 
 import io.smallrye.mutiny.Uni;
 import software.amazon.awssdk.core.exception.SdkException;

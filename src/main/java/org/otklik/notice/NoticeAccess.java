@@ -2,8 +2,8 @@ package org.otklik.notice;
 
 import java.util.Optional;
 
-import org.otklik.common.ProblemException;
-import org.otklik.common.ProblemType;
+import org.otklik.common.problem.ProblemException;
+import org.otklik.common.problem.ProblemType;
 import org.otklik.security.Caller;
 import org.otklik.security.Roles;
 

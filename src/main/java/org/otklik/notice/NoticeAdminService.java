@@ -8,11 +8,11 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.otklik.common.Page;
-import org.otklik.common.KeysetCursor;
-import org.otklik.common.ProblemException;
-import org.otklik.common.ProblemType;
-import org.otklik.common.VersionedResource;
+import org.otklik.common.problem.ProblemException;
+import org.otklik.common.problem.ProblemType;
+import org.otklik.common.web.KeysetCursor;
+import org.otklik.common.web.Page;
+import org.otklik.common.web.VersionedResource;
 import org.otklik.delivery.DeliveryEvent;
 import org.otklik.delivery.DeliveryOutbox;
 import org.otklik.delivery.NoticeDeliveryEvent;
@@ -22,8 +22,8 @@ import org.otklik.notice.NoticeViews.Linked;
 import org.otklik.notice.NoticeViews.LinkedIncident;
 import org.otklik.notice.NoticeViews.Version;
 import org.otklik.routing.ReferenceCatalog;
-import org.otklik.routing.RoutingService;
 import org.otklik.routing.ReferenceSnapshot;
+import org.otklik.routing.RoutingService;
 import org.otklik.security.Caller;
 
 import com.fasterxml.jackson.core.JsonProcessingException;

@@ -4,9 +4,9 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.otklik.common.ProblemException;
-import org.otklik.common.ProblemType;
-import org.otklik.common.VersionedResource;
+import org.otklik.common.problem.ProblemException;
+import org.otklik.common.problem.ProblemType;
+import org.otklik.common.web.VersionedResource;
 import org.otklik.incident.WorkflowRequests;
 import org.otklik.incident.WorkflowService;
 import org.otklik.notice.NoticeViews.AnswerOutcome;

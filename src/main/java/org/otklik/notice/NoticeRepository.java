@@ -11,9 +11,9 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.hibernate.reactive.mutiny.Mutiny;
-import org.otklik.common.KeysetCursor;
-import org.otklik.common.OrderedIds;
-import org.otklik.common.PositionalParameters;
+import org.otklik.common.database.OrderedIds;
+import org.otklik.common.database.PositionalParameters;
+import org.otklik.common.web.KeysetCursor;
 import org.otklik.incident.IncidentStatus;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;

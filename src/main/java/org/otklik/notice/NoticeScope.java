@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
 
-import org.otklik.common.ProblemException;
-import org.otklik.common.ProblemType;
+import org.otklik.common.problem.ProblemException;
+import org.otklik.common.problem.ProblemType;
 import org.otklik.routing.ReferenceSnapshot;
 import org.otklik.routing.RoutingService;
 

@@ -7,9 +7,9 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.otklik.common.Page;
-import org.otklik.common.KeysetCursor;
-import org.otklik.common.ProblemException;
+import org.otklik.common.problem.ProblemException;
+import org.otklik.common.web.KeysetCursor;
+import org.otklik.common.web.Page;
 import org.otklik.notice.NoticeViews.PublicNotice;
 import org.otklik.notice.NoticeViews.PublicPage;
 import org.otklik.routing.ReferenceCatalog;

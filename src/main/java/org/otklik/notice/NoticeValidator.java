@@ -7,10 +7,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import org.otklik.common.Problem.FieldError;
-import org.otklik.common.ProblemException;
-import org.otklik.common.ProblemType;
 import org.otklik.common.LocalizedText;
+import org.otklik.common.problem.Problem.FieldError;
+import org.otklik.common.problem.ProblemException;
+import org.otklik.common.problem.ProblemType;
 import org.otklik.routing.ReferenceSnapshot;
 
 /** Checks a notice's content as a whole, so that one answer names every invalid field. */

@@ -6,7 +6,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.otklik.common.ProblemException;
+import org.otklik.common.problem.ProblemException;
 import org.otklik.notify.ConfirmationRepository.Outcome;
 import org.otklik.notify.MailPayload.IncidentFacts;
 

@@ -12,9 +12,9 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.otklik.common.Problem.FieldError;
-import org.otklik.common.ProblemException;
-import org.otklik.common.ProblemType;
+import org.otklik.common.problem.Problem.FieldError;
+import org.otklik.common.problem.ProblemException;
+import org.otklik.common.problem.ProblemType;
 import org.otklik.notify.SubscriptionViews.Counts;
 import org.otklik.notify.SubscriptionViews.Delivery;
 import org.otklik.notify.SubscriptionViews.DistrictCount;

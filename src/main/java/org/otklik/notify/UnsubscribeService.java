@@ -5,7 +5,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.otklik.common.ProblemException;
+import org.otklik.common.problem.ProblemException;
 import org.otklik.notify.SubscriptionViews.Delivery;
 
 import io.smallrye.mutiny.Uni;

@@ -5,8 +5,8 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.otklik.common.ErrorDialect;
-import org.otklik.common.Problem;
+import org.otklik.common.problem.ErrorDialect;
+import org.otklik.common.problem.Problem;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 

@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 
 import org.jboss.resteasy.reactive.server.multipart.FormValue;
 import org.jboss.resteasy.reactive.server.multipart.MultipartFormDataInput;
-import org.otklik.common.ProblemException;
+import org.otklik.common.problem.ProblemException;
 
 /**
  * The text fields of an Open311 POST, read at the HTTP edge (files are refused: media come as media_url), with

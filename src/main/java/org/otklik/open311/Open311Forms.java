@@ -4,7 +4,7 @@ import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.otklik.common.WebLinks;
+import org.otklik.common.web.WebLinks;
 import org.otklik.incident.FeedbackRequest;
 
 import com.fasterxml.jackson.annotation.JsonProperty;

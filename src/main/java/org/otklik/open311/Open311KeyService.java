@@ -10,7 +10,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.otklik.common.ProblemException;
+import org.otklik.common.problem.ProblemException;
 import org.otklik.open311.Open311Repository.Client;
 import org.otklik.routing.CalendarConfig;
 import org.otklik.routing.ReferenceCatalog;

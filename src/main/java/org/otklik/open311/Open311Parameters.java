@@ -11,7 +11,7 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.otklik.common.ProblemException;
+import org.otklik.common.problem.ProblemException;
 import org.otklik.open311.Open311Repository.Circle;
 import org.otklik.open311.Open311Repository.RequestQuery;
 

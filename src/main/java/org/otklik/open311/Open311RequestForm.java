@@ -12,8 +12,8 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.otklik.common.ProblemException;
-import org.otklik.common.WebLinks;
+import org.otklik.common.problem.ProblemException;
+import org.otklik.common.web.WebLinks;
 import org.otklik.incident.FeedbackRequest;
 import org.otklik.open311.Open311Views.Attribute;
 import org.otklik.routing.Category;

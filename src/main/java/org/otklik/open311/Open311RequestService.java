@@ -11,8 +11,8 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.otklik.common.ProblemException;
 import org.otklik.common.PublicCoordinates;
+import org.otklik.common.problem.ProblemException;
 import org.otklik.common.ratelimit.RateLimitGroup;
 import org.otklik.incident.DistrictSource;
 import org.otklik.incident.Incident;

@@ -8,7 +8,7 @@ import java.time.temporal.ChronoUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.otklik.common.ProblemException;
+import org.otklik.common.problem.ProblemException;
 import org.otklik.routing.CalendarConfig;
 
 /** Open311 times: {@code YYYY-MM-DDThh:mm:ss} with {@code Z} or an offset, no fractions; ours in the city's zone. */

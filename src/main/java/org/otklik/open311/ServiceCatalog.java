@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.otklik.common.ProblemException;
+import org.otklik.common.problem.ProblemException;
 import org.otklik.open311.Open311Repository.AttributeRow;
 import org.otklik.open311.Open311Views.Attribute;
 import org.otklik.open311.Open311Views.AttributeValue;

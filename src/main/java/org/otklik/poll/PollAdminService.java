@@ -7,10 +7,10 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.otklik.common.FieldErrors;
-import org.otklik.common.KeysetCursor;
-import org.otklik.common.Page;
-import org.otklik.common.ProblemException;
+import org.otklik.common.problem.FieldErrors;
+import org.otklik.common.problem.ProblemException;
+import org.otklik.common.web.KeysetCursor;
+import org.otklik.common.web.Page;
 import org.otklik.poll.definition.PollDefinition;
 import org.otklik.poll.definition.PollDefinitionValidator;
 import org.otklik.poll.definition.PollRequest;

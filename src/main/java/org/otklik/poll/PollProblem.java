@@ -1,6 +1,6 @@
 package org.otklik.poll;
 
-import org.otklik.common.ProblemKind;
+import org.otklik.common.problem.ProblemKind;
 
 /** The problem types of voting and results. */
 public enum PollProblem implements ProblemKind {

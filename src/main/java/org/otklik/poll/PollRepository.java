@@ -12,9 +12,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.otklik.common.KeysetCursor;
-import org.otklik.common.OrderedIds;
-import org.otklik.common.PositionalParameters;
+import org.otklik.common.database.OrderedIds;
+import org.otklik.common.database.PositionalParameters;
+import org.otklik.common.web.KeysetCursor;
 import org.otklik.poll.definition.PollDefinition;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;

@@ -5,9 +5,9 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.otklik.common.KeysetCursor;
-import org.otklik.common.Page;
-import org.otklik.common.ProblemException;
+import org.otklik.common.problem.ProblemException;
+import org.otklik.common.web.KeysetCursor;
+import org.otklik.common.web.Page;
 import org.otklik.poll.PollDetailView.VotingView;
 import org.otklik.poll.ballot.BallotService;
 import org.otklik.poll.definition.PollDefinition;

@@ -3,7 +3,7 @@ package org.otklik.poll;
 import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.otklik.common.Page;
+import org.otklik.common.web.Page;
 
 @Schema(name = "PollSummaryPage")
 public record PollSummaryPage(

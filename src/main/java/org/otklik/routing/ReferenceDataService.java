@@ -7,8 +7,8 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.otklik.common.EntityTags;
-import org.otklik.common.SerializedView;
+import org.otklik.common.web.EntityTags;
+import org.otklik.common.web.SerializedView;
 
 import io.smallrye.mutiny.Uni;
 

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.otklik.common.ProblemException;
+import org.otklik.common.problem.ProblemException;
 import org.otklik.routing.CalendarConfig;
 
 /**

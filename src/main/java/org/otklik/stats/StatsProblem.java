@@ -1,6 +1,6 @@
 package org.otklik.stats;
 
-import org.otklik.common.ProblemKind;
+import org.otklik.common.problem.ProblemKind;
 
 /** The problem types of the reports. */
 enum StatsProblem implements ProblemKind {

@@ -27,12 +27,12 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-import org.otklik.common.EntityTags;
-import org.otklik.common.ProblemResponses;
+import org.otklik.common.problem.ProblemResponses;
 import org.otklik.common.ratelimit.CurrentRateLimitScope;
-import org.otklik.security.Roles;
 import org.otklik.common.ratelimit.RateLimitGroup;
 import org.otklik.common.ratelimit.RateLimited;
+import org.otklik.common.web.EntityTags;
+import org.otklik.security.Roles;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;

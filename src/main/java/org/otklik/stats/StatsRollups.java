@@ -16,8 +16,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
-import org.otklik.common.AdvisoryLockRepository;
-import org.otklik.common.ScheduledJobs;
+import org.otklik.common.database.AdvisoryLockRepository;
+import org.otklik.common.jobs.ScheduledJobs;
 import org.otklik.routing.CalendarConfig;
 import org.otklik.stats.Rollup.Counter;
 import org.otklik.stats.StatsRollupRepository.Ahead;

@@ -12,8 +12,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.otklik.common.ProblemException;
-import org.otklik.common.ProblemType;
+import org.otklik.common.problem.ProblemException;
+import org.otklik.common.problem.ProblemType;
 
 /**
  * The state changes of an {@link Incident} on a plain object: what each one changes, the event it

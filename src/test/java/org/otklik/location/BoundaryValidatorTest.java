@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
-import org.otklik.common.ProblemException;
+import org.otklik.common.problem.ProblemException;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 

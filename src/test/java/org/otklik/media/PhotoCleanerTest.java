@@ -20,7 +20,7 @@ import javax.imageio.stream.ImageInputStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.otklik.common.ProblemException;
+import org.otklik.common.problem.ProblemException;
 import org.otklik.testsupport.TestImages;
 
 import com.twelvemonkeys.imageio.metadata.jpeg.JPEGSegment;

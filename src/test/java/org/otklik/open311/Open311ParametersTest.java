@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
-import org.otklik.common.ProblemException;
+import org.otklik.common.problem.ProblemException;
 import org.otklik.open311.Open311Parameters.Listing;
 import org.otklik.open311.Open311Parameters.RequestFilters;
 import org.otklik.open311.Open311Parameters.UpdatesPage;

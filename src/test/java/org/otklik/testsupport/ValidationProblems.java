@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
-import org.otklik.common.Problem.FieldError;
-import org.otklik.common.ProblemException;
-import org.otklik.common.ProblemType;
+import org.otklik.common.problem.Problem.FieldError;
+import org.otklik.common.problem.ProblemException;
+import org.otklik.common.problem.ProblemType;
 
 /** The field errors of the one validation problem (400) that a check is expected to raise. */
 public final class ValidationProblems {

@@ -3,8 +3,8 @@ package org.otklik.common.ratelimit;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-import org.otklik.common.ProblemResponses;
-import org.otklik.common.ProblemType;
+import org.otklik.common.problem.ProblemResponses;
+import org.otklik.common.problem.ProblemType;
 
 import io.vertx.core.http.HttpServerRequest;
 

@@ -21,11 +21,11 @@ import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.otklik.common.IdempotencyService;
-import org.otklik.common.IdempotencyStore;
-import org.otklik.common.IdempotentRequest;
-import org.otklik.common.ProblemException;
-import org.otklik.common.StoredResponse;
+import org.otklik.common.idempotency.IdempotencyService;
+import org.otklik.common.idempotency.IdempotencyStore;
+import org.otklik.common.idempotency.IdempotentRequest;
+import org.otklik.common.idempotency.StoredResponse;
+import org.otklik.common.problem.ProblemException;
 import org.otklik.poll.BallotRequest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;

@@ -15,7 +15,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.otklik.common.AdvisoryLockRepository;
+import org.otklik.common.database.AdvisoryLockRepository;
 import org.otklik.poll.PollState;
 
 import io.smallrye.mutiny.Uni;

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.otklik.common.ProblemException;
+import org.otklik.common.problem.ProblemException;
 import org.otklik.poll.BallotReceiptView;
 import org.otklik.poll.BallotRequest;
 import org.otklik.poll.Poll;

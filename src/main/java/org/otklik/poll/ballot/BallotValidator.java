@@ -4,7 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.otklik.common.FieldErrors;
+import org.otklik.common.problem.FieldErrors;
 import org.otklik.poll.BallotRequest;
 import org.otklik.poll.BallotRequest.AnswerRequest;
 import org.otklik.poll.definition.PollDefinition;

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import org.otklik.common.FieldErrors;
 import org.otklik.common.LocalizedText;
+import org.otklik.common.problem.FieldErrors;
 import org.otklik.poll.BallotRequest.AnswerRequest;
 import org.otklik.poll.PollResultsCsv;
 import org.otklik.poll.PollResultsView.OptionResult;

@@ -6,8 +6,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import org.otklik.common.FieldErrors;
 import org.otklik.common.LocalizedText;
+import org.otklik.common.problem.FieldErrors;
 import org.otklik.poll.definition.PollRequest.QuestionRequest;
 
 /** Checks a whole {@link PollRequest} at once and turns it into a {@link PollDefinition}. */

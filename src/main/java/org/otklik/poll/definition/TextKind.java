@@ -1,7 +1,7 @@
 package org.otklik.poll.definition;
 
-import org.otklik.common.FieldErrors;
 import org.otklik.common.LocalizedText;
+import org.otklik.common.problem.FieldErrors;
 import org.otklik.poll.BallotRequest.AnswerRequest;
 import org.otklik.poll.PollResultsCsv;
 import org.otklik.poll.PollResultsView.QuestionResult;

@@ -9,8 +9,8 @@ import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.otklik.common.AdvisoryLockRepository;
-import org.otklik.common.OrderedIds;
+import org.otklik.common.database.AdvisoryLockRepository;
+import org.otklik.common.database.OrderedIds;
 import org.otklik.poll.PollState;
 import org.otklik.poll.ballot.BallotRepository;
 

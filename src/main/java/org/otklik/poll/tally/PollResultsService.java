@@ -8,7 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.otklik.common.ProblemException;
+import org.otklik.common.problem.ProblemException;
 import org.otklik.poll.ConsistencyView;
 import org.otklik.poll.PollProblem;
 import org.otklik.poll.PollRepository;

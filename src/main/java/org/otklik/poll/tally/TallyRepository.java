@@ -10,8 +10,8 @@ import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.otklik.common.AdvisoryLockRepository;
-import org.otklik.common.OrderedIds;
+import org.otklik.common.database.AdvisoryLockRepository;
+import org.otklik.common.database.OrderedIds;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;

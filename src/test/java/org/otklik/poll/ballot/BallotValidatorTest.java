@@ -10,7 +10,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.otklik.common.LocalizedText;
-import org.otklik.common.Problem.FieldError;
+import org.otklik.common.problem.Problem.FieldError;
 import org.otklik.poll.BallotRequest.AnswerRequest;
 
 import org.otklik.poll.BallotRequest;

@@ -15,7 +15,7 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 import org.otklik.common.LocalizedText;
-import org.otklik.common.Problem.FieldError;
+import org.otklik.common.problem.Problem.FieldError;
 
 import org.otklik.poll.definition.PollRequest.QuestionRequest;
 
