@@ -1,8 +1,9 @@
 package org.otklik.delivery;
 
+import static org.otklik.common.database.SqlTimestamps.utc;
+
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -101,7 +102,4 @@ public class WebhookSubscriptionRepository {
                 .replaceWithVoid();
     }
 
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
-    }
 }

@@ -25,8 +25,8 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 import static org.otklik.incident.IncidentRows.incidentOf;
-import static org.otklik.incident.IncidentRows.instant;
-import static org.otklik.incident.IncidentRows.utc;
+import static org.otklik.common.database.SqlTimestamps.instant;
+import static org.otklik.common.database.SqlTimestamps.utc;
 
 /**
  * The {@code incident} table. Every write goes through the pool: intake registers new incidents in its pool

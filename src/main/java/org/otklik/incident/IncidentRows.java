@@ -1,9 +1,10 @@
 package org.otklik.incident;
 
+import static org.otklik.common.database.SqlTimestamps.instant;
+import static org.otklik.common.database.SqlTimestamps.utc;
+
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 
@@ -50,11 +51,6 @@ final class IncidentRows {
                     ratingComment, utc(ratedAt), utc(resolutionDue), utc(firstRespondedAt), utc(answeredAt),
                     utc(closedAt), duplicateOf, utc(updatedAt) };
         }
-    }
-
-    static Instant instant(Row row, String column) {
-        OffsetDateTime value = row.getOffsetDateTime(column);
-        return value == null ? null : value.toInstant();
     }
 
     static Incident incidentOf(Row row) {
@@ -115,7 +111,4 @@ final class IncidentRows {
         return incident;
     }
 
-    static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-    }
 }

@@ -1,8 +1,8 @@
 package org.otklik.media;
 
+import static org.otklik.common.database.SqlTimestamps.utc;
+
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -146,7 +146,4 @@ public class MediaRepository implements PanacheRepositoryBase<Media, UUID> {
                 row.getString("role"), row.getBoolean("publishable"));
     }
 
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
-    }
 }

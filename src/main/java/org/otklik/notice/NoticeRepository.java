@@ -1,8 +1,9 @@
 package org.otklik.notice;
 
+import static org.otklik.common.database.SqlTimestamps.instant;
+import static org.otklik.common.database.SqlTimestamps.utc;
+
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -261,23 +262,4 @@ public class NoticeRepository implements PanacheRepositoryBase<Notice, Long> {
         return linked;
     }
 
-    private static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof OffsetDateTime time) {
-            return time.toInstant();
-        }
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof java.sql.Timestamp timestamp) {
-            return timestamp.toInstant();
-        }
-        return OffsetDateTime.parse(value.toString()).toInstant();
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
-    }
 }

@@ -1,8 +1,8 @@
 package org.otklik.notice;
 
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import static org.otklik.common.database.SqlTimestamps.instant;
+import static org.otklik.common.database.SqlTimestamps.utc;
+
 import java.util.Arrays;
 
 import io.vertx.mutiny.sqlclient.Row;
@@ -61,12 +61,4 @@ final class NoticeRows {
                 notice.version, utc(notice.createdAt), notice.createdBy, utc(notice.updatedAt)));
     }
 
-    private static Instant instant(Row row, String column) {
-        OffsetDateTime value = row.getOffsetDateTime(column);
-        return value == null ? null : value.toInstant();
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-    }
 }

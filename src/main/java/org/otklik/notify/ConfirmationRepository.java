@@ -1,5 +1,7 @@
 package org.otklik.notify;
 
+import static org.otklik.common.database.SqlTimestamps.utc;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -47,8 +49,8 @@ public class ConfirmationRepository {
                 on conflict (subject, address) do update set requested_at = excluded.requested_at
                     where mail_confirmation.confirmed_at is null and mail_confirmation.requested_at < $5
                 returning id""")
-                .execute(Tuple.of(UUID.randomUUID(), subject, address, MailOutboxRepository.utc(now),
-                        MailOutboxRepository.utc(now.minus(RESEND_AFTER))))
+                .execute(Tuple.of(UUID.randomUUID(), subject, address, utc(now),
+                        utc(now.minus(RESEND_AFTER))))
                 .map(rows -> first(rows).map(row -> row.getUUID("id")));
     }
 
@@ -57,7 +59,7 @@ public class ConfirmationRepository {
         return transaction.preparedQuery("""
                 insert into mail_confirmation (id, subject, address, requested_at, confirmed_at) values ($1, $2, $3, $4, $4)
                 on conflict (subject, address) do update set confirmed_at = coalesce(mail_confirmation.confirmed_at, excluded.confirmed_at)""")
-                .execute(Tuple.of(UUID.randomUUID(), subject, address, MailOutboxRepository.utc(now))).replaceWithVoid();
+                .execute(Tuple.of(UUID.randomUUID(), subject, address, utc(now))).replaceWithVoid();
     }
 
     public Uni<Boolean> isConfirmed(String subject, String address) {
@@ -73,7 +75,7 @@ public class ConfirmationRepository {
         return transaction.preparedQuery("""
                 update mail_confirmation set confirmed_at = $2
                 where id = $1 and confirmed_at is null and requested_at > $3 returning address""")
-                .execute(Tuple.of(id, MailOutboxRepository.utc(now), MailOutboxRepository.utc(requestedAfter)))
+                .execute(Tuple.of(id, utc(now), utc(requestedAfter)))
                 .chain(rows -> rows.size() > 0 ? Uni.createFrom().item(Outcome.CONFIRMED)
                         : transaction.preparedQuery("select 1 from mail_confirmation where id = $1 and confirmed_at is not null")
                                 .execute(Tuple.of(id))
@@ -83,7 +85,7 @@ public class ConfirmationRepository {
     /** Forgets addresses not confirmed in time, with the mails they held. @return how many went */
     public Uni<Integer> forgetUnconfirmedBefore(Instant requestedBefore) {
         return pool.preparedQuery("delete from mail_confirmation where confirmed_at is null and requested_at < $1")
-                .execute(Tuple.of(MailOutboxRepository.utc(requestedBefore))).map(RowSet::rowCount);
+                .execute(Tuple.of(utc(requestedBefore))).map(RowSet::rowCount);
     }
 
     private static Optional<Row> first(RowSet<Row> rows) {

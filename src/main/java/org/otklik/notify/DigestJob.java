@@ -1,5 +1,7 @@
 package org.otklik.notify;
 
+import static org.otklik.common.database.SqlTimestamps.utc;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -107,7 +109,7 @@ public class DigestJob {
                     return chain;
                 })
                 .call(() -> subscriptions.scheduleDigests(transaction, ids, due.stream()
-                        .map(d -> MailOutboxRepository.utc(DigestSchedule.nextAfter(d.hour(), now, zone)))
+                        .map(d -> utc(DigestSchedule.nextAfter(d.hour(), now, zone)))
                         .toArray(OffsetDateTime[]::new)));
     }
 

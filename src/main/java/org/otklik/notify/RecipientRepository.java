@@ -1,5 +1,7 @@
 package org.otklik.notify;
 
+import static org.otklik.common.database.SqlTimestamps.utc;
+
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -44,14 +46,14 @@ public class RecipientRepository {
     /** Stops the mails of one list (one-click unsubscribe); repeating it changes nothing. */
     public Uni<Void> optOut(SqlConnection transaction, String list, Instant at) {
         return transaction.preparedQuery("insert into mail_opt_out (mail_list, at) values ($1, $2) on conflict (mail_list) do nothing")
-                .execute(Tuple.of(list, MailOutboxRepository.utc(at))).replaceWithVoid();
+                .execute(Tuple.of(list, utc(at))).replaceWithVoid();
     }
 
     /** Records that the server refused the address for good; the resident's next mails to it are not written. */
     public Uni<Void> refuse(SqlConnection transaction, String subject, String address, int replyCode, Instant at) {
         return transaction.preparedQuery("insert into mail_refusal (subject, address, reply_code, at) values ($1, $2, $3, $4)"
                 + " on conflict (subject, address) do nothing")
-                .execute(Tuple.of(subject, address, replyCode, MailOutboxRepository.utc(at)))
+                .execute(Tuple.of(subject, address, replyCode, utc(at)))
                 .replaceWithVoid();
     }
 

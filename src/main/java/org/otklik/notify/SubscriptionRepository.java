@@ -1,5 +1,7 @@
 package org.otklik.notify;
 
+import static org.otklik.common.database.SqlTimestamps.utc;
+
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -86,8 +88,8 @@ public class SubscriptionRepository {
                     updated_at = excluded.updated_at
                 returning id""")
                 .execute(Tuple.from(new Object[] { UUID.randomUUID(), subject, email, source.name(), language,
-                        digestHour == null ? null : digestHour.shortValue(), MailOutboxRepository.utc(nextDigestAt),
-                        MailOutboxRepository.utc(now) }))
+                        digestHour == null ? null : digestHour.shortValue(), utc(nextDigestAt),
+                        utc(now) }))
                 .map(rows -> rows.iterator().next().getUUID("id"));
     }
 
@@ -135,7 +137,7 @@ public class SubscriptionRepository {
         return transaction.preparedQuery("""
                 select id, subject, email, email_source, language, digest_hour from notice_subscriber
                 where next_digest_at <= $1 order by next_digest_at limit $2 for update skip locked""")
-                .execute(Tuple.of(MailOutboxRepository.utc(now), limit))
+                .execute(Tuple.of(utc(now), limit))
                 .map(rows -> {
                     List<DueDigest> due = new ArrayList<>();
                     for (Row row : rows) {
@@ -231,7 +233,7 @@ public class SubscriptionRepository {
 
     /** The parameters of {@link #matching} after the event, the notice and the time: $1 … $5. */
     private static List<Object> followers(NoticeChange change, UUID eventId) {
-        return new ArrayList<>(List.of(eventId, change.noticeId(), MailOutboxRepository.utc(change.occurredAt()),
+        return new ArrayList<>(List.of(eventId, change.noticeId(), utc(change.occurredAt()),
                 change.districtCodes().toArray(String[]::new), change.topics().toArray(String[]::new)));
     }
 

@@ -1,8 +1,8 @@
 package org.otklik.open311;
 
-import static org.otklik.open311.Open311Rows.instant;
+import static org.otklik.common.database.SqlTimestamps.instant;
 import static org.otklik.open311.Open311Rows.single;
-import static org.otklik.open311.Open311Rows.utc;
+import static org.otklik.common.database.SqlTimestamps.utc;
 
 import java.time.Instant;
 import java.util.HashMap;

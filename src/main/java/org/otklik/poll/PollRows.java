@@ -1,8 +1,8 @@
 package org.otklik.poll;
 
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import static org.otklik.common.database.SqlTimestamps.instant;
+import static org.otklik.common.database.SqlTimestamps.utc;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -58,12 +58,4 @@ final class PollRows {
         return parameters;
     }
 
-    private static Instant instant(Row row, String column) {
-        OffsetDateTime value = row.getOffsetDateTime(column);
-        return value == null ? null : value.toInstant();
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-    }
 }

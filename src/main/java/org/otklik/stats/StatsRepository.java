@@ -1,10 +1,10 @@
 package org.otklik.stats;
 
+import static org.otklik.common.database.SqlTimestamps.utc;
+
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -234,10 +234,6 @@ public class StatsRepository {
                 calendar.workingDays().stream().map(DayOfWeek::getValue).sorted().toArray(Integer[]::new),
                 calendar.holidays().toArray(LocalDate[]::new),
                 calendar.transferredWorkingDays().orElse(List.of()).toArray(LocalDate[]::new), from, to);
-    }
-
-    static OffsetDateTime utc(Instant instant) {
-        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
     private static FiguresRow figuresRow(Row row) {

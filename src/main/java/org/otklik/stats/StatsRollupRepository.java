@@ -1,7 +1,7 @@
 package org.otklik.stats;
 
 import static org.otklik.stats.StatsRepository.NOT_CASES;
-import static org.otklik.stats.StatsRepository.utc;
+import static org.otklik.common.database.SqlTimestamps.utc;
 
 import java.time.Instant;
 import java.time.LocalDate;

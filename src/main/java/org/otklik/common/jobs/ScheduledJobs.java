@@ -1,10 +1,11 @@
 package org.otklik.common.jobs;
 
+import static org.otklik.common.database.SqlTimestamps.utc;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -66,7 +67,4 @@ public class ScheduledJobs {
                 });
     }
 
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
-    }
 }

@@ -1,8 +1,8 @@
 package org.otklik.incident.queue;
 
+import static org.otklik.common.database.SqlTimestamps.utc;
+
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -103,7 +103,4 @@ public class IncidentQueueRepository {
         return where;
     }
 
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
-    }
 }
